@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class LLMReasoningEffort(StrEnum):
+    High = "high"
+    HIGH = "high"
+    Low = "low"
+    LOW = "low"
+    Medium = "medium"
+    MEDIUM = "medium"
+    Xhigh = "xhigh"
+    XHIGH = "xhigh"
+
+    def __str__(self) -> str:
+        return str(self.value)

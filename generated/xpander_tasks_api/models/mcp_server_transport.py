@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class MCPServerTransport(StrEnum):
+    Sse = "sse"
+    SSE = "sse"
+    Stdio = "stdio"
+    STDIO = "stdio"
+    StreamableHttp = "streamable-http"
+    STREAMABLE_HTTP = "streamable-http"
+
+    def __str__(self) -> str:
+        return str(self.value)

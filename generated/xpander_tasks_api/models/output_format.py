@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class OutputFormat(StrEnum):
+    Json = "json"
+    JSON = "json"
+    Markdown = "markdown"
+    MARKDOWN = "markdown"
+    Text = "text"
+    TEXT = "text"
+    Voice = "voice"
+    VOICE = "voice"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,1 @@
+"""xpander-tasks: the ergonomic client for the xpander.ai task API."""
