@@ -1,0 +1,123 @@
+"""Client configuration, resolved once: arguments first, then the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from typing import Final
+
+import httpx
+
+from ._exceptions import ConfigurationError
+
+DEFAULT_BASE_URL: Final = "https://inbound.xpander.ai"
+# Creating a task answers at once (the agent runs afterwards), so a minute of silence means
+# something is wrong; the published SDK's 1,500 s wait only hides that.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0, pool=10.0)
+DEFAULT_TOTAL_TIMEOUT: Final = 120.0
+DEFAULT_MAX_RETRIES: Final = 2
+
+ENV_API_KEY: Final = "XPANDER_API_KEY"
+ENV_BASE_URL: Final = "XPANDER_BASE_URL"
+ENV_ORGANIZATION_ID: Final = "XPANDER_ORGANIZATION_ID"
+
+# The cloud's inbound hosts serve events from a separate agent-controller host.
+_EVENTS_HOSTS: Final = {
+    "inbound.xpander.ai": "https://agent-controller.xpander.ai",
+    "inbound.stg.xpander.ai": "https://agent-controller.stg.xpander.ai",
+}
+_AGENT_CONTROLLER: Final = "agent-controller"
+_AGENT_CONTROLLER_PORT: Final = 9016
+
+
+def _normalise_base_url(raw: str) -> str:
+    raw = raw.strip().rstrip("/")
+    if not raw:
+        raise ConfigurationError("base_url is empty")
+    if "://" not in raw:
+        raw = f"https://{raw}"
+    url = httpx.URL(raw)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"base_url {raw!r} is not an http(s) URL")
+    return raw
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine, where plain http cannot be overheard."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _needs_organization_segment(url: httpx.URL) -> bool:
+    first_segment = url.path.strip("/").split("/", 1)[0]
+    return (
+        _AGENT_CONTROLLER in url.host
+        or url.port == _AGENT_CONTROLLER_PORT
+        or first_segment == _AGENT_CONTROLLER
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConfig:
+    """Where requests go and how they behave; the API key never shows in its repr."""
+
+    api_key: str = field(repr=False)
+    base_url: str
+    organization_id: str | None
+    api_root: str
+    timeout: httpx.Timeout
+    total_timeout: float | None
+    max_retries: int
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        organization_id: str | None,
+        timeout: httpx.Timeout,
+        total_timeout: float | None,
+        max_retries: int,
+        allow_insecure_http: bool,
+    ) -> ClientConfig:
+        """Fill what the arguments leave open from the environment, and check it all once."""
+        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        if not key:
+            raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
+        base = _normalise_base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        org = organization_id or os.environ.get(ENV_ORGANIZATION_ID) or None
+        url = httpx.URL(base)
+        if url.scheme == "http" and not is_loopback(url.host) and not allow_insecure_http:
+            raise ConfigurationError(
+                f"refusing to send the API key over plain http to {url.host}; use https, "
+                "or pass allow_insecure_http=True if this network is trusted"
+            )
+        api_root = base
+        if _needs_organization_segment(url):
+            if org is None:
+                raise ConfigurationError(
+                    f"{url.host} is an agent-controller URL, which needs an organization: "
+                    f"pass organization_id= or set {ENV_ORGANIZATION_ID}"
+                )
+            api_root = f"{base}/{org}"
+        return cls(
+            api_key=key,
+            base_url=base,
+            organization_id=org,
+            api_root=api_root,
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+        )
+
+    def events_root(self, organization_id: str) -> str:
+        """The root the task's event stream is served from (see the wire contract)."""
+        url = httpx.URL(self.base_url)
+        controller = _EVENTS_HOSTS.get(url.host)
+        return f"{controller or self.base_url}/{organization_id}"

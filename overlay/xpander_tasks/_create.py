@@ -1,0 +1,332 @@
+"""The published SDK's `Tasks.create` signature, checked and mapped onto the generated models.
+
+`create_task_call` holds the one copy of the signature; `Tasks.create` and `Tasks.acreate`
+take its parameters through `with_arguments_of`, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
+
+import httpx
+
+from xpander_tasks_api.models import (
+    AttachmentRef,
+    CreateTaskRequest,
+    JsonObject,
+    LLMReasoningEffort,
+    MCPServerDetails,
+    MCPServerType,
+    OutputFormat,
+    Principal,
+    PrincipalKind,
+    TaskInput,
+    ThinkMode,
+    User,
+)
+from xpander_tasks_api.types import UNSET
+
+from ._exceptions import InvalidArgumentError
+
+if TYPE_CHECKING:
+    from ._client import Tasks
+
+ModelT = TypeVar("ModelT", User, Principal, MCPServerDetails, AttachmentRef)
+EnumT = TypeVar("EnumT", bound=StrEnum)
+
+# Characters that could move a request to another path, or that no real id contains.
+_FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
+# A nested model sent "whole" carries its own defaults, as the published SDK's models do.
+_MCP_SERVER_DEFAULTS: Final = MCPServerDetails().to_dict()
+
+
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """Per-call overrides of the client's settings; None keeps the client's own."""
+
+    timeout: httpx.Timeout | None = None
+    max_retries: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTaskCall:
+    """A checked create call: the path, the header and the body, ready to send."""
+
+    agent_id: str
+    agent_version: str | None
+    body: CreateTaskRequest
+    options: CallOptions
+
+
+def check_id(parameter: str, value: object) -> str:
+    """An id that goes into a URL path: non-empty text that cannot change the path."""
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(parameter, f"must be a non-empty string, not {value!r}")
+    if value in (".", "..") or not _FORBIDDEN_IN_IDS.isdisjoint(value):
+        raise InvalidArgumentError(
+            parameter, f"{value!r} is not an id (no '/', '?', '#', '%', '\\', spaces or '..')"
+        )
+    return value
+
+
+def _optional_text(parameter: str, value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidArgumentError(parameter, f"must be a string or None, not {type(value).__name__}")
+
+
+def _flag(parameter: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InvalidArgumentError(parameter, f"must be True or False, not {value!r}")
+
+
+def _enum(parameter: str, enum: type[EnumT], value: object) -> EnumT:
+    if isinstance(value, str) and value in enum._value2member_map_:
+        return enum(value)
+    allowed = ", ".join(repr(member.value) for member in enum)
+    raise InvalidArgumentError(parameter, f"must be one of {allowed}, not {value!r}")
+
+
+def _json_object(parameter: str, value: object) -> JsonObject | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(parameter, f"must be a dict, not {type(value).__name__}")
+    return JsonObject.from_dict(value)
+
+
+def _items(parameter: str, value: object) -> Sequence[Any]:
+    """A list argument: any sequence but a string, whose letters would each become an item."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise InvalidArgumentError(parameter, f"must be a list, not {type(value).__name__}")
+    return value
+
+
+def _model(parameter: str, model: type[ModelT], value: object) -> ModelT:
+    """A generated model, or a plain dict turned into one with the model's own defaults."""
+    if isinstance(value, model):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            parameter, f"must be a {model.__name__} or a dict, not {type(value).__name__}"
+        )
+    data = {**_MCP_SERVER_DEFAULTS, **value} if model is MCPServerDetails else value
+    try:
+        return model.from_dict(data)
+    except KeyError as exc:
+        raise InvalidArgumentError(parameter, f"missing required field {exc.args[0]!r}") from None
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise InvalidArgumentError(parameter, f"is not a valid {model.__name__}: {exc}") from None
+
+
+def _mcp_server(parameter: str, value: object) -> MCPServerDetails:
+    server = _model(parameter, MCPServerDetails, value)
+    if server.type_ == MCPServerType.Remote and not server.url:
+        raise InvalidArgumentError(parameter, "a remote MCP server needs a url")
+    if server.type_ == MCPServerType.Local and not server.command:
+        raise InvalidArgumentError(parameter, "a local MCP server needs a command")
+    return server
+
+
+def _principal(value: object) -> Principal:
+    principal = _model("principal", Principal, value)
+    if not isinstance(principal.id, str) or not principal.id:
+        raise InvalidArgumentError("principal.id", "must be a non-empty string")
+    if ":" in principal.id or any(char.isspace() for char in principal.id):
+        raise InvalidArgumentError(
+            "principal.id", f"{principal.id!r} must not contain ':' or white space"
+        )
+    _enum("principal.kind", PrincipalKind, principal.kind)
+    return principal
+
+
+def call_options(
+    *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+) -> CallOptions:
+    """Checked per-call settings."""
+    if not (timeout is None or isinstance(timeout, httpx.Timeout)):
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+            raise InvalidArgumentError("timeout", f"must be seconds > 0, not {timeout!r}")
+        timeout = httpx.Timeout(timeout)
+    return CallOptions(timeout=timeout, max_retries=_whole_number("max_retries", max_retries))
+
+
+def _whole_number(parameter: str, value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return value
+    raise InvalidArgumentError(parameter, f"must be a whole number >= 0, not {value!r}")
+
+
+def create_task_call(
+    agent_id: str,
+    *,
+    existing_task_id: str | None = None,
+    prompt: str = "",
+    file_urls: Sequence[str] | None = None,
+    user_details: User | Mapping[str, Any] | None = None,
+    agent_version: str | None = None,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    worker_id: str | None = None,
+    run_locally: bool = False,
+    output_format: OutputFormat | str | None = None,
+    output_schema: Mapping[str, Any] | None = None,
+    events_streaming: bool = False,
+    additional_context: str | None = None,
+    instructions_override: str | None = None,
+    test_run_node_id: str | None = None,
+    user_oidc_token: str | None = None,
+    expected_output: str | None = None,
+    mcp_servers: Sequence[MCPServerDetails | Mapping[str, Any]] | None = None,
+    triggering_agent_id: str | None = None,
+    title: str | None = None,
+    think_mode: ThinkMode | str = ThinkMode.Default,
+    disable_attachment_injection: bool = False,
+    return_metrics: bool = False,
+    user_tokens: Mapping[str, Any] | None = None,
+    principal: Principal | Mapping[str, Any] | None = None,
+    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
+    tool_call_limit: int | None = None,
+    llm_model_provider: str | None = None,
+    llm_model_name: str | None = None,
+    llm_reasoning_effort: LLMReasoningEffort | str | None = None,
+    harness_cli: str | None = None,
+    permission_mode: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+) -> CreateTaskCall:
+    """Check the arguments of a create call and build its request.
+
+    The parameters are the published SDK's, with the same names, defaults and meanings, plus
+    its six newer ones (`principal` to `permission_mode`) and two per-call settings:
+    `timeout` (seconds, or an `httpx.Timeout`) and `max_retries`. Enums take the member or
+    its value (`"harder"`); `user_details`, `mcp_servers`, `principal` and `attachments`
+    take the model or a plain dict. An argument the API would reject raises
+    `InvalidArgumentError` (a 400 `ModuleException`) naming it, before anything is sent.
+    """
+    options = call_options(timeout=timeout, max_retries=max_retries)
+    if not isinstance(prompt, str):
+        raise InvalidArgumentError("prompt", f"must be a string, not {type(prompt).__name__}")
+    if harness_cli is not None:
+        harness_cli = _optional_text("harness_cli", harness_cli)
+        harness_cli = harness_cli.strip().lower() if harness_cli else harness_cli
+    files = _items("file_urls", file_urls)
+    for index, url in enumerate(files):
+        if not isinstance(url, str) or not url:
+            raise InvalidArgumentError(f"file_urls[{index}]", f"must be a URL string, not {url!r}")
+    attachment_refs = [
+        _model(f"attachments[{index}]", AttachmentRef, item)
+        for index, item in enumerate(_items("attachments", attachments))
+    ]
+    task_input = TaskInput(
+        text=prompt,
+        files=list(files),
+        user=None if user_details is None else _model("user_details", User, user_details),
+        attachments=attachment_refs or UNSET,
+        principal=UNSET if principal is None else _principal(principal),
+    )
+    body = CreateTaskRequest(
+        id=None if existing_task_id is None else check_id("existing_task_id", existing_task_id),
+        input_=task_input,
+        payload_extension=_json_object("tool_call_payload_extension", tool_call_payload_extension),
+        source=_optional_text("source", source),
+        worker_id=_optional_text("worker_id", worker_id),
+        run_locally=_flag("run_locally", run_locally),
+        output_format=None
+        if output_format is None
+        else _enum("output_format", OutputFormat, output_format),
+        output_schema=_json_object("output_schema", output_schema),
+        events_streaming=_flag("events_streaming", events_streaming),
+        additional_context=_optional_text("additional_context", additional_context),
+        instructions_override=_optional_text("instructions_override", instructions_override),
+        test_run_node_id=_optional_text("test_run_node_id", test_run_node_id),
+        user_oidc_token=_optional_text("user_oidc_token", user_oidc_token),
+        expected_output=_optional_text("expected_output", expected_output),
+        mcp_servers=[
+            _mcp_server(f"mcp_servers[{index}]", item)
+            for index, item in enumerate(_items("mcp_servers", mcp_servers))
+        ],
+        triggering_agent_id=_optional_text("triggering_agent_id", triggering_agent_id),
+        title=_optional_text("title", title),
+        think_mode=_enum("think_mode", ThinkMode, think_mode),
+        disable_attachment_injection=_flag(
+            "disable_attachment_injection", disable_attachment_injection
+        ),
+        return_metrics=_flag("return_metrics", return_metrics),
+        user_tokens=_json_object("user_tokens", user_tokens),
+        tool_call_limit=_whole_number("tool_call_limit", tool_call_limit),
+        llm_model_provider=_optional_text("llm_model_provider", llm_model_provider),
+        llm_model_name=_optional_text("llm_model_name", llm_model_name),
+        llm_reasoning_effort=None
+        if llm_reasoning_effort is None
+        else _enum("llm_reasoning_effort", LLMReasoningEffort, llm_reasoning_effort),
+        harness_cli=harness_cli,
+        permission_mode=_optional_text("permission_mode", permission_mode),
+    )
+    return CreateTaskCall(
+        agent_id=check_id("agent_id", agent_id),
+        agent_version=None
+        if agent_version is None
+        else check_header_value("agent_version", agent_version),
+        body=body,
+        options=options,
+    )
+
+
+def check_header_value(parameter: str, value: object) -> str:
+    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line."""
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise InvalidArgumentError(parameter, f"must be non-empty printable ASCII, not {value!r}")
+    return value
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def with_arguments_of(
+    build: Callable[P, CreateTaskCall],
+) -> Callable[[Callable[[Tasks, CreateTaskCall], R]], Callable[Concatenate[Tasks, P], R]]:
+    """Give a `Tasks` method `build`'s parameters; the method receives what `build` returns.
+
+    The arguments are checked when the method is called (for a coroutine, when awaited).
+    """
+
+    def decorate(
+        method: Callable[[Tasks, CreateTaskCall], R],
+    ) -> Callable[Concatenate[Tasks, P], R]:
+        if inspect.iscoroutinefunction(method):
+
+            async def async_wrapper(self: Tasks, /, *args: P.args, **kwargs: P.kwargs) -> Any:
+                coroutine: Awaitable[Any] = method(self, build(*args, **kwargs))
+                return await coroutine
+
+            wrapper: Callable[Concatenate[Tasks, P], Any] = async_wrapper
+        else:
+
+            def sync_wrapper(self: Tasks, /, *args: P.args, **kwargs: P.kwargs) -> R:
+                return method(self, build(*args, **kwargs))
+
+            wrapper = sync_wrapper
+        functools.update_wrapper(wrapper, method)
+        del wrapper.__wrapped__  # type: ignore[attr-defined]
+        # help(), IDEs and inspect.signature show the real parameters, `self` first.
+        signature = inspect.signature(build)
+        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[
+                inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
+                *signature.parameters.values(),
+            ],
+            return_annotation=inspect.signature(method).return_annotation,
+        )
+        return wrapper
+
+    return decorate

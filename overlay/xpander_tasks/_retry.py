@@ -1,0 +1,89 @@
+"""When a failed request is tried again, and after how long.
+
+A create that reaches the server twice runs an agent twice, so a create is retried only when
+the request certainly never arrived (no connection) or the server said it did not act on it
+(429, 503). Reads are safe to repeat and also retry other 5xx answers and lost answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ._exceptions import APIConnectionError, APIStatusError, ModuleException
+
+# Statuses that say the server did not act on the request.
+_NOT_ACTED_ON = frozenset({429, 503})
+_MAY_HAVE_ACTED_NOTE = "; the task may have been created: check before creating it again"
+
+
+def _retry_after_seconds(error: APIStatusError) -> float | None:
+    """The answer's Retry-After, in seconds or as an HTTP date, if it has a usable one."""
+    if error.response is None:
+        return None
+    value = error.response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter, capped; `Retry-After` honoured up to a cap."""
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    asleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    jitter: Callable[[], float] = field(default=random.random, repr=False)
+
+    def delay_before_retry(
+        self, error: ModuleException, retries_done: int, *, idempotent: bool, max_retries: int
+    ) -> float | None:
+        """Seconds to wait before trying again, or None when the error is final."""
+        if retries_done >= max_retries:
+            return None
+        if isinstance(error, APIConnectionError):
+            retryable = idempotent or not error.request_sent
+        elif isinstance(error, APIStatusError):
+            retryable = error.status_code in _NOT_ACTED_ON or (
+                idempotent and error.status_code >= 500
+            )
+        else:
+            retryable = False
+        if not retryable:
+            return None
+        if isinstance(error, APIStatusError):
+            retry_after = _retry_after_seconds(error)
+            if retry_after is not None:
+                return retry_after if retry_after <= self.max_retry_after else None
+        backoff = min(self.max_delay, self.initial_delay * 2**retries_done)
+        return float(backoff * self.jitter())
+
+
+def note_if_create_may_have_run(error: ModuleException) -> None:
+    """Say in a failed create's message when the task may exist despite the error."""
+    may_have_acted = (isinstance(error, APIConnectionError) and error.request_sent) or (
+        isinstance(error, APIStatusError)
+        and error.status_code >= 500
+        and error.status_code not in _NOT_ACTED_ON
+    )
+    if may_have_acted and not error.description.endswith(_MAY_HAVE_ACTED_NOTE):
+        error.description += _MAY_HAVE_ACTED_NOTE
