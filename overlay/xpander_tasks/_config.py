@@ -32,15 +32,16 @@ _AGENT_CONTROLLER_PORT: Final = 9016
 
 
 def _normalise_base_url(raw: str) -> str:
-    raw = raw.strip().rstrip("/")
-    if not raw:
-        raise ConfigurationError("base_url is empty")
-    if "://" not in raw:
-        raw = f"https://{raw}"
-    url = httpx.URL(raw)
+    text = raw.strip()
+    if text and "://" not in text:
+        text = f"https://{text}"
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL:
+        url = httpx.URL()
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url {raw!r} is not an http(s) URL")
-    return raw
+    return text.rstrip("/")
 
 
 def is_loopback(host: str) -> bool:

@@ -51,11 +51,14 @@ class ModuleException(Exception):
         self.status_code = self.default_status if status_code is None else status_code
         self.description = description
         self.request_id = request_id
+        # Advice beyond the server's words, such as "the task may have been created".
+        self.hint: str | None = None
         super().__init__(self.status_code, description)
 
     def __str__(self) -> str:
-        suffix = f" (request id {self.request_id})" if self.request_id else ""
-        return f"[{self.status_code}] {self.description}{suffix}"
+        request_id = f" (request id {self.request_id})" if self.request_id else ""
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"[{self.status_code}] {self.description}{request_id}{hint}"
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.status_code!r}, {self.description!r})"

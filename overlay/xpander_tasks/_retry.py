@@ -19,7 +19,7 @@ from ._exceptions import APIConnectionError, APIStatusError, ModuleException
 
 # Statuses that say the server did not act on the request.
 _NOT_ACTED_ON = frozenset({429, 503})
-_MAY_HAVE_ACTED_NOTE = "; the task may have been created: check before creating it again"
+_MAY_HAVE_ACTED_HINT = "the task may have been created: check before creating it again"
 
 
 def _retry_after_seconds(error: APIStatusError) -> float | None:
@@ -85,5 +85,5 @@ def note_if_create_may_have_run(error: ModuleException) -> None:
         and error.status_code >= 500
         and error.status_code not in _NOT_ACTED_ON
     )
-    if may_have_acted and not error.description.endswith(_MAY_HAVE_ACTED_NOTE):
-        error.description += _MAY_HAVE_ACTED_NOTE
+    if may_have_acted:
+        error.hint = _MAY_HAVE_ACTED_HINT

@@ -1,0 +1,96 @@
+"""Arguments the API would reject fail before anything is sent, naming the parameter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from support import echo_handler, mock_tasks
+
+from xpander_tasks import BadRequestError, InvalidArgumentError, ModuleException
+
+BAD_CALLS: list[tuple[str, dict[str, Any]]] = [
+    ("agent_id", {"agent_id": ""}),
+    ("agent_id", {"agent_id": None}),
+    ("agent_id", {"agent_id": "../admin"}),
+    ("agent_id", {"agent_id": ".."}),
+    ("agent_id", {"agent_id": "a?b=1"}),
+    ("agent_id", {"agent_id": "a#b"}),
+    ("agent_id", {"agent_id": "a b"}),
+    ("agent_id", {"agent_id": "a%2Fb"}),
+    ("existing_task_id", {"existing_task_id": "x/y"}),
+    ("prompt", {"prompt": 42}),
+    ("file_urls", {"file_urls": "https://e.com/a.csv"}),
+    ("file_urls[1]", {"file_urls": ["https://e.com/a", ""]}),
+    ("output_schema", {"output_schema": "not-an-object"}),
+    ("output_schema", {"output_schema": ["list"]}),
+    ("tool_call_payload_extension", {"tool_call_payload_extension": 3}),
+    ("user_tokens", {"user_tokens": "token"}),
+    ("mcp_servers", {"mcp_servers": {"name": "x"}}),
+    ("mcp_servers[0]", {"mcp_servers": ["docs"]}),
+    ("mcp_servers[0]", {"mcp_servers": [{"name": "x"}]}),
+    ("mcp_servers[0]", {"mcp_servers": [{"name": "x", "type": "local"}]}),
+    ("mcp_servers[0]", {"mcp_servers": [{"name": "x", "url": "u", "transport": "pigeon"}]}),
+    ("principal", {"principal": {"id": "u1"}}),
+    ("principal", {"principal": {"kind": "robot", "id": "u1"}}),
+    ("principal.id", {"principal": {"kind": "user", "id": "slack:U1"}}),
+    ("principal.id", {"principal": {"kind": "user", "id": "two words"}}),
+    ("principal.id", {"principal": {"kind": "user", "id": ""}}),
+    ("user_details", {"user_details": {"first_name": "no email"}}),
+    ("user_details", {"user_details": "ada@example.com"}),
+    ("attachments[0]", {"attachments": [{"name": "no url"}]}),
+    ("tool_call_limit", {"tool_call_limit": -1}),
+    ("tool_call_limit", {"tool_call_limit": 2.5}),
+    ("tool_call_limit", {"tool_call_limit": True}),
+    ("think_mode", {"think_mode": "hardest"}),
+    ("think_mode", {"think_mode": None}),
+    ("output_format", {"output_format": "pdf"}),
+    ("llm_reasoning_effort", {"llm_reasoning_effort": "max"}),
+    ("run_locally", {"run_locally": "yes"}),
+    ("events_streaming", {"events_streaming": 1}),
+    ("title", {"title": 5}),
+    ("agent_version", {"agent_version": "v1\r\nx-evil: 1"}),
+    ("agent_version", {"agent_version": ""}),
+    ("timeout", {"timeout": -1}),
+    ("max_retries", {"max_retries": -2}),
+]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "call"), BAD_CALLS, ids=[f"{p}-{i}" for i, (p, _) in enumerate(BAD_CALLS)]
+)
+async def test_bad_argument_is_a_400_naming_it_and_nothing_is_sent(
+    parameter: str, call: dict[str, Any]
+) -> None:
+    requests: list[httpx.Request] = []
+    async with mock_tasks(echo_handler(requests)) as tasks:
+        arguments = {"agent_id": "agent-123", **call}
+        with pytest.raises(InvalidArgumentError) as sync_error:
+            tasks.create(**arguments)
+        with pytest.raises(InvalidArgumentError) as async_error:
+            await tasks.acreate(**arguments)
+    for error in (sync_error.value, async_error.value):
+        assert error.parameter == parameter
+        assert error.status_code == 400
+        assert str(error).startswith(f"[400] {parameter}: ")
+        assert isinstance(error, BadRequestError | ModuleException | ValueError)
+    assert requests == []
+
+
+async def test_task_ids_cannot_change_the_path() -> None:
+    requests: list[httpx.Request] = []
+    async with mock_tasks(echo_handler(requests)) as tasks:
+        for bad in ("", "../x", "a/b", "x?y"):
+            with pytest.raises(InvalidArgumentError):
+                await tasks.aget(bad)
+            with pytest.raises(InvalidArgumentError):
+                tasks.stop(bad)
+    assert requests == []
+
+
+def test_odd_but_valid_ids_are_quoted_into_one_segment() -> None:
+    requests: list[httpx.Request] = []
+    with mock_tasks(echo_handler(requests), check_responses=False) as tasks:
+        tasks.create(agent_id="agent:123@eu.v2")
+    assert requests[0].url.raw_path == b"/agent-execution/agent%3A123%40eu.v2"

@@ -1,0 +1,141 @@
+"""Configuration: arguments, then environment; the organization segment; connection reuse."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from support import API_KEY, echo_handler, fake_task, mock_tasks
+
+from xpander_tasks import ConfigurationError, ModuleException, Tasks
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("XPANDER_API_KEY", "XPANDER_BASE_URL", "XPANDER_ORGANIZATION_ID"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_missing_key_is_a_clear_error_before_any_request() -> None:
+    with pytest.raises(ConfigurationError) as error:
+        Tasks()
+    assert isinstance(error.value, ModuleException)
+    assert "XPANDER_API_KEY" in str(error.value)
+
+
+def test_environment_fills_what_arguments_leave_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XPANDER_API_KEY", "env-key")
+    monkeypatch.setenv("XPANDER_BASE_URL", "inbound.stg.xpander.ai/")
+    monkeypatch.setenv("XPANDER_ORGANIZATION_ID", "org-env")
+    config = Tasks().config
+    assert (config.api_key, config.base_url, config.organization_id) == (
+        "env-key",
+        "https://inbound.stg.xpander.ai",
+        "org-env",
+    )
+    assert config.api_root == "https://inbound.stg.xpander.ai"
+    argument_config = Tasks(
+        "arg-key", base_url="https://api.example.com", organization_id="org-arg"
+    ).config
+    assert (argument_config.api_key, argument_config.api_root, argument_config.organization_id) == (
+        "arg-key",
+        "https://api.example.com",
+        "org-arg",
+    )
+
+
+def test_default_base_url() -> None:
+    assert Tasks(API_KEY).config.api_root == "https://inbound.xpander.ai"
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://agent-controller.internal",
+        "http://localhost:9016",
+        "https://gw.example.com/agent-controller",
+    ],
+)
+def test_agent_controller_urls_get_the_organization_segment(base_url: str) -> None:
+    config = Tasks(API_KEY, base_url=base_url, organization_id="org-7").config
+    assert config.api_root == f"{base_url}/org-7"
+    with pytest.raises(ConfigurationError, match="XPANDER_ORGANIZATION_ID"):
+        Tasks(API_KEY, base_url=base_url)
+
+
+def test_requests_go_under_the_organization_segment() -> None:
+    requests: list[httpx.Request] = []
+    tasks = Tasks(
+        API_KEY,
+        base_url="https://agent-controller.internal",
+        organization_id="org-7",
+        http_client=httpx.Client(transport=httpx.MockTransport(echo_handler(requests))),
+    )
+    tasks.create(agent_id="agent-123")
+    assert requests[0].url == "https://agent-controller.internal/org-7/agent-execution/agent-123"
+
+
+@pytest.mark.parametrize(
+    ("base_url", "events_root"),
+    [
+        ("https://inbound.xpander.ai", "https://agent-controller.xpander.ai/org-1"),
+        ("https://inbound.stg.xpander.ai", "https://agent-controller.stg.xpander.ai/org-1"),
+        ("http://127.0.0.1:8085", "http://127.0.0.1:8085/org-1"),
+    ],
+)
+def test_events_root(base_url: str, events_root: str) -> None:
+    assert Tasks(API_KEY, base_url=base_url).config.events_root("org-1") == events_root
+
+
+@pytest.mark.parametrize("base_url", ["ftp://example.com", "https://", "   "])
+def test_malformed_base_url(base_url: str) -> None:
+    with pytest.raises(ConfigurationError):
+        Tasks(API_KEY, base_url=base_url)
+
+
+def test_plain_http_only_to_this_machine_unless_allowed() -> None:
+    for loopback in ("http://127.0.0.1:8085", "http://localhost:1", "http://[::1]:8085"):
+        Tasks(API_KEY, base_url=loopback)
+    with pytest.raises(ConfigurationError, match="plain http"):
+        Tasks(API_KEY, base_url="http://tasks.example.com")
+    Tasks(API_KEY, base_url="http://tasks.example.com", allow_insecure_http=True)
+
+
+async def test_one_pool_reused_and_safe_under_concurrency() -> None:
+    requests: list[httpx.Request] = []
+    async with mock_tasks(echo_handler(requests)) as tasks:
+        first_client = tasks._api.get_async_httpx_client()
+        tasks_created = await asyncio.gather(
+            *(tasks.acreate(agent_id="agent-123", prompt=str(n)) for n in range(50))
+        )
+        assert tasks._api.get_async_httpx_client() is first_client
+    assert sorted(task.input_.text for task in tasks_created) == sorted(str(n) for n in range(50))
+    assert len(requests) == 50
+
+
+def test_own_pools_are_created_lazily_and_closed() -> None:
+    with Tasks(API_KEY) as tasks:
+        assert tasks._http is None
+        client = tasks._api.get_httpx_client() if tasks._sync_api() else None
+    assert client is not None and client.is_closed
+
+
+def test_per_client_and_per_call_timeouts_reach_the_request() -> None:
+    seen: list[dict[str, float | None]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, json=fake_task({}))
+
+    tasks = Tasks(
+        API_KEY,
+        timeout=3.0,
+        http_client=httpx.Client(transport=httpx.MockTransport(handle), timeout=3.0),
+    )
+    tasks.create(agent_id="agent-123")
+    tasks.create(agent_id="agent-123", timeout=0.25)
+    tasks.get("t1", timeout=httpx.Timeout(1.0, connect=0.1))
+    assert seen[0]["read"] == 3.0
+    assert seen[1] == {"connect": 0.25, "read": 0.25, "write": 0.25, "pool": 0.25}
+    assert seen[2]["connect"] == 0.1 and seen[2]["read"] == 1.0

@@ -1,0 +1,143 @@
+"""The contract itself: openapi.yaml describes every field of the wire-contract page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+from support import ROOT, SPEC_PATH
+from wire_contract import AGENT_VERSION_HEADER, FIELDS, WireField
+
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+WIRE_CONTRACT_PAGE = ROOT.parent / "shared" / "reference" / "wire-contract.md"
+
+
+def resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    """Follow a $ref, and a one-item allOf/anyOf-with-null, to the schema that says the type."""
+    while True:
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            schema = SPEC["components"]["schemas"][name]
+            continue
+        options = [
+            s for s in schema.get("allOf", []) + schema.get("anyOf", []) if s != {"type": "null"}
+        ]
+        if len(options) == 1 and "type" not in schema:
+            schema = options[0]
+            continue
+        return schema
+
+
+def json_types(schema: dict[str, Any]) -> set[str]:
+    declared = resolve(schema).get("type")
+    types = set(declared) if isinstance(declared, list) else {declared}
+    return types - {"null"}
+
+
+def field_schema(path: tuple[str, ...]) -> dict[str, Any]:
+    schema = SPEC["components"]["schemas"]["CreateTaskRequest"]
+    for name in path:
+        schema = resolve(schema)["properties"][name]
+    return schema
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.parameter)
+def test_every_create_parameter_is_in_the_spec_with_its_type(field: WireField) -> None:
+    assert json_types(field_schema(field.path)) == {field.json_type}
+
+
+def test_enums_hold_the_wire_values() -> None:
+    expected = {
+        ("output_format",): ["text", "markdown", "json", "voice"],
+        ("think_mode",): ["default", "harder"],
+        ("llm_reasoning_effort",): ["low", "medium", "high", "xhigh"],
+    }
+    for path, values in expected.items():
+        assert resolve(field_schema(path))["enum"] == values
+    statuses = resolve(SPEC["components"]["schemas"]["Task"]["properties"]["status"])["enum"]
+    assert statuses == ["pending", "executing", "paused", "error", "failed", "completed", "stopped"]
+
+
+def test_nested_objects_match_the_wire_contract() -> None:
+    schemas = SPEC["components"]["schemas"]
+    assert schemas["User"]["required"] == ["email"]
+    assert set(schemas["User"]["properties"]) == {
+        "email",
+        "id",
+        "first_name",
+        "last_name",
+        "timezone",
+        "additional_attributes",
+    }
+    assert schemas["Principal"]["required"] == ["kind", "id"]
+    assert schemas["AttachmentRef"]["required"] == ["url"]
+    mcp = schemas["MCPServerDetails"]["properties"]
+    assert {
+        name: mcp[name].get("default") for name in ("type", "transport", "auth_type", "sso_token")
+    } == {
+        "type": "remote",
+        "transport": "streamable-http",
+        "auth_type": "none",
+        "sso_token": "access",
+    }
+    for secret in ("api_key", "client_secret"):
+        assert mcp[secret]["format"] == "password"
+
+
+def test_agent_version_is_a_header_and_the_key_is_required_everywhere() -> None:
+    create = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]
+    parameters = [
+        resolve(p)
+        if "$ref" not in p
+        else SPEC["components"]["parameters"][p["$ref"].rsplit("/", 1)[-1]]
+        for p in create["parameters"]
+    ]
+    header = next(p for p in parameters if p["in"] == "header")
+    assert header["name"] == AGENT_VERSION_HEADER and header["required"] is False
+    assert SPEC["components"]["securitySchemes"]["ApiKeyAuth"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-api-key",
+        "description": SPEC["components"]["securitySchemes"]["ApiKeyAuth"]["description"],
+    }
+    assert SPEC["security"] == [{"ApiKeyAuth": []}]
+    for path_item in SPEC["paths"].values():
+        for operation in path_item.values():
+            assert "security" not in operation  # none opts out of the global requirement
+
+
+def test_task_and_error_responses() -> None:
+    task = SPEC["components"]["schemas"]["Task"]
+    assert task["required"] == ["id", "agent_id", "organization_id", "input", "created_at"]
+    assert task["additionalProperties"] is True
+    responses = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]["responses"]
+    assert set(responses) == {"200", "400", "401", "403", "404", "422", "429", "500"}
+    for status, response in responses.items():
+        if status != "200":
+            name = response["$ref"].rsplit("/", 1)[-1]
+            content = SPEC["components"]["responses"][name]["content"]["application/json"]
+            assert content["schema"] == {"$ref": "#/components/schemas/Error"}
+
+
+def test_create_links_to_get_task() -> None:
+    ok = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]["responses"]["200"]
+    link = ok["links"]["GetCreatedTask"]
+    assert link == {
+        **link,
+        "operationId": "get_task",
+        "parameters": {"task_id": "$response.body#/id"},
+    }
+    assert SPEC["paths"]["/agent-execution/{task_id}/status"]["get"]["operationId"] == "get_task"
+
+
+def test_the_table_covers_the_whole_wire_contract_page() -> None:
+    """Cross-check the embedded table against the page itself (beside the repo in CI)."""
+    if not WIRE_CONTRACT_PAGE.exists():
+        pytest.skip("shared/reference/wire-contract.md is not beside this checkout")
+    rows = re.findall(r"^\| (\w+) \| `([\w.]+)`", WIRE_CONTRACT_PAGE.read_text(), re.MULTILINE)
+    on_page = {parameter: tuple(field.split(".")) for parameter, field in rows}
+    in_table = {field.parameter: field.path for field in FIELDS}
+    assert len(on_page) == 31  # the seed page's body parameters and the newer ones
+    assert on_page == in_table
