@@ -85,7 +85,7 @@ async def test_task_ids_cannot_change_the_path() -> None:
             with pytest.raises(InvalidArgumentError):
                 await tasks.aget(bad)
             with pytest.raises(InvalidArgumentError):
-                tasks.stop(bad)
+                tasks.get(bad)
     assert requests == []
 
 
@@ -94,3 +94,41 @@ def test_odd_but_valid_ids_are_quoted_into_one_segment() -> None:
     with mock_tasks(echo_handler(requests), check_responses=False) as tasks:
         tasks.create(agent_id="agent:123@eu.v2")
     assert requests[0].url.raw_path == b"/agent-execution/agent%3A123%40eu.v2"
+
+
+NESTED_TYPE_ERRORS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "mcp_servers[0].headers",
+        {"mcp_servers": [{"name": "x", "url": "u", "headers": "Bearer s3cret"}]},
+    ),
+    ("mcp_servers[0].headers", {"mcp_servers": [{"name": "x", "url": "u", "headers": {"a": 1}}]}),
+    (
+        "mcp_servers[0].env_vars",
+        {"mcp_servers": [{"name": "x", "type": "local", "command": "c", "env_vars": ["s3cret"]}]},
+    ),
+    (
+        "mcp_servers[0].allowed_tools",
+        {"mcp_servers": [{"name": "x", "url": "u", "allowed_tools": "search"}]},
+    ),
+    ("mcp_servers[0].api_key", {"mcp_servers": [{"name": "x", "url": "u", "api_key": 12345}]}),
+    (
+        "user_details.additional_attributes",
+        {"user_details": {"email": "e", "additional_attributes": "s3cret"}},
+    ),
+    ("attachments[0].size", {"attachments": [{"url": "u", "size": "big"}]}),
+    ("principal.email", {"principal": {"kind": "user", "id": "u", "email": ["s3cret"]}}),
+]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "call"), NESTED_TYPE_ERRORS, ids=[p for p, _ in NESTED_TYPE_ERRORS]
+)
+def test_nested_fields_of_the_wrong_type_are_rejected_without_echoing_them(
+    parameter: str, call: dict[str, Any]
+) -> None:
+    requests: list[httpx.Request] = []
+    with mock_tasks(echo_handler(requests)) as tasks, pytest.raises(InvalidArgumentError) as error:
+        tasks.create(agent_id="agent-123", **call)
+    assert error.value.parameter == parameter
+    assert "s3cret" not in str(error.value) and "12345" not in str(error.value)
+    assert requests == []

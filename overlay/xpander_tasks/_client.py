@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import threading
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
-from xpander_tasks_api.api.tasks import create_task, get_task, stop_task
+from xpander_tasks_api.api.tasks import create_task, get_task
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.types import UNSET, Response
+from xpander_tasks_api.types import Response
 
 from . import __version__
 from ._config import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT,
+    MAX_RESPONSE_BYTES,
     ClientConfig,
 )
 from ._create import (
@@ -38,6 +40,8 @@ from ._exceptions import (
     InvalidResponseError,
     ModuleException,
     map_exceptions,
+    redact,
+    request_secrets,
     status_error,
 )
 from ._retry import RetryPolicy, note_if_create_may_have_run
@@ -50,6 +54,32 @@ ResponseT = TypeVar("ResponseT", bound=Response[Any])
 # The per-call timeout travels to the request hook beside the call, not through the
 # generated functions, which take none.
 _call_timeout: ContextVar[httpx.Timeout | None] = ContextVar("xpander_call_timeout", default=None)
+
+
+@dataclass(slots=True)
+class _Attempt:
+    """The call a request belongs to, for the hooks: what to call it in errors, when (sync
+    calls, which have no `asyncio.timeout`) its answer must be complete, and its request,
+    whose secrets no error may repeat."""
+
+    operation: str
+    total: float | None = None
+    deadline: float | None = None
+    request: httpx.Request | None = None
+
+    def check_deadline(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise APITimeoutError(
+                f"{self.operation}: no complete answer within {self.total:g} s",
+                request_sent=True,
+            )
+
+    def secrets(self, api_key: str) -> list[str]:
+        """Worked out only when an error needs them: reading the body costs time."""
+        return [api_key] if self.request is None else request_secrets(api_key, self.request)
+
+
+_attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
 
 
 class Tasks:
@@ -77,7 +107,8 @@ class Tasks:
         """Set up a client; nothing is sent until the first call.
 
         `timeout` bounds each phase (connect, read, write; seconds or an `httpx.Timeout`),
-        `total_timeout` a whole call's attempt (async calls). `http_client` /
+        `total_timeout` a whole call's attempt (sync calls: checked once the answer starts,
+        and as its body arrives). `http_client` /
         `async_http_client` bring your own httpx client (proxies, limits, transports): its
         base URL and event hooks are set for this API. `allow_insecure_http` permits sending
         the key over plain http to a host other than this machine.
@@ -157,6 +188,9 @@ class Tasks:
 
     def _on_request(self, request: httpx.Request) -> None:
         request.headers["x-api-key"] = self._config.api_key
+        attempt = _attempt.get()
+        if attempt is not None:
+            attempt.request = request
         timeout = _call_timeout.get()
         if timeout is not None:
             request.extensions["timeout"] = timeout.as_dict()
@@ -166,9 +200,16 @@ class Tasks:
     def _on_response(self, response: httpx.Response) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             _log_response(response)
+        guard = _BodyGuard.for_response(response)
+        if guard is not None and isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _GuardedStream(response.stream, guard)
         if not response.is_success:
             response.read()
-            raise status_error(response)
+            raise self._status_error(response)
+
+    def _status_error(self, response: httpx.Response) -> ModuleException:
+        # An error body may echo the key or a secret of the request: never repeat one.
+        return status_error(response, request_secrets(self._config.api_key, response.request))
 
     async def _on_async_request(self, request: httpx.Request) -> None:
         self._on_request(request)
@@ -176,14 +217,37 @@ class Tasks:
     async def _on_async_response(self, response: httpx.Response) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             _log_response(response)
+        guard = _BodyGuard.for_response(response)
+        if guard is not None and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _AsyncGuardedStream(response.stream, guard)
         if not response.is_success:
             await response.aread()
-            raise status_error(response)
+            raise self._status_error(response)
 
     # Calls: timeouts, error mapping and retries around one generated endpoint function.
 
-    def _max_retries(self, options: CallOptions) -> int:
-        return self._config.max_retries if options.max_retries is None else options.max_retries
+    def _retry_delay(
+        self,
+        error: ModuleException,
+        attempt: _Attempt,
+        retries: int,
+        options: CallOptions,
+        idempotent: bool,
+    ) -> float | None:
+        """Seconds before trying again, or None when `error` is final and ready to raise."""
+        redact(error, attempt.secrets(self._config.api_key))
+        max_retries = (
+            self._config.max_retries if options.max_retries is None else options.max_retries
+        )
+        delay = self._retry.delay_before_retry(
+            error, retries, idempotent=idempotent, max_retries=max_retries
+        )
+        if delay is None:
+            if not idempotent:
+                note_if_create_may_have_run(error)
+            return None
+        logger.info("%s: retrying in %.2f s after: %s", attempt.operation, delay, error)
+        return delay
 
     def _run(
         self,
@@ -194,24 +258,22 @@ class Tasks:
         idempotent: bool,
     ) -> ResponseT:
         token = _call_timeout.set(options.timeout)
+        total = self._config.total_timeout
         try:
             retries = 0
             while True:
+                deadline = None if total is None else time.monotonic() + total
+                current = _Attempt(operation, total, deadline)
+                attempt = _attempt.set(current)
                 try:
                     with map_exceptions(operation):
                         return send()
                 except ModuleException as error:
-                    delay = self._retry.delay_before_retry(
-                        error,
-                        retries,
-                        idempotent=idempotent,
-                        max_retries=self._max_retries(options),
-                    )
+                    delay = self._retry_delay(error, current, retries, options, idempotent)
                     if delay is None:
-                        if not idempotent:
-                            note_if_create_may_have_run(error)
                         raise
-                    logger.info("%s: retrying in %.2f s after: %s", operation, delay, error)
+                finally:
+                    _attempt.reset(attempt)
                 retries += 1
                 self._retry.sleep(delay)
         finally:
@@ -225,7 +287,11 @@ class Tasks:
         *,
         idempotent: bool,
     ) -> ResponseT:
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
         token = _call_timeout.set(options.timeout)
+        current = _Attempt(operation)
+        attempt = _attempt.set(current)
         total = self._config.total_timeout
         try:
             retries = 0
@@ -241,20 +307,13 @@ class Tasks:
                                 request_sent=True,
                             ) from None
                 except ModuleException as error:
-                    delay = self._retry.delay_before_retry(
-                        error,
-                        retries,
-                        idempotent=idempotent,
-                        max_retries=self._max_retries(options),
-                    )
+                    delay = self._retry_delay(error, current, retries, options, idempotent)
                     if delay is None:
-                        if not idempotent:
-                            note_if_create_may_have_run(error)
                         raise
-                    logger.info("%s: retrying in %.2f s after: %s", operation, delay, error)
                 retries += 1
                 await self._retry.asleep(delay)
         finally:
+            _attempt.reset(attempt)
             _call_timeout.reset(token)
 
     def _task(self, operation: str, response: Response[Any]) -> Task:
@@ -269,79 +328,34 @@ class Tasks:
     @with_arguments_of(create_task_call)
     def create(self, call: CreateTaskCall) -> Task:
         """Create a task for an agent (sync). The parameters are `acreate`'s."""
-        api = self._sync_api()
-        response = self._run(
-            "create task",
-            lambda: create_task.sync_detailed(
-                call.agent_id,
-                client=api,
-                body=call.body,
-                x_agent_version=UNSET if call.agent_version is None else call.agent_version,
-            ),
-            call.options,
-            idempotent=False,
+        send = functools.partial(create_task.sync_detailed, **call.arguments(self._sync_api()))
+        return self._task(
+            "create task", self._run("create task", send, call.options, idempotent=False)
         )
-        return self._task("create task", response)
 
     @with_arguments_of(create_task_call)
     async def acreate(self, call: CreateTaskCall) -> Task:
         """Create a task for an agent; it starts `pending`. See `create_task_call` for the
         parameters: the published SDK's, plus its newer ones and per-call settings."""
-        api = self._async_api()
-        response = await self._arun(
-            "create task",
-            lambda: create_task.asyncio_detailed(
-                call.agent_id,
-                client=api,
-                body=call.body,
-                x_agent_version=UNSET if call.agent_version is None else call.agent_version,
-            ),
-            call.options,
-            idempotent=False,
-        )
+        send = functools.partial(create_task.asyncio_detailed, **call.arguments(self._async_api()))
+        response = await self._arun("create task", send, call.options, idempotent=False)
         return self._task("create task", response)
 
-    # Read and stop: the same shape, and both safe to repeat.
-
-    def _by_id(
-        self,
-        operation: str,
-        endpoint: Callable[..., Response[Any]],
-        task_id: str,
-        timeout: float | httpx.Timeout | None,
-    ) -> Task:
-        api, options = self._sync_api(), call_options(timeout=timeout)
-        check_id("task_id", task_id)
-        send = functools.partial(endpoint, task_id, client=api)
-        return self._task(operation, self._run(operation, send, options, idempotent=True))
-
-    async def _aby_id(
-        self,
-        operation: str,
-        endpoint: Callable[..., Awaitable[Response[Any]]],
-        task_id: str,
-        timeout: float | httpx.Timeout | None,
-    ) -> Task:
-        api, options = self._async_api(), call_options(timeout=timeout)
-        check_id("task_id", task_id)
-        send = functools.partial(endpoint, task_id, client=api)
-        return self._task(operation, await self._arun(operation, send, options, idempotent=True))
+    # Read: safe to repeat.
 
     def get(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
         """The task as it is now (sync)."""
-        return self._by_id("get task", get_task.sync_detailed, task_id, timeout)
+        api, options = self._sync_api(), call_options(timeout=timeout)
+        send = functools.partial(get_task.sync_detailed, check_id("task_id", task_id), client=api)
+        return self._task("get task", self._run("get task", send, options, idempotent=True))
 
     async def aget(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
         """The task as it is now."""
-        return await self._aby_id("get task", get_task.asyncio_detailed, task_id, timeout)
-
-    def stop(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
-        """Stop a task (sync); a finished task comes back as it is."""
-        return self._by_id("stop task", stop_task.sync_detailed, task_id, timeout)
-
-    async def astop(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
-        """Stop a task; a finished task comes back as it is."""
-        return await self._aby_id("stop task", stop_task.asyncio_detailed, task_id, timeout)
+        api, options = self._async_api(), call_options(timeout=timeout)
+        send = functools.partial(
+            get_task.asyncio_detailed, check_id("task_id", task_id), client=api
+        )
+        return self._task("get task", await self._arun("get task", send, options, idempotent=True))
 
     # Lifetime.
 
@@ -388,3 +402,79 @@ def _log_response(response: httpx.Response) -> None:
         response.status_code,
         response.reason_phrase,
     )
+
+
+class _BodyGuard:
+    """Checks an answer as its body arrives: a JSON content type on a 2xx, a size cap, and
+    the sync attempt's deadline. An event stream is left alone: it is long by design."""
+
+    def __init__(self, response: httpx.Response, attempt: _Attempt) -> None:
+        self._attempt = attempt
+        self._received = 0
+        url = response.request.url
+        host = f"{url.host}:{url.port}" if url.port else url.host
+        self._answer = f"the answer (HTTP {response.status_code}) from {host}"
+
+    @classmethod
+    def for_response(cls, response: httpx.Response) -> _BodyGuard | None:
+        """A guard for this answer's body, after checking what its headers already tell."""
+        attempt = _attempt.get() or _Attempt("request")
+        attempt.check_deadline()
+        media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if media_type == "text/event-stream":
+            return None
+        guard = cls(response, attempt)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+            raise guard.too_large(f"{int(declared)} bytes")
+        if response.is_success and media_type and not _is_json(media_type):
+            raise InvalidResponseError(
+                None,
+                f"{attempt.operation}: {guard._answer} is {media_type!r}, not JSON",
+            )
+        return guard
+
+    def too_large(self, size: str) -> InvalidResponseError:
+        return InvalidResponseError(
+            None,
+            f"{self._attempt.operation}: {self._answer} is too large ({size}; "
+            f"the limit is {MAX_RESPONSE_BYTES} bytes)",
+        )
+
+    def received(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        if self._received > MAX_RESPONSE_BYTES:
+            raise self.too_large(f"over {MAX_RESPONSE_BYTES} bytes")
+        self._attempt.check_deadline()
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+class _GuardedStream(httpx.SyncByteStream):
+    def __init__(self, stream: httpx.SyncByteStream, guard: _BodyGuard) -> None:
+        self._stream = stream
+        self._guard = guard
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            self._guard.received(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncGuardedStream(httpx.AsyncByteStream):
+    def __init__(self, stream: httpx.AsyncByteStream, guard: _BodyGuard) -> None:
+        self._stream = stream
+        self._guard = guard
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            self._guard.received(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()

@@ -17,6 +17,8 @@ DEFAULT_BASE_URL: Final = "https://inbound.xpander.ai"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0, pool=10.0)
 DEFAULT_TOTAL_TIMEOUT: Final = 120.0
 DEFAULT_MAX_RETRIES: Final = 2
+# A task is a few KiB; an answer far larger is not one, and is not read into memory.
+MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
 ENV_API_KEY: Final = "XPANDER_API_KEY"
 ENV_BASE_URL: Final = "XPANDER_BASE_URL"

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import functools
 import inspect
+import types
+import typing
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
 
+import attrs
 import httpx
 
+from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api import models as generated_models
 from xpander_tasks_api.models import (
     AttachmentRef,
     CreateTaskRequest,
@@ -29,7 +34,7 @@ from xpander_tasks_api.models import (
     ThinkMode,
     User,
 )
-from xpander_tasks_api.types import UNSET
+from xpander_tasks_api.types import UNSET, Unset
 
 from ._exceptions import InvalidArgumentError
 
@@ -62,6 +67,15 @@ class CreateTaskCall:
     body: CreateTaskRequest
     options: CallOptions
 
+    def arguments(self, client: GeneratedClient) -> dict[str, Any]:
+        """The generated `create_task` endpoint's arguments for this call."""
+        return {
+            "agent_id": self.agent_id,
+            "client": client,
+            "body": self.body,
+            "x_agent_version": UNSET if self.agent_version is None else self.agent_version,
+        }
+
 
 def check_id(parameter: str, value: object) -> str:
     """An id that goes into a URL path: non-empty text that cannot change the path."""
@@ -93,6 +107,10 @@ def _enum(parameter: str, enum: type[EnumT], value: object) -> EnumT:
     raise InvalidArgumentError(parameter, f"must be one of {allowed}, not {value!r}")
 
 
+def _optional_enum(parameter: str, enum: type[EnumT], value: object) -> EnumT | None:
+    return None if value is None else _enum(parameter, enum, value)
+
+
 def _json_object(parameter: str, value: object) -> JsonObject | None:
     if value is None:
         return None
@@ -113,18 +131,115 @@ def _items(parameter: str, value: object) -> Sequence[Any]:
 def _model(parameter: str, model: type[ModelT], value: object) -> ModelT:
     """A generated model, or a plain dict turned into one with the model's own defaults."""
     if isinstance(value, model):
-        return value
-    if not isinstance(value, Mapping):
+        parsed = value
+    elif isinstance(value, Mapping):
+        data = {**_MCP_SERVER_DEFAULTS, **value} if model is MCPServerDetails else value
+        try:
+            parsed = model.from_dict(data)
+        except KeyError as exc:
+            raise InvalidArgumentError(
+                parameter, f"missing required field {exc.args[0]!r}"
+            ) from None
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise InvalidArgumentError(
+                parameter, f"is not a valid {model.__name__}: {exc}"
+            ) from None
+    else:
         raise InvalidArgumentError(
             parameter, f"must be a {model.__name__} or a dict, not {type(value).__name__}"
         )
-    data = {**_MCP_SERVER_DEFAULTS, **value} if model is MCPServerDetails else value
-    try:
-        return model.from_dict(data)
-    except KeyError as exc:
-        raise InvalidArgumentError(parameter, f"missing required field {exc.args[0]!r}") from None
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise InvalidArgumentError(parameter, f"is not a valid {model.__name__}: {exc}") from None
+    _check_fields(parameter, parsed)
+    return parsed
+
+
+Check = Callable[[object], bool]
+
+
+def _is_plain(hint: Any) -> bool:
+    """A class that isinstance() alone checks: not generic, not a model, not a JSON number."""
+    return isinstance(hint, type) and hint not in (int, float) and not attrs.has(hint)
+
+
+@functools.cache
+def _checker(hint: Any) -> Check:
+    """A predicate for one generated type hint, built once: the hint's structure is read here,
+    not on every call. Nested models are checked field by field."""
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        # Most fields are `None | str | Unset`: one isinstance() with a tuple checks those.
+        plain = tuple(argument for argument in arguments if _is_plain(argument))
+        others = tuple(_checker(argument) for argument in arguments if not _is_plain(argument))
+        if not others:
+            return lambda value: isinstance(value, plain)
+        return lambda value: isinstance(value, plain) or any(check(value) for check in others)
+    if hint is Any:
+        return lambda value: True
+    if hint is None or hint is type(None):
+        return lambda value: value is None
+    if origin is list:
+        item = _checker(arguments[0])
+        return lambda value: isinstance(value, list) and all(item(entry) for entry in value)
+    if origin is dict:
+        item = _checker(arguments[1])
+        return lambda value: (
+            isinstance(value, dict)
+            and all(isinstance(key, str) and item(entry) for key, entry in value.items())
+        )
+    if hint in (int, float):  # JSON numbers; bool is an int to Python, not to JSON
+        kinds = int if hint is int else int | float
+        return lambda value: isinstance(value, kinds) and not isinstance(value, bool)
+    if attrs.has(hint):
+        fields = _field_checks(hint)
+        return lambda value: (
+            isinstance(value, hint)
+            and all(check(getattr(value, name)) for name, _, check in fields)
+        )
+    return lambda value: isinstance(value, hint)
+
+
+_FIELD_CHECKS: dict[type, tuple[tuple[str, Any, Check], ...]] = {}
+
+
+def _field_checks(model: type) -> tuple[tuple[str, Any, Check], ...]:
+    """A generated model's fields, with their resolved type hints and checks, built once."""
+    if model not in _FIELD_CHECKS:
+        hints = typing.get_type_hints(model, localns=vars(generated_models))
+        _FIELD_CHECKS[model] = tuple(
+            (field.name, hints[field.name], _checker(hints[field.name]))
+            for field in attrs.fields(model)
+        )
+    return _FIELD_CHECKS[model]
+
+
+def _describe_hint(hint: Any) -> str:
+    options = typing.get_args(hint) if typing.get_origin(hint) is types.UnionType else (hint,)
+    names = [
+        "None"
+        if option is type(None)
+        else option.__name__
+        if isinstance(option, type)
+        else str(option)
+        for option in options
+        if option is not Unset
+    ]
+    return " or ".join(names)
+
+
+def _check_fields(parameter: str, model: object) -> None:
+    """The generated parsers keep a value that fits no branch of a union; reject it here.
+
+    The message names the field and the types only: the value may be a secret.
+    """
+    for name, hint, check in _field_checks(type(model)):
+        value = getattr(model, name)
+        if not check(value):
+            expected = _describe_hint(hint)
+            nested = isinstance(value, list | dict) or attrs.has(type(value))
+            problem = "; some of its contents have the wrong type" if nested else ""
+            actual = "" if nested else f", not {type(value).__name__}"
+            raise InvalidArgumentError(
+                f"{parameter}.{name}", f"must be {expected}{actual}{problem}"
+            )
 
 
 def _mcp_server(parameter: str, value: object) -> MCPServerDetails:
@@ -240,9 +355,7 @@ def create_task_call(
         source=_optional_text("source", source),
         worker_id=_optional_text("worker_id", worker_id),
         run_locally=_flag("run_locally", run_locally),
-        output_format=None
-        if output_format is None
-        else _enum("output_format", OutputFormat, output_format),
+        output_format=_optional_enum("output_format", OutputFormat, output_format),
         output_schema=_json_object("output_schema", output_schema),
         events_streaming=_flag("events_streaming", events_streaming),
         additional_context=_optional_text("additional_context", additional_context),
@@ -265,9 +378,9 @@ def create_task_call(
         tool_call_limit=_whole_number("tool_call_limit", tool_call_limit),
         llm_model_provider=_optional_text("llm_model_provider", llm_model_provider),
         llm_model_name=_optional_text("llm_model_name", llm_model_name),
-        llm_reasoning_effort=None
-        if llm_reasoning_effort is None
-        else _enum("llm_reasoning_effort", LLMReasoningEffort, llm_reasoning_effort),
+        llm_reasoning_effort=_optional_enum(
+            "llm_reasoning_effort", LLMReasoningEffort, llm_reasoning_effort
+        ),
         harness_cli=harness_cli,
         permission_mode=_optional_text("permission_mode", permission_mode),
     )

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, Final
 
 import httpx
@@ -160,8 +161,9 @@ _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
 }
 
 
-def _describe_body(response: httpx.Response) -> str:
-    """The error body's `detail` when it is JSON, else its text; the reason phrase if empty."""
+def _describe_body(response: httpx.Response, secrets: Sequence[str]) -> str:
+    """The error body's `detail` when it is JSON, else its text; the reason phrase if empty.
+    Any of `secrets` the body echoes is blanked (before the text is cut, so none is halved)."""
     text = response.text.strip()
     try:
         body: Any = json.loads(text)
@@ -174,6 +176,7 @@ def _describe_body(response: httpx.Response) -> str:
         text = "; ".join(_describe_issue(issue) for issue in detail)
     if not text:
         text = response.reason_phrase or "no description"
+    text = redact_text(text, secrets)
     if len(text) > _MAX_DESCRIPTION:
         text = text[:_MAX_DESCRIPTION] + f"... ({len(text) - _MAX_DESCRIPTION} more characters)"
     return text
@@ -187,8 +190,9 @@ def _describe_issue(issue: object) -> str:
     return f"{location}: {message}" if location else message
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The public exception for a non-2xx answer whose body has been read."""
+def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
+    """The public exception for a non-2xx answer whose body has been read; `secrets` (see
+    `request_secrets`) never show in its description."""
     status = response.status_code
     error_class = _STATUS_ERRORS.get(status)
     if error_class is None:
@@ -196,7 +200,7 @@ def status_error(response: httpx.Response) -> APIStatusError:
     request_id = next(
         (response.headers[name] for name in _REQUEST_ID_HEADERS if name in response.headers), None
     )
-    error = error_class(status, _describe_body(response), request_id=request_id)
+    error = error_class(status, _describe_body(response, secrets), request_id=request_id)
     error.response = response
     return error
 
@@ -238,11 +242,31 @@ _TRANSPORT_ERRORS: Final[
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
 
 
+def _reason(exc: BaseException) -> str:
+    """What the OS said, from the bottom of the cause chain: the async stack puts its own
+    "All connection attempts failed" over the "Connection refused" that tells what happened."""
+    root = exc
+    for _ in range(10):
+        below = root.__cause__ or root.__context__
+        if below is None:
+            break
+        root = below
+    if isinstance(root, BaseExceptionGroup):
+        return "; ".join(dict.fromkeys(_reason(inner) for inner in root.exceptions))
+    if isinstance(root, OSError):
+        if root.errno is not None and root.errno > 0:
+            return f"[Errno {root.errno}] {os.strerror(root.errno)}"
+        if root.strerror:
+            return str(root.strerror)
+    return str(root) or str(exc)
+
+
 def connection_error(exc: httpx.TransportError) -> APIConnectionError:
     """The public exception for an httpx transport failure."""
     for source, target, message, request_sent in _TRANSPORT_ERRORS:
         if isinstance(exc, source):
-            detail = f" ({exc})" if str(exc) else ""
+            reason = _reason(exc)
+            detail = f" ({reason})" if reason else ""
             return target(message.format(host=_host(exc)) + detail, request_sent=request_sent)
     raise AssertionError("httpx.TransportError is the table's last row")  # pragma: no cover
 
@@ -256,8 +280,71 @@ def map_exceptions(operation: str) -> Iterator[None]:
         raise
     except httpx.TransportError as exc:
         raise connection_error(exc) from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidResponseError(
+            None, f"{operation}: the server's answer is not JSON ({exc})"
+        ) from exc
+    except KeyError as exc:
+        raise InvalidResponseError(
+            None,
+            f"{operation}: the server's answer is not a valid task "
+            f"(required field {exc.args[0]!r} is missing)",
+        ) from exc
     except _PARSE_ERRORS as exc:
         raise InvalidResponseError(
             None,
             f"{operation}: the server's answer is not a valid task ({type(exc).__name__}: {exc})",
         ) from exc
+
+
+# Request fields that hold secrets (see the wire contract), which an error body may echo.
+_SECRET_FIELDS: Final = ("user_oidc_token", "user_tokens")
+_MCP_SECRET_FIELDS: Final = ("api_key", "client_secret", "headers", "env_vars")
+_SHORTEST_SECRET = 4  # blanking shorter values would garble ordinary words
+REDACTED: Final = "[redacted]"
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def request_secrets(api_key: str, request: httpx.Request) -> list[str]:
+    """The secrets a request carries: its API key and the secret fields of its JSON body."""
+    found = [api_key]
+    try:
+        body: Any = json.loads(request.content) if request.content else None
+    except (httpx.RequestNotRead, ValueError):
+        body = None
+    if isinstance(body, dict):
+        found.extend(_strings([body.get(name) for name in _SECRET_FIELDS]))
+        servers = body.get("mcp_servers")
+        for server in servers if isinstance(servers, list) else ():
+            if isinstance(server, dict):
+                found.extend(_strings([server.get(name) for name in _MCP_SECRET_FIELDS]))
+    # Longest first, so a secret that contains another is blanked whole.
+    return sorted(
+        {secret for secret in found if len(secret) >= _SHORTEST_SECRET}, key=len, reverse=True
+    )
+
+
+def redact_text(text: str, secrets: Sequence[str]) -> str:
+    """`text` with every one of `secrets` (longest first, as `request_secrets` gives them)
+    blanked."""
+    for secret in secrets:
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def redact(error: ModuleException, secrets: Sequence[str]) -> None:
+    """Blank every secret in `error`'s description (a server's answer may echo one)."""
+    description = redact_text(error.description, secrets)
+    if description != error.description:
+        error.description = description
+        error.args = (error.status_code, description)

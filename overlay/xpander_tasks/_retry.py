@@ -7,7 +7,6 @@ the request certainly never arrived (no connection) or the server said it did no
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import random
 import time
@@ -15,7 +14,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ._exceptions import APIConnectionError, APIStatusError, ModuleException
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    InvalidResponseError,
+    ModuleException,
+)
 
 # Statuses that say the server did not act on the request.
 _NOT_ACTED_ON = frozenset({429, 503})
@@ -42,6 +46,12 @@ def _retry_after_seconds(error: APIStatusError) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # noqa: PLC0415  (15 ms to import; sync users never need it)
+
+    await asyncio.sleep(seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Exponential backoff with full jitter, capped; `Retry-After` honoured up to a cap."""
@@ -51,7 +61,7 @@ class RetryPolicy:
     max_delay: float = 8.0
     max_retry_after: float = 60.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    asleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    asleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, repr=False)
     jitter: Callable[[], float] = field(default=random.random, repr=False)
 
     def delay_before_retry(
@@ -80,10 +90,15 @@ class RetryPolicy:
 
 def note_if_create_may_have_run(error: ModuleException) -> None:
     """Say in a failed create's message when the task may exist despite the error."""
-    may_have_acted = (isinstance(error, APIConnectionError) and error.request_sent) or (
-        isinstance(error, APIStatusError)
-        and error.status_code >= 500
-        and error.status_code not in _NOT_ACTED_ON
+    may_have_acted = (
+        (isinstance(error, APIConnectionError) and error.request_sent)
+        or (
+            isinstance(error, APIStatusError)
+            and error.status_code >= 500
+            and error.status_code not in _NOT_ACTED_ON
+        )
+        # A 2xx whose body is not a task (not JSON, too large, ...): the server did act.
+        or isinstance(error, InvalidResponseError)
     )
     if may_have_acted:
         error.hint = _MAY_HAVE_ACTED_HINT

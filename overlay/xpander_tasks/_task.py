@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Final, Self
 
 import attrs
 
 from xpander_tasks_api.models import Task as GeneratedTask
 
+from . import _events
+from ._exceptions import ConfigurationError
+
 if TYPE_CHECKING:
     from ._client import Tasks
+    from ._events import TaskUpdateEvent
 
 _FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
 
@@ -28,13 +33,56 @@ class Task(GeneratedTask):
     def adopt(cls, task: GeneratedTask, client: Tasks | None) -> Self:
         """This class's view of a generated task, bound to the client that fetched it."""
         adopted = cls.__new__(cls)
-        adopted._replace_fields(task)
+        adopted.replace_fields(task)
         adopted._client = client
         return adopted
 
-    def _replace_fields(self, task: GeneratedTask) -> None:
+    def replace_fields(self, task: GeneratedTask) -> None:
+        """Take every field of `task`, a newer view of this one."""
         for name in _FIELDS:
             setattr(self, name, getattr(task, name))
+
+    def _bound_client(self) -> Tasks:
+        if self._client is None:
+            raise ConfigurationError(
+                f"task {self.id} is not bound to a client: get it through Tasks to follow it"
+            )
+        return self._client
+
+    def reload(self) -> Self:
+        """Refresh this task in place from the status endpoint (sync)."""
+        self.replace_fields(self._bound_client().get(self.id))
+        return self
+
+    async def areload(self) -> Self:
+        """Refresh this task in place from the status endpoint."""
+        self.replace_fields(await self._bound_client().aget(self.id))
+        return self
+
+    def events(self, *, read_timeout: float | None = None) -> Iterator[TaskUpdateEvent]:
+        """This task's events until `task_finished` (sync); needs `events_streaming=True`."""
+        return _events.iterate_events(self._bound_client(), self, read_timeout)
+
+    def aevents(self, *, read_timeout: float | None = None) -> AsyncIterator[TaskUpdateEvent]:
+        """This task's events until `task_finished`; needs `events_streaming=True`.
+
+        A dropped connection is resumed (with `Last-Event-ID`) up to three times.
+        """
+        return _events.aiterate_events(self._bound_client(), self, read_timeout)
+
+    def wait(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
+        """Block until the task finishes (completed, failed, error or stopped); sync."""
+        _events.wait(self, self._bound_client(), timeout, poll_interval)
+        return self
+
+    async def await_completion(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
+        """Wait until the task finishes (completed, failed, error or stopped) and return it.
+
+        Follows the task's events when it streams, else polls every `poll_interval` seconds;
+        raises `TaskTimeoutError` after `timeout` seconds, naming the last status seen.
+        """
+        await _events.await_completion(self, self._bound_client(), timeout, poll_interval)
+        return self
 
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)

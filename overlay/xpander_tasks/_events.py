@@ -1,0 +1,221 @@
+"""A task's Server-Sent Events: typed, in order, resumed after a dropped connection."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import httpx
+from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
+
+from xpander_tasks_api.models import AgentExecutionStatus, TaskEvent, TaskEventType
+from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.types import Unset
+
+from . import _task
+from ._exceptions import APIConnectionError, StreamError, TaskTimeoutError, map_exceptions
+
+if TYPE_CHECKING:
+    from ._client import Tasks
+    from ._task import Task
+
+MAX_RECONNECTS: Final = 3
+_RECONNECT_DELAY: Final = 0.2
+_TASK_EVENTS: Final = frozenset(
+    {TaskEventType.TaskCreated, TaskEventType.TaskUpdated, TaskEventType.TaskFinished}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskUpdateEvent:
+    """One event of a task. `type` is a `TaskEventType`, or the plain string of a type this
+    client does not know yet; `data` is a `Task` for the task_* types, else the raw JSON."""
+
+    type: TaskEventType | str
+    task_id: str | None
+    organization_id: str | None
+    time: datetime | None
+    data: _task.Task | Any
+    id: str | None = None
+
+
+def _parse(sse: ServerSentEvent, client: Tasks) -> TaskUpdateEvent:
+    try:
+        event = TaskEvent.from_dict(json.loads(sse.data))
+        known = event.type_ in TaskEventType._value2member_map_
+        kind: TaskEventType | str = TaskEventType(event.type_) if known else event.type_
+        data: Any = None if isinstance(event.data, Unset) else event.data
+        if kind in _TASK_EVENTS and isinstance(data, dict):
+            data = _task.Task.adopt(GeneratedTask.from_dict(data), client)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StreamError(None, f"an event of the stream is not valid: {exc}") from exc
+    return TaskUpdateEvent(
+        type=kind,
+        task_id=_value(event.task_id),
+        organization_id=_value(event.organization_id),
+        time=_value(event.time),
+        data=data,
+        id=sse.id or None,
+    )
+
+
+def _value(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+class _Stream:
+    """What both the sync and async readers share: the URL, the resume point, the budget."""
+
+    def __init__(self, client: Tasks, task: Task, read_timeout: float | None) -> None:
+        if task.events_streaming is not True:
+            raise StreamError(
+                400,
+                f"task {task.id} was not created with events_streaming=True, so it has no events",
+            )
+        root = client.config.events_root(task.organization_id)
+        self.url = f"{root}/agent-execution/{task.id}/events"
+        self.client = client
+        phases = client.config.timeout
+        self.timeout = httpx.Timeout(
+            connect=phases.connect, read=read_timeout, write=phases.write, pool=phases.pool
+        )
+        self.last_event_id: str | None = None
+        self.reconnects = 0
+        self.finished = False
+
+    def headers(self) -> dict[str, str]:
+        return {"last-event-id": self.last_event_id} if self.last_event_id else {}
+
+    def accept(self, sse: ServerSentEvent) -> TaskUpdateEvent:
+        event = _parse(sse, self.client)
+        if event.id is not None:
+            self.last_event_id = event.id
+        self.finished = event.type == TaskEventType.TaskFinished
+        return event
+
+    def delay_after_drop(self, error: Exception | None) -> float:
+        """Seconds before reconnecting, or StreamError once the budget is spent."""
+        if self.reconnects >= MAX_RECONNECTS:
+            reason = f": {error}" if error else ""
+            raise StreamError(
+                None,
+                f"the event stream of {self.url} broke {self.reconnects + 1} times "
+                f"before task_finished{reason}",
+            ) from error
+        self.reconnects += 1
+        return _RECONNECT_DELAY * self.reconnects
+
+
+def iterate_events(
+    client: Tasks, task: Task, read_timeout: float | None
+) -> Iterator[TaskUpdateEvent]:
+    """The task's events until `task_finished` (sync)."""
+    stream = _Stream(client, task, read_timeout)
+    http = client._sync_api().get_httpx_client()
+    while not stream.finished:
+        error: Exception | None = None
+        try:
+            with (
+                map_exceptions("task events"),
+                connect_sse(
+                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout
+                ) as source,
+            ):
+                for sse in source.iter_sse():
+                    yield stream.accept(sse)
+                    if stream.finished:
+                        return
+        except APIConnectionError as exc:  # dropped: resume from the last event id
+            error = exc
+        time.sleep(stream.delay_after_drop(error))
+
+
+async def aiterate_events(
+    client: Tasks, task: Task, read_timeout: float | None
+) -> AsyncIterator[TaskUpdateEvent]:
+    """The task's events until `task_finished`."""
+    import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+    stream = _Stream(client, task, read_timeout)
+    http = client._async_api().get_async_httpx_client()
+    while not stream.finished:
+        error: Exception | None = None
+        try:
+            with map_exceptions("task events"):
+                async with aconnect_sse(
+                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout
+                ) as source:
+                    async for sse in source.aiter_sse():
+                        yield stream.accept(sse)
+                        if stream.finished:
+                            return
+        except APIConnectionError as exc:  # dropped: resume from the last event id
+            error = exc
+        await asyncio.sleep(stream.delay_after_drop(error))
+
+
+TERMINAL_STATUSES: Final = frozenset(
+    {
+        AgentExecutionStatus.Completed,
+        AgentExecutionStatus.Failed,
+        AgentExecutionStatus.Error,
+        AgentExecutionStatus.Stopped,
+    }
+)
+
+
+def is_finished(task: Task) -> bool:
+    return task.status in TERMINAL_STATUSES
+
+
+def _timed_out(task: Task, timeout: float) -> TaskTimeoutError:
+    status = getattr(task.status, "value", task.status)
+    return TaskTimeoutError(
+        None, f"task {task.id} did not finish within {timeout:g} s; last status seen: {status}"
+    )
+
+
+def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
+    """Follow `task` in place until it finishes (sync): its events if it streams, else polls."""
+    deadline = time.monotonic() + timeout
+    try:
+        if task.events_streaming is True:
+            for event in iterate_events(client, task, read_timeout=timeout):
+                if isinstance(event.data, _task.Task):
+                    task.replace_fields(event.data)
+                if time.monotonic() > deadline:
+                    raise _timed_out(task, timeout)
+        while True:
+            task.replace_fields(client.get(task.id, timeout=max(deadline - time.monotonic(), 0.01)))
+            if is_finished(task):
+                return
+            if time.monotonic() + poll_interval > deadline:
+                raise _timed_out(task, timeout)
+            time.sleep(poll_interval)
+    except APIConnectionError as exc:
+        if time.monotonic() >= deadline:
+            raise _timed_out(task, timeout) from exc
+        raise
+
+
+async def await_completion(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
+    """Follow `task` in place until it finishes: its events if it streams, else polls."""
+    import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+    try:
+        async with asyncio.timeout(timeout):
+            if task.events_streaming is True:
+                async for event in aiterate_events(client, task, read_timeout=None):
+                    if isinstance(event.data, _task.Task):
+                        task.replace_fields(event.data)
+            while True:
+                task.replace_fields(await client.aget(task.id))
+                if is_finished(task):
+                    return
+                await asyncio.sleep(poll_interval)
+    except TimeoutError:
+        raise _timed_out(task, timeout) from None

@@ -1,0 +1,92 @@
+"""`xpander-tasks-server`: serve the local task API from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+from collections.abc import Sequence
+
+import uvicorn
+
+from xpander_tasks_server._app import (
+    DEFAULT_AGENTS,
+    DEFAULT_ORGANIZATION_ID,
+    DEFAULT_STEP_DELAY,
+    create_app,
+)
+from xpander_tasks_server._serve import bind, url_of
+
+DEFAULT_PORT = 8085
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's options, each documented for `--help`."""
+    parser = argparse.ArgumentParser(
+        prog="xpander-tasks-server",
+        description=(
+            "A local stand-in for the xpander.ai task API, driven by its OpenAPI spec. "
+            "Tasks go pending, executing, then completed, one --step-delay per step."
+        ),
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port; 0 picks a free one ({DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--api-key",
+        action="append",
+        metavar="KEY",
+        help="an accepted x-api-key, repeatable (XPANDER_API_KEY, else a printed random key)",
+    )
+    parser.add_argument(
+        "--agent",
+        action="append",
+        metavar="ID",
+        help=f"an agent id that exists, repeatable ({', '.join(DEFAULT_AGENTS)})",
+    )
+    parser.add_argument(
+        "--db", default=":memory:", metavar="PATH", help="SQLite file for the tasks (:memory:)"
+    )
+    parser.add_argument(
+        "--step-delay",
+        type=float,
+        default=DEFAULT_STEP_DELAY,
+        metavar="SECONDS",
+        help=f"seconds a task stays pending, then executing ({DEFAULT_STEP_DELAY})",
+    )
+    parser.add_argument(
+        "--organization-id",
+        default=DEFAULT_ORGANIZATION_ID,
+        metavar="ID",
+        help=f"the organization owning the tasks ({DEFAULT_ORGANIZATION_ID})",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="uvicorn's log level (info)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the command line, print the URL (and a generated key), serve until interrupted."""
+    args = build_parser().parse_args(argv)
+    api_keys: list[str] = args.api_key or []
+    if not api_keys and os.environ.get("XPANDER_API_KEY"):
+        api_keys = [os.environ["XPANDER_API_KEY"]]
+    if not api_keys:
+        api_keys = [secrets.token_urlsafe(24)]
+        print(f"Generated API key: {api_keys[0]}", flush=True)
+    app = create_app(
+        api_keys=api_keys,
+        agents=args.agent or DEFAULT_AGENTS,
+        db=args.db,
+        step_delay=args.step_delay,
+        organization_id=args.organization_id,
+    )
+    sock = bind(args.host, args.port)
+    print(f"Serving the task API on {url_of(sock)}", flush=True)
+    config = uvicorn.Config(app, log_level=args.log_level, timeout_graceful_shutdown=5)
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,63 @@
+"""SQLite storage of tasks: what was asked and when, from which every later state is derived."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+_SCHEMA = """CREATE TABLE IF NOT EXISTS tasks (id TEXT PRIMARY KEY, record TEXT NOT NULL)"""
+
+
+@dataclass
+class TaskRecord:
+    """A stored task: the request that made it and the timestamps its status is derived from.
+
+    Times are Unix seconds (wall clock, so a file database stays meaningful across restarts).
+    A run is pending for `step_delay` seconds from `run_started_at`, executing for as long
+    again, then completed. Continuing a task starts a new run,
+    and `event_base` keeps its event ids after those of the runs before.
+    """
+
+    id: str
+    organization_id: str
+    agent_id: str
+    agent_version: str | None
+    fields: dict[str, Any]
+    created_at: float
+    run_started_at: float
+    step_delay: float
+    event_base: int = 0
+    run: int = 1
+
+
+class TaskStore:
+    """Tasks in one SQLite database, a file or `:memory:`; safe to share between threads."""
+
+    def __init__(self, path: str = ":memory:") -> None:
+        self._lock = threading.Lock()
+        # The ASGI server calls from its own thread (or an in-process test client's): one
+        # connection, serialised by the lock.
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute(_SCHEMA)
+        # Closed with the store, whoever drops it last: an app may be started and stopped (its
+        # lifespan run) many times, so no single shutdown owns the connection.
+        weakref.finalize(self, self._db.close)
+
+    def get(self, task_id: str) -> TaskRecord | None:
+        """The task with this id, or None."""
+        with self._lock:
+            row = self._db.execute("SELECT record FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        return None if row is None else TaskRecord(**json.loads(row[0]))
+
+    def put(self, record: TaskRecord) -> None:
+        """Insert the task, or replace the stored one with the same id."""
+        text = json.dumps(dataclasses.asdict(record), ensure_ascii=True, allow_nan=False)
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO tasks (id, record) VALUES (?, ?)", (record.id, text)
+            )

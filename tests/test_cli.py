@@ -1,0 +1,59 @@
+"""The `xpander-tasks` command line, against the local server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from xpander_tasks._cli import main
+from xpander_tasks_server import LocalTaskServer
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalTaskServer]:
+    with LocalTaskServer(step_delay=0.05) as running:
+        monkeypatch.setenv("XPANDER_API_KEY", running.api_key)
+        monkeypatch.setenv("XPANDER_BASE_URL", running.url)
+        yield running
+
+
+def test_create_get_and_follow(server: LocalTaskServer, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            ["create", "--agent-id", "agent-123", "--prompt", "hi", "--file-url", "https://e.com/a"]
+        )
+        == 0
+    )
+    task_id, status = capsys.readouterr().out.split()
+    assert status == "pending"
+    assert main(["--json", "get", task_id, "--wait"]) == 0
+    task = json.loads(capsys.readouterr().out)
+    assert task["status"] == "completed" and task["input"]["files"] == ["https://e.com/a"]
+    assert main(["create", "--agent-id", "agent-123", "--prompt", "go", "--follow"]) == 0
+    captured = capsys.readouterr()
+    assert "completed" in captured.out and "task_finished" in captured.err
+
+
+def test_errors_print_status_and_description_without_traceback(
+    server: LocalTaskServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["create", "--agent-id", "nobody"]) == 1
+    assert capsys.readouterr().err.strip() == "[404] Agent not found"
+    assert main(["--base-url", "http://127.0.0.1:9", "get", "t-1"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("[500] could not connect to 127.0.0.1:9") and "Traceback" not in error
+
+
+def test_installed_script_runs(server: LocalTaskServer) -> None:
+    environment = {**os.environ, "XPANDER_API_KEY": server.api_key, "XPANDER_BASE_URL": server.url}
+    result = subprocess.run(
+        [sys.executable, "-m", "xpander_tasks._cli", "create", "--agent-id", "agent-123"],
+        capture_output=True, text=True, env=environment, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1] == "pending"

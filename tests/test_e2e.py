@@ -1,0 +1,188 @@
+"""The overlay against the real local server over loopback HTTP."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from support import spec_checked
+
+from xpander_tasks import (
+    AgentExecutionStatus,
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    StreamError,
+    Task,
+    Tasks,
+    TaskTimeoutError,
+)
+from xpander_tasks._events import TaskUpdateEvent
+from xpander_tasks_api.models import TaskEventType
+from xpander_tasks_server import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE, LocalTaskServer
+
+STEP = 0.05
+
+
+@pytest.fixture
+def server() -> Iterator[LocalTaskServer]:
+    with LocalTaskServer(step_delay=STEP) as running:
+        yield running
+
+
+def client_for(server: LocalTaskServer, api_key: str | None = None) -> Tasks:
+    return Tasks(api_key or server.api_key, base_url=server.url)
+
+
+async def test_seed_example_async_and_sync(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        task = await tasks.acreate(
+            agent_id="agent-123",
+            prompt="Summarize the latest sales report",
+            file_urls=["https://example.com/sales.csv"],
+        )
+        assert task.status is AgentExecutionStatus.Pending and task.status.value == "pending"
+        assert task.input_.files == ["https://example.com/sales.csv"]
+        sync_task = tasks.create(agent_id="agent-123", prompt="Hello!")
+        assert sync_task.status.value == "pending" and sync_task.id != task.id
+    assert server.counters.tasks_created == 2
+
+
+def test_same_request_passes_both_spec_checks(server: LocalTaskServer) -> None:
+    """The overlay's spec transport and the server's own validation accept the same request."""
+    real = httpx.HTTPTransport()
+    transport = spec_checked(real.handle_request)
+    client = httpx.Client(transport=transport)
+    with real, Tasks(server.api_key, base_url=server.url, http_client=client) as tasks:
+        task = tasks.create(
+            agent_id="agent-123",
+            prompt="p",
+            mcp_servers=[{"name": "docs", "url": "https://mcp.example.com"}],
+            principal={"kind": "user", "id": "u1"},
+            attachments=[{"url": "https://example.com/a.pdf", "kind": "pdf"}],
+            output_format="json",
+            output_schema={"type": "object"},
+            agent_version="4",
+        )
+    assert task.agent_version == "4"
+    assert task.output_format is not None and task.output_format.value == "json"
+
+
+def test_error_statuses(server: LocalTaskServer) -> None:
+    with client_for(server) as tasks:
+        with pytest.raises(NotFoundError) as not_found:
+            tasks.create(agent_id="no-such-agent")
+        assert str(not_found.value) == "[404] Agent not found"
+        with pytest.raises(BadRequestError) as bad:
+            tasks.create(agent_id="agent-123", output_schema={"type": 12})
+        assert "output_schema" in bad.value.description
+        with pytest.raises(NotFoundError):
+            tasks.get("no-such-task")
+    with client_for(server, api_key="wrong-key") as wrong, pytest.raises(PermissionDeniedError):
+        wrong.create(agent_id="agent-123")
+
+    class WithoutKey(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            del request.headers["x-api-key"]
+            return super().handle_request(request)
+
+    keyless = Tasks(
+        server.api_key, base_url=server.url, http_client=httpx.Client(transport=WithoutKey())
+    )
+    with keyless, pytest.raises(AuthenticationError) as missing:
+        keyless.create(agent_id="agent-123")
+    assert missing.value.status_code == 401
+
+
+async def test_existing_task_id_continues_a_task(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        first = await tasks.acreate(agent_id="agent-123", prompt="one")
+        again = await tasks.acreate(agent_id="agent-123", existing_task_id=first.id, prompt="two")
+        assert again.id == first.id
+        with pytest.raises(NotFoundError):
+            await tasks.acreate(agent_id="agent-123", existing_task_id="missing-task")
+    assert server.counters.tasks_created == 1
+
+
+async def test_reload_and_polling_wait(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        task = await tasks.acreate(agent_id="agent-123", prompt="poll me")
+        assert (await tasks.aget(task.id)).id == task.id
+        finished = await task.await_completion(timeout=5, poll_interval=0.02)
+        assert finished is task and task.status is AgentExecutionStatus.Completed and task.result
+        await task.areload()
+        assert task.status is AgentExecutionStatus.Completed
+        sync_task = tasks.create(agent_id="agent-123", prompt="sync")
+        assert (
+            sync_task.wait(timeout=5, poll_interval=0.02).status is AgentExecutionStatus.Completed
+        )
+        assert sync_task.reload().finished_at is not None
+
+
+def expect_lifecycle(events: list[TaskUpdateEvent], task: Task) -> None:
+    types = [event.type for event in events]
+    assert types[0] == TaskEventType.Connected
+    assert types[1] == TaskEventType.TaskCreated
+    assert TaskEventType.TaskUpdated in types and TaskEventType.Chunk in types
+    assert types[-1] == TaskEventType.TaskFinished
+    ids = [int(event.id) for event in events if event.id is not None]
+    assert ids == sorted(set(ids)), "no event is lost or repeated"
+    final = events[-1].data
+    assert isinstance(final, Task) and final.status is AgentExecutionStatus.Completed
+    chunks = "".join(
+        json.dumps(e.data) if not isinstance(e.data, str) else e.data
+        for e in events
+        if e.type == TaskEventType.Chunk
+    )
+    assert chunks
+    assert all(event.task_id == task.id for event in events)
+
+
+async def test_events_stream_in_order(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        task = await tasks.acreate(agent_id="agent-123", prompt="stream", events_streaming=True)
+        events = [event async for event in task.aevents()]
+        expect_lifecycle(events, task)
+        sync_task = tasks.create(agent_id="agent-123", prompt="stream", events_streaming=True)
+        expect_lifecycle(list(sync_task.events()), sync_task)
+        streamed = await tasks.acreate(agent_id="agent-123", prompt="wait", events_streaming=True)
+        assert (await streamed.await_completion(timeout=5)).status is AgentExecutionStatus.Completed
+
+
+async def test_a_dropped_stream_is_resumed() -> None:
+    with LocalTaskServer(step_delay=STEP, drop_stream_after=3) as server:
+        async with client_for(server) as tasks:
+            task = await tasks.acreate(agent_id="agent-123", prompt="drop", events_streaming=True)
+            expect_lifecycle([event async for event in task.aevents()], task)
+
+
+async def test_unknown_event_types_are_delivered(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        task = await tasks.acreate(
+            agent_id="agent-123", prompt=f"x {UNKNOWN_EVENT_MARKER}", events_streaming=True
+        )
+        types = [event.type async for event in task.aevents()]
+    assert UNKNOWN_EVENT_TYPE in types
+    assert not isinstance(types[types.index(UNKNOWN_EVENT_TYPE)], TaskEventType)
+
+
+async def test_events_need_streaming_and_waits_time_out(server: LocalTaskServer) -> None:
+    async with client_for(server) as tasks:
+        plain = await tasks.acreate(agent_id="agent-123", prompt="no stream")
+        with pytest.raises(StreamError, match="events_streaming=True"):
+            [event async for event in plain.aevents()]
+    with LocalTaskServer(step_delay=30) as slow:
+        async with client_for(slow) as tasks:
+            task = await tasks.acreate(agent_id="agent-123", prompt="slow")
+            with pytest.raises(TaskTimeoutError, match=r"within 0.2 s; last status seen: pending"):
+                await task.await_completion(timeout=0.2, poll_interval=0.05)
+            streaming = await tasks.acreate(
+                agent_id="agent-123", prompt="slow", events_streaming=True
+            )
+            with pytest.raises(TaskTimeoutError):
+                await streaming.await_completion(timeout=0.2)
+            with pytest.raises(TaskTimeoutError, match="last status seen: pending"):
+                tasks.create(agent_id="agent-123").wait(timeout=0.2, poll_interval=0.05)

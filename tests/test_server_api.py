@@ -1,0 +1,277 @@
+"""The local task server over loopback HTTP: auth, validation, tasks and their lifecycle."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from xpander_tasks_server import LocalTaskServer, load_spec
+
+TaskServerFactory = Callable[..., LocalTaskServer]
+
+SPEC = load_spec()
+CREATE = "/agent-execution/agent-123"
+SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_id}"]["post"][
+    "requestBody"
+]["content"]["application/json"]["examples"]["seed"]["value"]
+
+
+def client_for(server: LocalTaskServer) -> httpx.Client:
+    return httpx.Client(base_url=server.url, headers={"x-api-key": server.api_key}, timeout=10)
+
+
+def valid_task(response: httpx.Response, status: str | None = None) -> dict[str, Any]:
+    """The response's task, once it is a 200 in the spec's `Task` shape."""
+    assert response.status_code == 200, response.text
+    task: dict[str, Any] = response.json()
+    assert SPEC.schema_issues("Task", task) == []
+    if status is not None:
+        assert task["status"] == status
+    return task
+
+
+def detail(response: httpx.Response, status_code: int) -> Any:
+    """The `detail` of an error answer, once it has the status and the spec's `Error` shape."""
+    assert response.status_code == status_code, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert SPEC.schema_issues("Error", body) == []
+    return body["detail"]
+
+
+ROUTES = [
+    ("POST", CREATE),
+    ("GET", "/agent-execution/some-task/status"),
+    ("GET", "/org-local/agent-execution/some-task/events"),
+    ("GET", "/no/such/route"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_every_route_needs_the_api_key(
+    task_server: LocalTaskServer, method: str, path: str
+) -> None:
+    with httpx.Client(base_url=task_server.url) as client:
+        assert detail(client.request(method, path, json={}), 401) == "Missing API key"
+        assert detail(client.request(method, path, headers={"x-api-key": ""}), 401) == (
+            "Missing API key"
+        )
+        wrong = client.request(method, path, headers={"x-api-key": task_server.api_key + "x"})
+        assert detail(wrong, 403) == "Invalid API key"
+    assert task_server.counters.tasks_created == 0
+
+
+def test_unknown_agent_is_404(task_api: httpx.Client) -> None:
+    assert detail(task_api.post("/agent-execution/agent-999", json={}), 404) == "Agent not found"
+
+
+def test_schema_violations_are_422_naming_the_field(task_api: httpx.Client) -> None:
+    response = task_api.post(
+        CREATE,
+        json={"think_mode": "hardest", "input": {"user": {"first_name": "Ada"}}},
+        headers={"x-agent-version": ""},
+    )
+    issues = detail(response, 422)
+    by_loc = {tuple(issue["loc"]): issue for issue in issues}
+    assert set(by_loc) == {
+        ("header", "x-agent-version"),
+        ("body", "input", "user", "email"),
+        ("body", "think_mode"),
+    }
+    assert by_loc[("body", "input", "user", "email")]["type"] == "missing"
+    assert "'hardest' is not one of ['default', 'harder']" in by_loc[("body", "think_mode")]["msg"]
+    assert task_api.post(CREATE, json={"id": 5}).json()["detail"][0]["loc"] == ["body", "id"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"output_schema": {"type": 5}}, "output_schema: not a valid JSON Schema"),
+        ({"output_schema": {"$schema": "urn:nope"}}, "output_schema: unknown $schema"),
+        ({"output_schema": {"$schema": 7}}, "output_schema: $schema must be a string"),
+        ({"output_schema": {"pattern": "(unclosed"}}, "output_schema: not a valid JSON Schema"),
+        ({"mcp_servers": [{"name": "docs"}]}, "mcp_servers[0].url: required for a remote"),
+        (
+            {"mcp_servers": [{"url": "https://m.example"}, {"type": "local"}]},
+            "mcp_servers[1].command",
+        ),
+    ],
+)
+def test_semantic_problems_are_400_naming_the_field(
+    task_api: httpx.Client, body: dict[str, Any], field: str
+) -> None:
+    assert detail(task_api.post(CREATE, json=body), 400).startswith(field)
+
+
+DEEP = b'{"payload_extension": ' + b'{"a": ' * 70 + b"1" + b"}" * 71
+JUNK: list[tuple[bytes, bytes]] = [
+    (b"", b"application/json"),
+    (b"not json", b"application/json"),
+    (b"[]", b"application/json"),
+    (b'"text"', b"application/json"),
+    (b'{"input": {"text": "\xff\xfe"}}', b"application/json"),
+    (b'{"input": {"text": "\\ud800"}}', b"application/json"),
+    (b'{"tool_call_limit": NaN}', b"application/json"),
+    (b'{"tool_call_limit": Infinity}', b"application/json"),
+    (b'{"payload_extension": {"x": 1e999}}', b"application/json"),
+    (b'{"tool_call_limit": ' + b"9" * 5000 + b"}", b"application/json"),
+    (b"[" * 100_000 + b"]" * 100_000, b"application/json"),
+    (DEEP, b"application/json"),
+    (b'{"input": {"text": "' + b"a" * 1_100_000 + b'"}}', b"application/json"),
+    (b"{}", b"text/plain"),
+    (b"\x00\x01\x02", b"application/octet-stream"),
+    (b"{", b"application/json; charset=utf-8; x=\xff"),
+]
+
+
+@pytest.mark.parametrize(("content", "content_type"), JUNK)
+def test_junk_is_a_client_error_never_a_5xx(
+    task_server: LocalTaskServer, task_api: httpx.Client, content: bytes, content_type: bytes
+) -> None:
+    response = task_api.post(CREATE, content=content, headers={"content-type": content_type})
+    assert response.status_code in (400, 422), response.text
+    detail(response, response.status_code)
+    assert task_server.counters.tasks_created == 0
+
+
+def test_odd_headers_and_ids_are_never_a_5xx(task_api: httpx.Client) -> None:
+    weird = {"x-agent-version": b"\xe9\x7f", "last-event-id": b"9" * 5000, "accept": b"\xff"}
+    for method, path in [*ROUTES[:-1], ("GET", "/agent-execution/%ff%00%20/status")]:
+        response = task_api.request(method, path, headers=weird)
+        assert response.status_code < 500
+    created = task_api.post(CREATE, json={}, headers={"x-agent-version": b"caf\xe9"})
+    assert valid_task(created)["agent_version"] == "caf\xe9"
+
+
+def test_a_new_task_echoes_every_request_field(task_server: LocalTaskServer) -> None:
+    body = {
+        **SEED_BODY,
+        "title": "Sales summary",
+        "output_format": "markdown",
+        "output_schema": {"type": "object", "properties": {"total": {"type": "number"}}},
+        "think_mode": "harder",
+        "tool_call_limit": 3,
+        "llm_reasoning_effort": "high",
+        "mcp_servers": [{"name": "docs", "url": "https://mcp.example", "type": "remote"}],
+        "input": {**SEED_BODY["input"], "principal": {"kind": "user", "id": "u-1"}},
+    }
+    with client_for(task_server) as client:
+        task = valid_task(
+            client.post(CREATE, json=body, headers={"x-agent-version": "7"}), "pending"
+        )
+    for key, value in body.items():
+        if key != "id":
+            assert task[key] == value, key
+    assert uuid.UUID(task["id"]).version == 4
+    assert task["agent_id"] == "agent-123"
+    assert task["organization_id"] == task_server.organization_id == "org-local"
+    assert task["agent_version"] == "7"
+    assert task["started_at"] is task["finished_at"] is task["result"] is None
+    assert task["is_manually_stopped"] is False
+    assert task_server.counters.create_requests == task_server.counters.tasks_created == 1
+
+
+def test_omitted_fields_get_the_spec_defaults(task_api: httpx.Client) -> None:
+    task = valid_task(task_api.post(CREATE, json={}))
+    assert task["input"] == {"text": ""}
+    assert task["think_mode"] == "default"
+    assert task["run_locally"] is task["events_streaming"] is task["return_metrics"] is False
+    assert task["title"] is task["agent_version"] is None
+
+
+def statuses_until_done(client: httpx.Client, task_id: str) -> list[dict[str, Any]]:
+    """Every distinct state the task showed, polled until it is no longer running."""
+    seen: list[dict[str, Any]] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        task = valid_task(client.get(f"/agent-execution/{task_id}/status"))
+        if not seen or seen[-1]["status"] != task["status"]:
+            seen.append(task)
+        if task["status"] not in ("pending", "executing"):
+            return seen
+        time.sleep(0.01)
+    raise AssertionError(f"still running: {seen}")
+
+
+def test_a_task_goes_pending_executing_completed(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(step_delay=0.2)
+    with client_for(server) as client:
+        created = valid_task(
+            client.post(CREATE, json={"input": {"text": "add 2 and 2"}}), "pending"
+        )
+        seen = statuses_until_done(client, created["id"])
+    assert [task["status"] for task in seen] == ["pending", "executing", "completed"]
+    executing, done = seen[1], seen[2]
+    assert executing["started_at"] is not None and executing["finished_at"] is None
+    assert done["started_at"] == executing["started_at"] < done["finished_at"]
+    assert done["created_at"] == created["created_at"] < done["started_at"]
+    assert done["result"] == "Completed: add 2 and 2"
+    assert server.counters.status_requests >= len(seen)
+
+
+def test_json_output_format_gives_a_json_result(task_api: httpx.Client) -> None:
+    task = valid_task(task_api.post(CREATE, json={"output_format": "json"}))
+    assert statuses_until_done(task_api, task["id"])[-1]["result"] == '{"result": "Completed."}'
+
+
+def test_existing_task_id_continues_the_task(
+    task_server: LocalTaskServer, task_api: httpx.Client
+) -> None:
+    first = valid_task(task_api.post(CREATE, json={"input": {"text": "one"}, "title": "t"}))
+    statuses_until_done(task_api, first["id"])
+    body = {"id": first["id"], "input": {"text": "two"}}
+    again = valid_task(
+        task_api.post(CREATE, json=body, headers={"x-agent-version": "2"}), "pending"
+    )
+    assert again["id"] == first["id"] and again["created_at"] == first["created_at"]
+    assert again["input"] == {"text": "two"} and again["title"] is None
+    assert again["agent_version"] == "2"
+    assert statuses_until_done(task_api, first["id"])[-1]["result"] == "Completed: two"
+    counters = task_server.counters
+    assert (counters.create_requests, counters.tasks_created, counters.tasks_continued) == (2, 1, 1)
+
+
+def test_unknown_tasks_are_404(task_api: httpx.Client) -> None:
+    missing = str(uuid.uuid4())
+    assert detail(task_api.post(CREATE, json={"id": missing}), 404) == "Task not found"
+    assert detail(task_api.get(f"/agent-execution/{missing}/status"), 404) == "Task not found"
+
+
+def test_other_methods_are_405_with_allow(task_api: httpx.Client) -> None:
+    response = task_api.put(CREATE)
+    assert detail(response, 405) == "Method Not Allowed"
+    assert response.headers["allow"] == "POST"
+    status_allow = task_api.post("/agent-execution/x/status").headers["allow"]
+    assert set(status_allow.split(", ")) == {"GET", "HEAD"}
+
+
+def test_a_database_file_keeps_tasks_across_restarts(tmp_path: Path) -> None:
+    db = str(tmp_path / "tasks.db")
+    with LocalTaskServer(db=db, step_delay=0.01) as server, client_for(server) as client:
+        task = valid_task(client.post(CREATE, json={"input": {"text": "kept"}}))
+    time.sleep(0.05)
+    with LocalTaskServer(db=db) as server, client_for(server) as client:
+        kept = valid_task(client.get(f"/agent-execution/{task['id']}/status"), "completed")
+    assert kept["result"] == "Completed: kept"
+
+
+def test_the_server_stops_within_its_bound() -> None:
+    server = LocalTaskServer(step_delay=30).start()
+    with client_for(server) as client:
+        task = valid_task(client.post(CREATE, json={"events_streaming": True}))
+        events = f"{server.events_root}/agent-execution/{task['id']}/events"
+        with client.stream("GET", events) as stream:
+            assert stream.status_code == 200
+            started = time.monotonic()
+            server.stop()
+            assert time.monotonic() - started < 5
+    assert "xpander-tasks-server" not in {thread.name for thread in threading.enumerate()}
+    with pytest.raises(RuntimeError, match="not running"):
+        _ = server.url

@@ -1,0 +1,88 @@
+"""`xpander-tasks-server`: its options, and real starts in a child process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import entry_points
+
+import httpx
+import pytest
+
+from xpander_tasks_server._cli import build_parser, main
+
+
+def test_the_script_is_registered() -> None:
+    (script,) = entry_points(group="console_scripts", name="xpander-tasks-server")
+    assert script.value == "xpander_tasks_server._cli:main"
+
+
+def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for option in build_parser()._actions:
+        assert option.help, option.dest
+        assert all(flag in text for flag in option.option_strings)
+    assert "(127.0.0.1)" in text and "(8085)" in text and "(agent-123)" in text
+
+
+@contextmanager
+def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str], str]]:
+    """Run the server in a child process on a free port; yield its first lines and URL."""
+    env = {key: value for key, value in os.environ.items() if key != "XPANDER_API_KEY"}
+    if env_key is not None:
+        env["XPANDER_API_KEY"] = env_key
+    argv = [sys.executable, "-m", "xpander_tasks_server", "--port", "0", "--log-level", "warning"]
+    with subprocess.Popen([*argv, *args], stdout=subprocess.PIPE, text=True, env=env) as process:
+        assert process.stdout is not None
+        try:
+            lines = [process.stdout.readline().strip()]
+            if not lines[0].startswith("Serving"):
+                lines.append(process.stdout.readline().strip())
+            prefix, _, url = lines[-1].rpartition(" ")
+            assert prefix == "Serving the task API on", lines
+            yield lines, url
+        finally:
+            process.terminate()
+            # uvicorn shuts down, then re-raises the signal so the exit status tells of it.
+            assert process.wait(10) in (0, -signal.SIGTERM)
+
+
+def status_of(url: str, key: str, path: str = "/agent-execution/x/status") -> int:
+    return httpx.get(url + path, headers={"x-api-key": key}).status_code
+
+
+def test_without_a_key_it_prints_a_generated_one() -> None:
+    with started() as (lines, url):
+        assert lines[0].startswith("Generated API key: ")
+        key = lines[0].rsplit(" ", 1)[1]
+        assert len(key) >= 20
+        assert url.startswith("http://127.0.0.1:")
+        assert status_of(url, key) == 404
+        assert status_of(url, key + "x") == 403
+
+
+def test_xpander_api_key_is_used_and_not_printed() -> None:
+    with started(env_key="from-env-key") as (lines, url):
+        assert len(lines) == 1
+        assert status_of(url, "from-env-key") == 404
+
+
+def test_repeatable_keys_and_agents() -> None:
+    args = ["--api-key", "k1", "--api-key", "k2", "--agent", "a1", "--agent", "a2"]
+    with started(*args, env_key="ignored") as (lines, url):
+        assert len(lines) == 1
+        assert status_of(url, "k1") == status_of(url, "k2") == 404
+        assert status_of(url, "ignored") == 403
+        create = httpx.post(url + "/agent-execution/a2", json={}, headers={"x-api-key": "k1"})
+        assert create.status_code == 200
+        missing = httpx.post(
+            url + "/agent-execution/agent-123", json={}, headers={"x-api-key": "k1"}
+        )
+        assert missing.status_code == 404

@@ -1,0 +1,145 @@
+"""The local task server's Server-Sent Events: order, content, resuming and the test hooks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from xpander_tasks_server import (
+    UNKNOWN_EVENT_MARKER,
+    UNKNOWN_EVENT_TYPE,
+    LocalTaskServer,
+    load_spec,
+)
+
+SPEC = load_spec()
+CREATE = "/agent-execution/agent-123"
+TASK_EVENTS = ("task_created", "task_updated", "task_finished")
+TaskServerFactory = Callable[..., LocalTaskServer]
+
+
+def client_for(server: LocalTaskServer) -> httpx.Client:
+    return httpx.Client(base_url=server.url, headers={"x-api-key": server.api_key}, timeout=10)
+
+
+def create(client: httpx.Client, **body: Any) -> str:
+    response = client.post(CREATE, json={"events_streaming": True, **body})
+    assert response.status_code == 200, response.text
+    task_id: str = response.json()["id"]
+    return task_id
+
+
+def read_events(
+    server: LocalTaskServer, client: httpx.Client, task_id: str, last_event_id: int | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """One connection's messages as (id, TaskEvent), checked against the spec, until it ends."""
+    headers = {} if last_event_id is None else {"Last-Event-ID": str(last_event_id)}
+    url = f"{server.events_root}/agent-execution/{task_id}/events"
+    with client.stream("GET", url, headers=headers) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        assert response.headers["cache-control"] == "no-cache"
+        text = response.read().decode()
+    events = []
+    for message in filter(None, text.split("\n\n")):
+        fields = dict(line.split(": ", 1) for line in message.split("\n"))
+        assert set(fields) == {"id", "data"}
+        event = json.loads(fields["data"])
+        assert SPEC.schema_issues("TaskEvent", event) == []
+        assert (event["task_id"], event["organization_id"]) == (task_id, server.organization_id)
+        if event["type"] in TASK_EVENTS:
+            assert SPEC.schema_issues("Task", event["data"]) == []
+        events.append((int(fields["id"]), event))
+    return events
+
+
+def test_a_stream_follows_the_task_to_its_end(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        task_id = create(client, input={"text": "sum up the report"})
+        events = read_events(task_server, client, task_id)
+        final = client.get(f"/agent-execution/{task_id}/status").json()
+    ids = [event_id for event_id, _ in events]
+    assert ids == list(range(1, len(events) + 1))
+    types = [event["type"] for _, event in events]
+    chunks = types.count("chunk")
+    assert chunks >= 1
+    assert types == [
+        "connected",
+        "task_created",
+        "task_updated",
+        *["chunk"] * chunks,
+        "task_finished",
+    ]
+    data = [event["data"] for _, event in events]
+    assert (data[1]["status"], data[2]["status"]) == ("pending", "executing")
+    assert "".join(data[3 : 3 + chunks]) == final["result"] == "Completed: sum up the report"
+    assert data[-1] == final
+    times = [event["time"] for _, event in events]
+    assert times == sorted(times)
+    assert task_server.counters.event_streams == 1
+
+
+def test_last_event_id_resumes_after_it(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        task_id = create(client)
+        everything = read_events(task_server, client, task_id)
+        assert read_events(task_server, client, task_id, last_event_id=3) == everything[3:]
+        assert read_events(task_server, client, task_id, last_event_id=len(everything)) == []
+
+
+def test_the_first_stream_drops_once_after_k_events(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(drop_stream_after=2)
+    with client_for(server) as client:
+        task_id = create(client)
+        dropped = read_events(server, client, task_id)
+        assert [event["type"] for _, event in dropped] == ["connected", "task_created"]
+        rest = read_events(server, client, task_id, last_event_id=dropped[-1][0])
+        assert rest[0][0] == 3 and rest[-1][1]["type"] == "task_finished"
+        assert read_events(server, client, task_id) == dropped + rest
+
+
+def test_a_marked_prompt_brings_an_unknown_event_type(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        task_id = create(client, input={"text": f"surprise me {UNKNOWN_EVENT_MARKER}"})
+        types = [event["type"] for _, event in read_events(task_server, client, task_id)]
+    assert types[3] == UNKNOWN_EVENT_TYPE
+    assert UNKNOWN_EVENT_TYPE not in SPEC.document["components"]["schemas"]["TaskEventType"]["enum"]
+
+
+def test_a_continued_task_streams_on_with_higher_ids(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        task_id = create(client)
+        first = read_events(task_server, client, task_id)
+        create(client, id=task_id, input={"text": "again"})
+        second = read_events(task_server, client, task_id, last_event_id=first[-1][0])
+    assert second[0][0] == first[-1][0] + 1
+    assert second[0][1]["type"] == "task_updated" and second[0][1]["data"]["status"] == "pending"
+    assert second[-1][1]["data"]["result"] == "Completed: again"
+
+
+@pytest.mark.parametrize("last_event_id", ["", "abc", "-4"])
+def test_a_bad_last_event_id_means_from_the_start(
+    task_server: LocalTaskServer, last_event_id: str
+) -> None:
+    with client_for(task_server) as client:
+        task_id = create(client)
+        url = f"{task_server.events_root}/agent-execution/{task_id}/events"
+        response = client.get(url, headers={"Last-Event-ID": last_event_id})
+    assert response.text.startswith("id: 1\n")
+
+
+def test_events_need_a_streaming_task_of_the_organization(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        plain = create(client, events_streaming=False)
+        streaming = create(client)
+        url = "/{}/agent-execution/{}/events"
+        refused = client.get(url.format(task_server.organization_id, plain))
+        assert refused.status_code == 400
+        assert refused.json()["detail"].startswith("events_streaming")
+        for org, task_id in [("other-org", streaming), (task_server.organization_id, "nope")]:
+            missing = client.get(url.format(org, task_id))
+            assert (missing.status_code, missing.json()) == (404, {"detail": "Task not found"})
