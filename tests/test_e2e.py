@@ -17,11 +17,11 @@ from xpander_tasks import (
     PermissionDeniedError,
     StreamError,
     Task,
+    TaskEventType,
     Tasks,
     TaskTimeoutError,
+    TaskUpdateEvent,
 )
-from xpander_tasks._events import TaskUpdateEvent
-from xpander_tasks_api.models import TaskEventType
 from xpander_tasks_server import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE, LocalTaskServer
 
 STEP = 0.05

@@ -23,6 +23,7 @@ from xpander_tasks_api.models import (
     OutputFormat,
     Principal,
     PrincipalKind,
+    TaskEventType,
     ThinkMode,
     User,
 )
@@ -78,7 +79,9 @@ __all__ = [
     "RateLimitError",
     "StreamError",
     "Task",
+    "TaskEventType",
     "TaskTimeoutError",
+    "TaskUpdateEvent",
     "Tasks",
     "ThinkMode",
     "UnprocessableEntityError",

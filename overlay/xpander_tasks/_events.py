@@ -13,7 +13,6 @@ import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 
 from xpander_tasks_api.models import AgentExecutionStatus, TaskEvent, TaskEventType
-from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.types import Unset
 
 from . import _task
@@ -50,7 +49,8 @@ def _parse(sse: ServerSentEvent, client: Tasks) -> TaskUpdateEvent:
         kind: TaskEventType | str = TaskEventType(event.type_) if known else event.type_
         data: Any = None if isinstance(event.data, Unset) else event.data
         if kind in _TASK_EVENTS and isinstance(data, dict):
-            data = _task.Task.adopt(GeneratedTask.from_dict(data), client)
+            data = _task.Task.from_dict(data)
+            data._client = client
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StreamError(None, f"an event of the stream is not valid: {exc}") from exc
     return TaskUpdateEvent(
