@@ -30,6 +30,7 @@ from xpander_tasks_api.models import (
 
 from ._client import Tasks
 from ._config import ClientConfig
+from ._events import TaskUpdateEvent
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
