@@ -44,7 +44,7 @@ class Sizes:
     memory_calls: int
 
 
-FULL = Sizes(21, 7, 2000, 5, 600, 3, 10_000)
+FULL = Sizes(21, 7, 2000, 9, 1000, 3, 10_000)
 QUICK = Sizes(3, 3, 100, 1, 20, 1, 1000)
 
 BENCHMARKS: dict[str, Callable[[Sizes], list[Comparison]]] = {
