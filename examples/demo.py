@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
 import subprocess
 import sys
 
@@ -48,7 +49,7 @@ def main() -> int:
         }
         command = [sys.executable, "-m", "xpander_tasks._cli", "create", "--agent-id", "agent-123"]
         command += ["--prompt", "Summarize the latest sales report", "--follow"]
-        print("$ xpander-tasks " + " ".join(command[3:]))
+        print("$ xpander-tasks " + shlex.join(command[3:]))
         # The command is this interpreter and fixed words: nothing untrusted.
         result = subprocess.run(command, env=environment, check=False, timeout=120)  # noqa: S603
         print(f"\nserver counted {server.counters.tasks_created} tasks created; stopping it")

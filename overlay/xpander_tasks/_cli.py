@@ -58,14 +58,17 @@ def _follow(task: Task) -> Task:
     """Stream events with a live progress line: status and elapsed time."""
     started = time.monotonic()
     status = getattr(task.status, "value", task.status)
+    # On a terminal the line is redrawn in place; in a log, each event gets its own line.
+    live = sys.stderr.isatty()
     for event in task.events():
         if isinstance(event.data, Task):
             task.replace_fields(event.data)
             status = getattr(task.status, "value", task.status)
         kind = getattr(event.type, "value", event.type)
-        elapsed = time.monotonic() - started
-        print(f"\r{status:<10} {elapsed:6.1f}s  {kind:<20}", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+        line = f"{status:<10} {time.monotonic() - started:6.1f}s  {kind:<20}"
+        print(f"\r{line}" if live else line.rstrip(), end="" if live else "\n", file=sys.stderr)
+    if live:
+        print(file=sys.stderr)
     return task
 
 
