@@ -10,6 +10,10 @@ import pytest
 
 from xpander_tasks_server import LocalTaskServer
 
+# The fault server's fixtures (`server`, a misbehaving loopback server; `mode`, sync or async)
+# for the retry and fault suites; modules with a `server` of their own override it.
+pytest_plugins = ["faultserver"]
+
 TASK_SERVER_STEP_DELAY = 0.05
 """Seconds a task of `task_server` stays pending, then executing: completed after 0.1 s."""
 

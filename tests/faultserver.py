@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Literal, Self
+
+import pytest
 
 if TYPE_CHECKING:
     from xpander_tasks import Tasks
@@ -479,3 +481,20 @@ class Sleeps:
             tasks._retry, sleep=self.sleep, asleep=self.asleep, jitter=lambda: jitter
         )
         return tasks
+
+
+Mode = Literal["sync", "async"]
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> Mode:
+    """Each test twice: through the sync client and through the async one."""
+    mode: Mode = request.param
+    return mode
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    """A fault server for one test, stopped afterwards."""
+    with FaultServer() as server:
+        yield server

@@ -64,6 +64,18 @@ def answering(response: httpx.Response) -> Tasks:
     )
 
 
+async def raised_both_ways(
+    tasks: Tasks, error_class: type[ModuleException]
+) -> list[ModuleException]:
+    """The errors a create raises through the sync and the async client, in that order."""
+    with pytest.raises(error_class) as sync_error:
+        tasks.create(agent_id="agent-123")
+    with pytest.raises(error_class) as async_error:
+        await tasks.acreate(agent_id="agent-123")
+    await tasks.aclose()
+    return [sync_error.value, async_error.value]
+
+
 @pytest.mark.parametrize(
     ("status", "error_class", "body", "description"), STATUSES, ids=[str(s[0]) for s in STATUSES]
 )
@@ -71,12 +83,7 @@ async def test_error_status_maps_to_its_class(
     status: int, error_class: type[APIStatusError], body: object, description: str
 ) -> None:
     tasks = answering(httpx.Response(status, json=body, headers={"x-request-id": "req-42"}))
-    with pytest.raises(error_class) as sync_error:
-        tasks.create(agent_id="agent-123")
-    with pytest.raises(error_class) as async_error:
-        await tasks.acreate(agent_id="agent-123")
-    await tasks.aclose()
-    for error in (sync_error.value, async_error.value):
+    for error in await raised_both_ways(tasks, error_class):
         assert type(error) is error_class
         assert isinstance(error, ModuleException)
         assert (error.status_code, error.description, error.request_id) == (
@@ -158,12 +165,7 @@ async def test_no_response_failures_say_what_happened_and_where(
         raise raised
 
     tasks = mock_tasks(fail, max_retries=0)
-    with pytest.raises(error_class) as sync_error:
-        tasks.create(agent_id="agent-123")
-    with pytest.raises(error_class) as async_error:
-        await tasks.acreate(agent_id="agent-123")
-    await tasks.aclose()
-    for error in (sync_error.value, async_error.value):
+    for error in await raised_both_ways(tasks, error_class):
         assert type(error) is error_class
         assert error.status_code == 500
         assert message in error.description
@@ -193,12 +195,7 @@ async def test_no_response_failures_say_what_happened_and_where(
 )
 async def test_a_2xx_that_is_not_a_task_is_an_invalid_response(response: httpx.Response) -> None:
     tasks = answering(response)
-    with pytest.raises(InvalidResponseError) as sync_error:
-        tasks.create(agent_id="agent-123")
-    with pytest.raises(InvalidResponseError) as async_error:
-        await tasks.acreate(agent_id="agent-123")
-    await tasks.aclose()
-    for error in (sync_error.value, async_error.value):
+    for error in await raised_both_ways(tasks, InvalidResponseError):
         assert error.status_code == 500
         assert "create task" in error.description
 

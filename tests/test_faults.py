@@ -11,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
-from typing import Any, Literal
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
 from faultserver import (
     Behaviour,
     FaultServer,
+    Mode,
     blackhole_port,
     close_before_answer,
     drip,
@@ -45,7 +46,6 @@ from xpander_tasks._config import MAX_RESPONSE_BYTES
 from xpander_tasks._retry import RetryPolicy
 from xpander_tasks_server import LocalTaskServer
 
-Mode = Literal["sync", "async"]
 KEY = "sk-faults-test-key"
 READ_TIMEOUT = 0.25
 TOTAL_TIMEOUT = 0.5
@@ -56,18 +56,6 @@ HTML_502 = (
     "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
     "</h1></center><hr><center>nginx</center></body></html>"
 )
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> Mode:
-    mode: Mode = request.param
-    return mode
-
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as server:
-        yield server
 
 
 def client(url: str, **options: Any) -> Tasks:

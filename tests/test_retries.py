@@ -10,15 +10,16 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 import pytest
 from faultserver import (
     Behaviour,
     FaultServer,
+    Mode,
     Sleeps,
     blackhole_port,
     close_before_answer,
@@ -42,22 +43,9 @@ from xpander_tasks import (
 )
 from xpander_tasks._retry import RetryPolicy
 
-Mode = Literal["sync", "async"]
 KEY = "sk-retries-test-key"
 TIMEOUT = httpx.Timeout(0.25, connect=0.15)
 MAY_HAVE_RUN = "the task may have been created"
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> Mode:
-    mode: Mode = request.param
-    return mode
-
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as server:
-        yield server
 
 
 @pytest.fixture
