@@ -37,6 +37,8 @@ BAD_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("principal.id", {"principal": {"kind": "user", "id": "slack:U1"}}),
     ("principal.id", {"principal": {"kind": "user", "id": "two words"}}),
     ("principal.id", {"principal": {"kind": "user", "id": ""}}),
+    ("principal.id", {"principal": {"kind": "user", "id": "record\x1eseparator"}}),
+    ("principal.id", {"principal": {"kind": "user", "id": "bom\ufeff"}}),
     ("user_details", {"user_details": {"first_name": "no email"}}),
     ("user_details", {"user_details": "ada@example.com"}),
     ("attachments[0]", {"attachments": [{"name": "no url"}]}),
@@ -132,3 +134,11 @@ def test_nested_fields_of_the_wrong_type_are_rejected_without_echoing_them(
     assert error.value.parameter == parameter
     assert "s3cret" not in str(error.value) and "12345" not in str(error.value)
     assert requests == []
+
+
+@pytest.mark.parametrize("value", [0, -1, "5", True])
+def test_timeouts_must_be_positive_seconds(value: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="total_timeout"):
+        mock_tasks(echo_handler([])).create(agent_id="agent-123", total_timeout=value)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="total_timeout"):
+        mock_tasks(echo_handler([]), total_timeout=value)

@@ -28,15 +28,20 @@ schema = schemathesis.openapi.from_path(spec_path(), config=_config())
 schema.app = create_app(api_keys=[API_KEY], step_delay=0.01)
 
 
+# Derandomized: the same cases every run, so a red run is reproducible and CI cannot turn red
+# on a new random find (`nox -s fuzz -- --seed N` explores further).
+SETTINGS = settings(
+    derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+)
+
+
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(SETTINGS, max_examples=25)
 def test_each_operation_keeps_the_contract(case: schemathesis.Case) -> None:
     case.call_and_validate()
 
 
-# Create a task, then follow the spec's links: read it back, stop it, stream it.
+# Create a task, then follow the spec's links: read it back, stream its events.
 Workflow = schema.as_state_machine()
-Workflow.TestCase.settings = settings(
-    max_examples=15, stateful_step_count=5, deadline=None, suppress_health_check=list(HealthCheck)
-)
+Workflow.TestCase.settings = settings(SETTINGS, max_examples=15, stateful_step_count=5)
 TestLinkedCalls = Workflow.TestCase

@@ -9,6 +9,7 @@ client usable, and 200 concurrent creates on one `Tasks` all succeed.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 from collections.abc import AsyncIterator
@@ -329,3 +330,18 @@ async def test_error_answers_keep_the_connection_usable(
         await create(tasks, mode)
     assert (await create(tasks, mode)).id
     assert server.connections == 1  # a complete error answer leaves the connection reusable
+
+
+async def test_a_per_call_total_timeout_overrides_the_clients(mode: Mode) -> None:
+    with FaultServer(default=drip(0.05)) as server:
+        async with client(server.url, total_timeout=30.0) as tasks:
+            started = time.monotonic()
+            with pytest.raises(APITimeoutError) as caught:
+                if mode == "sync":
+                    call = functools.partial(tasks.create, "agent-1", total_timeout=0.3)
+                    await asyncio.wait_for(asyncio.to_thread(call), WATCHDOG)
+                else:
+                    await asyncio.wait_for(tasks.acreate("agent-1", total_timeout=0.3), WATCHDOG)
+            elapsed = time.monotonic() - started
+    assert "create task: no complete answer within 0.3 s" in str(caught.value)
+    assert 0.3 <= elapsed < 1.0

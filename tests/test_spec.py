@@ -141,3 +141,24 @@ def test_the_table_covers_the_whole_wire_contract_page() -> None:
     in_table = {field.parameter: field.path for field in FIELDS}
     assert len(on_page) == 31  # the seed page's body parameters and the newer ones
     assert on_page == in_table
+
+
+def test_the_principal_id_pattern_reads_alike_in_python_and_overlay() -> None:
+    """The spec's pattern (as the server's jsonschema runs it) and the overlay's agree."""
+    from xpander_tasks._create import _PRINCIPAL_ID
+
+    pattern = re.compile(SPEC["components"]["schemas"]["Principal"]["properties"]["id"]["pattern"])
+    samples = [
+        "U123",
+        "ümlaut",
+        "a:b",
+        "a b",
+        "a\x1eb",
+        "a\x85b",
+        "a\ufeffb",
+        "a\x01b",
+        "a\u3000b",
+        "",
+    ]
+    for sample in samples:
+        assert bool(pattern.match(sample)) == bool(_PRINCIPAL_ID.fullmatch(sample)), repr(sample)

@@ -113,13 +113,15 @@ class Tasks:
         base URL and event hooks are set for this API. `allow_insecure_http` permits sending
         the key over plain http to a host other than this machine.
         """
-        defaults = call_options(timeout=timeout, max_retries=max_retries)
+        defaults = call_options(
+            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+        )
         self._config = ClientConfig.resolve(
             api_key=api_key,
             base_url=base_url,
             organization_id=organization_id,
             timeout=defaults.timeout or DEFAULT_TIMEOUT,
-            total_timeout=total_timeout,
+            total_timeout=defaults.total_timeout,
             max_retries=DEFAULT_MAX_RETRIES
             if defaults.max_retries is None
             else defaults.max_retries,
@@ -258,7 +260,7 @@ class Tasks:
         idempotent: bool,
     ) -> ResponseT:
         token = _call_timeout.set(options.timeout)
-        total = self._config.total_timeout
+        total = options.total_timeout or self._config.total_timeout
         try:
             retries = 0
             while True:
@@ -292,7 +294,7 @@ class Tasks:
         token = _call_timeout.set(options.timeout)
         current = _Attempt(operation)
         attempt = _attempt.set(current)
-        total = self._config.total_timeout
+        total = options.total_timeout or self._config.total_timeout
         try:
             retries = 0
             while True:
@@ -343,15 +345,29 @@ class Tasks:
 
     # Read: safe to repeat.
 
-    def get(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
+    def get(
+        self,
+        task_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+    ) -> Task:
         """The task as it is now (sync)."""
-        api, options = self._sync_api(), call_options(timeout=timeout)
+        api = self._sync_api()
+        options = call_options(timeout=timeout, total_timeout=total_timeout)
         send = functools.partial(get_task.sync_detailed, check_id("task_id", task_id), client=api)
         return self._task("get task", self._run("get task", send, options, idempotent=True))
 
-    async def aget(self, task_id: str, *, timeout: float | httpx.Timeout | None = None) -> Task:
+    async def aget(
+        self,
+        task_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+    ) -> Task:
         """The task as it is now."""
-        api, options = self._async_api(), call_options(timeout=timeout)
+        api = self._async_api()
+        options = call_options(timeout=timeout, total_timeout=total_timeout)
         send = functools.partial(
             get_task.asyncio_detailed, check_id("task_id", task_id), client=api
         )

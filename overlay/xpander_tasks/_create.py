@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -46,6 +47,8 @@ EnumT = TypeVar("EnumT", bound=StrEnum)
 
 # Characters that could move a request to another path, or that no real id contains.
 _FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
+# openapi.yaml's Principal.id pattern, its \s spelled out as both ECMA and Python read it.
+_PRINCIPAL_ID: Final = re.compile(r"[^:\s\x00-\x1f\x7f\x85\ufeff]+")
 # A nested model sent "whole" carries its own defaults, as the published SDK's models do.
 _MCP_SERVER_DEFAULTS: Final = MCPServerDetails().to_dict()
 
@@ -55,6 +58,7 @@ class CallOptions:
     """Per-call overrides of the client's settings; None keeps the client's own."""
 
     timeout: httpx.Timeout | None = None
+    total_timeout: float | None = None
     max_retries: int | None = None
 
 
@@ -253,25 +257,35 @@ def _mcp_server(parameter: str, value: object) -> MCPServerDetails:
 
 def _principal(value: object) -> Principal:
     principal = _model("principal", Principal, value)
-    if not isinstance(principal.id, str) or not principal.id:
-        raise InvalidArgumentError("principal.id", "must be a non-empty string")
-    if ":" in principal.id or any(char.isspace() for char in principal.id):
+    if not isinstance(principal.id, str) or not _PRINCIPAL_ID.fullmatch(principal.id):
         raise InvalidArgumentError(
-            "principal.id", f"{principal.id!r} must not contain ':' or white space"
+            "principal.id",
+            f"{principal.id!r} must be non-empty, with no ':', white space or control characters",
         )
     _enum("principal.kind", PrincipalKind, principal.kind)
     return principal
 
 
 def call_options(
-    *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
 ) -> CallOptions:
     """Checked per-call settings."""
     if not (timeout is None or isinstance(timeout, httpx.Timeout)):
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            raise InvalidArgumentError("timeout", f"must be seconds > 0, not {timeout!r}")
-        timeout = httpx.Timeout(timeout)
-    return CallOptions(timeout=timeout, max_retries=_whole_number("max_retries", max_retries))
+        timeout = httpx.Timeout(_seconds("timeout", timeout))
+    return CallOptions(
+        timeout=timeout,
+        total_timeout=None if total_timeout is None else _seconds("total_timeout", total_timeout),
+        max_retries=_whole_number("max_retries", max_retries),
+    )
+
+
+def _seconds(parameter: str, value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return value
+    raise InvalidArgumentError(parameter, f"must be seconds > 0, not {value!r}")
 
 
 def _whole_number(parameter: str, value: object) -> int | None:
@@ -316,18 +330,20 @@ def create_task_call(
     harness_cli: str | None = None,
     permission_mode: str | None = None,
     timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
     max_retries: int | None = None,
 ) -> CreateTaskCall:
     """Check the arguments of a create call and build its request.
 
     The parameters are the published SDK's, with the same names, defaults and meanings, plus
-    its six newer ones (`principal` to `permission_mode`) and two per-call settings:
-    `timeout` (seconds, or an `httpx.Timeout`) and `max_retries`. Enums take the member or
+    its six newer ones (`principal` to `permission_mode`) and three per-call settings:
+    `timeout` (each phase: seconds, or an `httpx.Timeout`), `total_timeout` (seconds for
+    the whole answer) and `max_retries`. Enums take the member or
     its value (`"harder"`); `user_details`, `mcp_servers`, `principal` and `attachments`
     take the model or a plain dict. An argument the API would reject raises
     `InvalidArgumentError` (a 400 `ModuleException`) naming it, before anything is sent.
     """
-    options = call_options(timeout=timeout, max_retries=max_retries)
+    options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     if not isinstance(prompt, str):
         raise InvalidArgumentError("prompt", f"must be a string, not {type(prompt).__name__}")
     if harness_cli is not None:

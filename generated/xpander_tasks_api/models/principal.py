@@ -18,7 +18,7 @@ class Principal:
 
     kind: PrincipalKind
     id: str
-    """ Non-empty, with no `:` and no whitespace. """
+    """ Non-empty, with no `:`, no white space and no control characters. """
     email: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
