@@ -259,4 +259,10 @@ def _check_redacted(session: nox.Session, api_key: str, paths: Iterator[Path]) -
 def bench(session: nox.Session) -> None:
     """Benchmarks of ours against raw httpx, to reports/bench.json; `-- --quick` for seconds."""
     session.install("-e", ".[server]")
-    session.run("python", "benchmarks/run.py", *session.posargs)
+    # Imports are timed where only the runtime dependencies are installed, as in an app: the
+    # server extra's click would make `import httpx` load httpx's CLI too.
+    runtime = Path(session.create_tmp()) / "runtime"
+    session.run("python", "-m", "venv", "--clear", str(runtime), silent=True)
+    runtime_python = str(runtime / "bin" / "python")
+    session.run(runtime_python, "-m", "pip", "install", "--quiet", ".", external=True, silent=True)
+    session.run("python", "benchmarks/run.py", "--import-python", runtime_python, *session.posargs)

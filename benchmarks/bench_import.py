@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 
 from _measure import PRINT_PEAK_RSS_KIB, ChildRun, Comparison, alternate, run_child
 
 
-def _importing(module: str, bytecode_cache: str) -> ChildRun:
+def _importing(python: str, module: str, bytecode_cache: str) -> ChildRun:
     # Bytecode compiled once into a cache of our own, as an installed package would have it:
     # whatever PYTHONDONTWRITEBYTECODE says, and without writing into the source tree.
     environment = {**os.environ, "PYTHONPYCACHEPREFIX": bytecode_cache}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    argv = [sys.executable, "-c", f"import {module}\n{PRINT_PEAK_RSS_KIB}"]
+    argv = [python, "-c", f"import {module}\n{PRINT_PEAK_RSS_KIB}"]
     return run_child(argv, environment)
 
 
@@ -22,12 +21,14 @@ def _peak_rss_mib(run: ChildRun) -> float:
     return int(run.stdout) / 1024
 
 
-def run(rounds: int) -> list[Comparison]:
+def run(rounds: int, python: str) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as cache:
         for module in ("httpx", "xpander_tasks"):  # compile, and warm the page cache
-            _importing(module, cache)
+            _importing(python, module, cache)
         ours, baseline = alternate(
-            rounds, lambda: _importing("xpander_tasks", cache), lambda: _importing("httpx", cache)
+            rounds,
+            lambda: _importing(python, "xpander_tasks", cache),
+            lambda: _importing(python, "httpx", cache),
         )
     return [
         Comparison(
