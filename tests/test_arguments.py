@@ -142,3 +142,15 @@ def test_timeouts_must_be_positive_seconds(value: object) -> None:
         mock_tasks(echo_handler([])).create(agent_id="agent-123", total_timeout=value)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="total_timeout"):
         mock_tasks(echo_handler([]), total_timeout=value)
+
+
+def test_a_checked_call_keeps_its_secrets_out_of_its_repr() -> None:
+    from xpander_tasks._create import create_task_call
+
+    call = create_task_call(
+        "agent-123",
+        user_oidc_token="oidc-s3cret",
+        user_tokens={"github": "gho-s3cret"},
+        mcp_servers=[{"name": "x", "url": "u", "api_key": "mcp-s3cret"}],
+    )
+    assert "s3cret" not in repr(call)

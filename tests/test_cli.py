@@ -57,3 +57,14 @@ def test_installed_script_runs(server: LocalTaskServer) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[1] == "pending"
+
+
+def test_shared_options_work_before_and_after_the_command(
+    server: LocalTaskServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["create", "--agent-id", "agent-123", "--json"]) == 0
+    task_id = json.loads(capsys.readouterr().out)["id"]
+    assert main(["get", task_id, "--json", "--base-url", server.url]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == task_id
+    assert main(["--json", "get", task_id]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == task_id

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import httpx
 import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks
 
 from xpander_tasks import ConfigurationError, ModuleException, Tasks
+from xpander_tasks_server import LocalTaskServer
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +141,80 @@ def test_per_client_and_per_call_timeouts_reach_the_request() -> None:
     assert seen[0]["read"] == 3.0
     assert seen[1] == {"connect": 0.25, "read": 0.25, "write": 0.25, "pool": 0.25}
     assert seen[2]["connect"] == 0.1 and seen[2]["read"] == 1.0
+
+
+def test_one_httpx_client_serves_one_tasks_only() -> None:
+    shared = httpx.Client(transport=httpx.MockTransport(echo_handler([])))
+    Tasks("key-of-tenant-a", base_url="https://a.example.com", http_client=shared)
+    with pytest.raises(ConfigurationError, match="already serves another Tasks") as error:
+        Tasks("key-of-tenant-b", base_url="https://b.example.com", http_client=shared)
+    assert "key-of-tenant" not in str(error.value)
+    shared.close()
+
+
+def test_a_key_read_with_its_newline_is_stripped_and_a_broken_one_refused() -> None:
+    requests: list[httpx.Request] = []
+    tasks = Tasks(
+        "sk-from-a-file\n",
+        http_client=httpx.Client(transport=httpx.MockTransport(echo_handler(requests))),
+    )
+    tasks.create(agent_id="agent-123")
+    assert requests[0].headers["x-api-key"] == "sk-from-a-file"
+    for broken in ("sk-in\nside", "sk-\x00", "sk-ünïcode"):
+        with pytest.raises(ConfigurationError) as error:
+            Tasks(broken)
+        assert broken.strip() not in str(error.value)
+
+
+def test_an_own_client_gets_the_configured_timeouts() -> None:
+    seen: list[dict[str, float | None]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, json=fake_task({}))
+
+    own = httpx.Client(transport=httpx.MockTransport(handle))  # httpx's default: 5 s
+    Tasks(API_KEY, timeout=0.3, http_client=own).create(agent_id="agent-123")
+    assert seen == [{"connect": 0.3, "read": 0.3, "write": 0.3, "pool": 0.3}]
+
+
+def test_a_closed_pool_reopens_but_a_closed_own_client_is_an_error() -> None:
+    requests: list[httpx.Request] = []
+    tasks = Tasks(API_KEY, base_url="http://127.0.0.1:1")
+    tasks._sync_api()
+    tasks.close()
+    assert tasks._sync_api().get_httpx_client().is_closed is False
+    tasks.close()
+    own = httpx.Client(transport=httpx.MockTransport(echo_handler(requests)))
+    with Tasks(API_KEY, http_client=own) as tasks:
+        tasks.create(agent_id="agent-123")
+    with pytest.raises(ConfigurationError, match="is closed"):
+        tasks.create(agent_id="agent-123")
+    assert len(requests) == 1
+
+
+# The first loop's connections can only be reclaimed by the garbage collector, with a
+# ResourceWarning that Python hides by default; the test collects them itself.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_one_tasks_serves_several_asyncio_runs(task_server: LocalTaskServer) -> None:
+    tasks = Tasks(task_server.api_key, base_url=task_server.url)
+    first = asyncio.run(tasks.acreate(agent_id="agent-123"))
+    second = asyncio.run(tasks.acreate(agent_id="agent-123"))
+    assert first.id != second.id
+    asyncio.run(tasks.aclose())
+    del tasks, first, second
+    gc.collect()
+
+
+async def test_an_own_async_client_stays_in_its_event_loop() -> None:
+    own = httpx.AsyncClient(transport=httpx.MockTransport(echo_handler([])))
+    tasks = Tasks(API_KEY, async_http_client=own)
+    await tasks.acreate(agent_id="agent-123")
+
+    def in_another_loop() -> None:
+        asyncio.run(tasks.acreate(agent_id="agent-123"))
+
+    with pytest.raises(ConfigurationError, match="another event loop"):
+        await asyncio.to_thread(in_another_loop)
+    await own.aclose()

@@ -210,3 +210,13 @@ async def test_create_errors_that_may_hide_a_created_task_say_so() -> None:
             agent_id="x"
         )
     assert "may have been created" not in str(not_found.value)
+
+
+async def test_a_request_refused_before_sending_quotes_nothing_and_hints_nothing() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.LocalProtocolError("Illegal header value b'sk-secret-value'")
+
+    for error in await raised_both_ways(mock_tasks(refuse, max_retries=0), APIConnectionError):
+        assert isinstance(error, APIConnectionError) and error.request_sent is False
+        assert "was not sent" in str(error) and "sk-secret-value" not in str(error)
+        assert "may have been created" not in str(error)

@@ -72,10 +72,10 @@ async def create(tasks: Tasks, mode: Mode, **options: Any) -> Task:
     return await tasks.acreate("agent-1", prompt="hello", **options)
 
 
-async def get(tasks: Tasks, mode: Mode, task_id: str = "task-1") -> Task:
+async def get(tasks: Tasks, mode: Mode, task_id: str = "task-1", **options: Any) -> Task:
     if mode == "sync":
-        return tasks.get(task_id)
-    return await tasks.aget(task_id)
+        return tasks.get(task_id, **options)
+    return await tasks.aget(task_id, **options)
 
 
 async def fails(call: Any, error: type[ModuleException]) -> ModuleException:
@@ -401,3 +401,11 @@ async def test_a_real_backoff_sleep_is_cancellable_and_leaves_the_client_usable(
         assert server.creates == 1
         assert (await tasks.acreate("agent-1")).id
     assert server.creates == 2
+
+
+async def test_get_takes_max_retries_per_call(
+    mode: Mode, server: FaultServer, tasks: Tasks, sleeps: Sleeps
+) -> None:
+    server.script(status(503), status(503), status(503))
+    await fails(get(tasks, mode, max_retries=0), InternalServerError)
+    assert len(server.requests) == 1 and sleeps.delays == []

@@ -418,3 +418,16 @@ async def test_a_redirect_to_plain_http_is_not_followed(mode: Mode) -> None:
                 await tasks.acreate("agent-1")
     assert caught.value.status_code == 307
     assert [request.url.host for request in seen] == ["inbound.xpander.ai"]
+
+
+def test_answers_are_asked_for_uncompressed_so_the_size_cap_bounds_what_is_parsed() -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=fake_task())
+
+    client = httpx.Client(transport=httpx.MockTransport(handle))  # httpx asks for gzip by default
+    with Tasks("sk-test", http_client=client) as tasks:
+        tasks.create(agent_id="agent-123")
+    assert seen[0].headers["accept-encoding"] == "identity"

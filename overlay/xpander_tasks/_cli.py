@@ -13,18 +13,36 @@ from ._exceptions import ModuleException
 from ._task import Task
 
 
+def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
+    """--base-url and --json: on the main parser, and again on each command, where SUPPRESS
+    keeps a command from resetting what was given before it."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--base-url",
+        default=argparse.SUPPRESS if after_command else None,
+        help="the API's base URL (default: XPANDER_BASE_URL)",
+    )
+    options.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="print the whole task as JSON",
+    )
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xpander-tasks",
         description="Create and follow xpander.ai tasks. The key comes from XPANDER_API_KEY, "
         "the base URL from --base-url or XPANDER_BASE_URL, the organization from "
         "XPANDER_ORGANIZATION_ID.",
+        parents=[_common_options(after_command=False)],
     )
-    parser.add_argument("--base-url", help="the API's base URL (default: XPANDER_BASE_URL)")
-    parser.add_argument("--json", action="store_true", help="print the whole task as JSON")
+    per_command = [_common_options(after_command=True)]
     commands = parser.add_subparsers(dest="command", required=True)
 
-    create = commands.add_parser("create", help="create a task for an agent")
+    create = commands.add_parser("create", help="create a task for an agent", parents=per_command)
     create.add_argument("--agent-id", required=True, help="the agent to invoke")
     create.add_argument("--prompt", default="", help="natural-language input")
     create.add_argument(
@@ -38,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         "--follow", action="store_true", help="stream the task's events until it finishes"
     )
 
-    get = commands.add_parser("get", help="show a task")
+    get = commands.add_parser("get", help="show a task", parents=per_command)
     get.add_argument("task_id")
     get.add_argument("--wait", action="store_true", help="wait until the task finishes")
     return parser

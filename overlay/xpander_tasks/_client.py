@@ -6,6 +6,7 @@ import functools
 import logging
 import threading
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from ._create import (
 )
 from ._exceptions import (
     APITimeoutError,
+    ConfigurationError,
     InvalidResponseError,
     ModuleException,
     map_exceptions,
@@ -81,6 +83,11 @@ class _Attempt:
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
 
+HTTPClientT = TypeVar("HTTPClientT", httpx.Client, httpx.AsyncClient)
+# The httpx clients serving some Tasks, so that no client is given to two.
+_ADOPTED: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
+_ADOPTION_LOCK = threading.Lock()
+
 
 class Tasks:
     """Create and follow xpander.ai tasks; sync and async methods side by side.
@@ -110,7 +117,8 @@ class Tasks:
         `total_timeout` a whole call's attempt (sync calls: checked once the answer starts,
         and as its body arrives). `http_client` /
         `async_http_client` bring your own httpx client (proxies, limits, transports): its
-        base URL and event hooks are set for this API. `allow_insecure_http` permits sending
+        base URL, timeout and event hooks are set for this API, and it serves this `Tasks`
+        only. `allow_insecure_http` permits sending
         the key over plain http to a host other than this machine.
         """
         defaults = call_options(
@@ -130,12 +138,11 @@ class Tasks:
         self._retry = RetryPolicy(max_retries=self._config.max_retries)
         self._api = GeneratedClient(base_url=self._config.api_root)
         self._lock = threading.Lock()
-        self._http: httpx.Client | None = None
-        self._async_http: httpx.AsyncClient | None = None
-        if http_client is not None:
-            self._http = self._adopt_sync(http_client)
-        if async_http_client is not None:
-            self._async_http = self._adopt_async(async_http_client)
+        self._owns_http = http_client is None
+        self._owns_async = async_http_client is None
+        self._http = None if http_client is None else self._adopt(http_client)
+        self._async_http = None if async_http_client is None else self._adopt(async_http_client)
+        self._async_loop: object = None  # the event loop the async pool belongs to
 
     def __repr__(self) -> str:
         return (
@@ -151,45 +158,75 @@ class Tasks:
     # Connection pools, created on first use.
 
     def _client_options(self) -> dict[str, Any]:
-        return {
-            "base_url": self._config.api_root,
-            "timeout": self._config.timeout,
-            "headers": {"user-agent": f"xpander-tasks/{__version__}"},
-        }
+        return {"headers": {"user-agent": f"xpander-tasks/{__version__}"}}
 
-    def _adopt_sync(self, client: httpx.Client) -> httpx.Client:
+    def _adopt(self, client: HTTPClientT) -> HTTPClientT:
+        """Point an httpx client at this API, with this instance's timeout and hooks."""
+        with _ADOPTION_LOCK:
+            # A second Tasks would add its own hooks: the last added would send the other's
+            # requests with its key, to its base URL.
+            if client in _ADOPTED:
+                raise ConfigurationError(
+                    "this httpx client already serves another Tasks; give each Tasks its own"
+                )
+            _ADOPTED.add(client)
         client.base_url = httpx.URL(self._config.api_root)
-        client.event_hooks["request"].append(self._on_request)
-        client.event_hooks["response"].append(self._on_response)
-        self._api.set_httpx_client(client)
-        return client
-
-    def _adopt_async(self, client: httpx.AsyncClient) -> httpx.AsyncClient:
-        client.base_url = httpx.URL(self._config.api_root)
-        client.event_hooks["request"].append(self._on_async_request)
-        client.event_hooks["response"].append(self._on_async_response)
-        self._api.set_async_httpx_client(client)
+        client.timeout = self._config.timeout
+        if isinstance(client, httpx.AsyncClient):
+            client.event_hooks["request"].append(self._on_async_request)
+            client.event_hooks["response"].append(self._on_async_response)
+            self._api.set_async_httpx_client(client)
+        else:
+            client.event_hooks["request"].append(self._on_request)
+            client.event_hooks["response"].append(self._on_response)
+            self._api.set_httpx_client(client)
         return client
 
     def _sync_api(self) -> GeneratedClient:
-        if self._http is None:
+        """The generated client with a sync pool ready; an owned pool reopens after close()."""
+        if self._http is None or self._http.is_closed:
             with self._lock:
-                if self._http is None:
-                    self._http = self._adopt_sync(httpx.Client(**self._client_options()))
+                if self._http is not None and self._http.is_closed and not self._owns_http:
+                    raise ConfigurationError("the http_client given to this Tasks is closed")
+                if self._http is None or self._http.is_closed:
+                    self._http = self._adopt(httpx.Client(**self._client_options()))
         return self._api
 
     def _async_api(self) -> GeneratedClient:
-        if self._async_http is None:
+        """The generated client with an async pool for the running event loop.
+
+        A pool belongs to the loop it first ran in: an owned one is replaced when a later
+        `asyncio.run()` brings a new loop (as the published SDK, which opens a client per
+        request, allows).
+        """
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+        loop = asyncio.get_running_loop()
+        if self._async_http is None or self._async_http.is_closed or self._async_loop is not loop:
             with self._lock:
-                if self._async_http is None:
-                    client = httpx.AsyncClient(**self._client_options())
-                    self._async_http = self._adopt_async(client)
+                client = self._async_http
+                if client is not None and not self._owns_async:
+                    if client.is_closed:
+                        raise ConfigurationError(
+                            "the async_http_client given to this Tasks is closed"
+                        )
+                    if self._async_loop not in (None, loop):
+                        raise ConfigurationError(
+                            "the async_http_client given to this Tasks belongs to another "
+                            "event loop; give each event loop its own client"
+                        )
+                elif client is None or client.is_closed or self._async_loop is not loop:
+                    self._async_http = self._adopt(httpx.AsyncClient(**self._client_options()))
+                self._async_loop = loop
         return self._api
 
     # Event hooks: the one place every request and answer passes.
 
     def _on_request(self, request: httpx.Request) -> None:
         request.headers["x-api-key"] = self._config.api_key
+        # Uncompressed answers: the size cap then bounds what is decoded and parsed (a small
+        # gzip body can decode to gigabytes); task JSON is small.
+        request.headers["accept-encoding"] = "identity"
         attempt = _attempt.get()
         if attempt is not None:
             attempt.request = request
@@ -351,10 +388,13 @@ class Tasks:
         *,
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Task:
         """The task as it is now (sync)."""
         api = self._sync_api()
-        options = call_options(timeout=timeout, total_timeout=total_timeout)
+        options = call_options(
+            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+        )
         send = functools.partial(get_task.sync_detailed, check_id("task_id", task_id), client=api)
         return self._task("get task", self._run("get task", send, options, idempotent=True))
 
@@ -364,10 +404,13 @@ class Tasks:
         *,
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Task:
         """The task as it is now."""
         api = self._async_api()
-        options = call_options(timeout=timeout, total_timeout=total_timeout)
+        options = call_options(
+            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+        )
         send = functools.partial(
             get_task.asyncio_detailed, check_id("task_id", task_id), client=api
         )
@@ -376,15 +419,23 @@ class Tasks:
     # Lifetime.
 
     def close(self) -> None:
-        """Close the sync connection pool."""
+        """Close the sync connection pool. A later call opens a new one, unless the pool was
+        an `http_client` you passed in."""
         if self._http is not None:
             self._http.close()
 
     async def aclose(self) -> None:
-        """Close both connection pools."""
+        """Close both connection pools (a later call opens new ones, as with `close()`)."""
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
         self.close()
-        if self._async_http is not None:
-            await self._async_http.aclose()
+        if self._async_http is None:
+            return
+        if self._owns_async and self._async_loop not in (None, asyncio.get_running_loop()):
+            # Its loop has ended, and only that loop could close it: the collector will.
+            self._async_http = None
+            return
+        await self._async_http.aclose()
 
     def __enter__(self) -> Self:
         return self

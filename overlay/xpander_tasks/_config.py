@@ -90,9 +90,15 @@ class ClientConfig:
         allow_insecure_http: bool,
     ) -> ClientConfig:
         """Fill what the arguments leave open from the environment, and check it all once."""
-        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        key = (api_key if api_key is not None else os.environ.get(ENV_API_KEY, "")).strip()
         if not key:
             raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
+        if not (key.isascii() and key.isprintable()):
+            # Said without the key: it must not reach a message. (Surrounding white space,
+            # such as the newline of a key read from a file, is stripped above.)
+            raise ConfigurationError(
+                "the API key has characters an HTTP header cannot carry; check how it was read"
+            )
         base = _normalise_base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         org = organization_id or os.environ.get(ENV_ORGANIZATION_ID) or None
         url = httpx.URL(base)

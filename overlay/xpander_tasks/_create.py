@@ -12,7 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
 
@@ -68,8 +68,8 @@ class CreateTaskCall:
 
     agent_id: str
     agent_version: str | None
-    body: CreateTaskRequest
-    options: CallOptions
+    body: CreateTaskRequest = field(repr=False)  # it holds the request's secrets
+    options: CallOptions = field(default_factory=CallOptions)
 
     def arguments(self, client: GeneratedClient) -> dict[str, Any]:
         """The generated `create_task` endpoint's arguments for this call."""

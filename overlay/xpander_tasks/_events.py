@@ -16,7 +16,13 @@ from xpander_tasks_api.models import AgentExecutionStatus, TaskEvent, TaskEventT
 from xpander_tasks_api.types import Unset
 
 from . import _task
-from ._exceptions import APIConnectionError, StreamError, TaskTimeoutError, map_exceptions
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    StreamError,
+    TaskTimeoutError,
+    map_exceptions,
+)
 
 if TYPE_CHECKING:
     from ._client import Tasks
@@ -68,9 +74,12 @@ def _value(value: Any) -> Any:
 
 
 class _Stream:
-    """What both the sync and async readers share: the URL, the resume point, the budget."""
+    """What both the sync and async readers share: the URL, the resume point, the budget,
+    and (sync waits, which have no `asyncio.timeout`) a deadline for the whole stream."""
 
-    def __init__(self, client: Tasks, task: Task, read_timeout: float | None) -> None:
+    def __init__(
+        self, client: Tasks, task: Task, read_timeout: float | None, deadline: float | None
+    ) -> None:
         if task.events_streaming is not True:
             raise StreamError(
                 400,
@@ -79,13 +88,32 @@ class _Stream:
         root = client.config.events_root(task.organization_id)
         self.url = f"{root}/agent-execution/{task.id}/events"
         self.client = client
-        phases = client.config.timeout
-        self.timeout = httpx.Timeout(
-            connect=phases.connect, read=read_timeout, write=phases.write, pool=phases.pool
-        )
+        self.phases = client.config.timeout
+        self.read_timeout = read_timeout
+        self.deadline = deadline
         self.last_event_id: str | None = None
         self.reconnects = 0
         self.finished = False
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline, if there is one; APITimeoutError once it passed."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise APITimeoutError(f"no task_finished from {self.url} in time", request_sent=True)
+        return left
+
+    def timeout(self) -> httpx.Timeout:
+        """This connection's timeouts: a read never waits past the deadline."""
+        reads = [limit for limit in (self.read_timeout, self.remaining()) if limit is not None]
+        phases = self.phases
+        return httpx.Timeout(
+            connect=phases.connect,
+            read=min(reads, default=None),
+            write=phases.write,
+            pool=phases.pool,
+        )
 
     def headers(self) -> dict[str, str]:
         return {"last-event-id": self.last_event_id} if self.last_event_id else {}
@@ -107,14 +135,14 @@ class _Stream:
                 f"before task_finished{reason}",
             ) from error
         self.reconnects += 1
-        return _RECONNECT_DELAY * self.reconnects
+        return min(_RECONNECT_DELAY * self.reconnects, self.remaining() or float("inf"))
 
 
 def iterate_events(
-    client: Tasks, task: Task, read_timeout: float | None
+    client: Tasks, task: Task, read_timeout: float | None, deadline: float | None = None
 ) -> Iterator[TaskUpdateEvent]:
-    """The task's events until `task_finished` (sync)."""
-    stream = _Stream(client, task, read_timeout)
+    """The task's events until `task_finished` (sync); none read past `deadline`."""
+    stream = _Stream(client, task, read_timeout, deadline)
     http = client._sync_api().get_httpx_client()
     while not stream.finished:
         error: Exception | None = None
@@ -122,7 +150,7 @@ def iterate_events(
             with (
                 map_exceptions("task events"),
                 connect_sse(
-                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout
+                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout()
                 ) as source,
             ):
                 for sse in source.iter_sse():
@@ -140,14 +168,14 @@ async def aiterate_events(
     """The task's events until `task_finished`."""
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
-    stream = _Stream(client, task, read_timeout)
+    stream = _Stream(client, task, read_timeout, deadline=None)  # asyncio.timeout bounds it
     http = client._async_api().get_async_httpx_client()
     while not stream.finished:
         error: Exception | None = None
         try:
             with map_exceptions("task events"):
                 async with aconnect_sse(
-                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout
+                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout()
                 ) as source:
                     async for sse in source.aiter_sse():
                         yield stream.accept(sse)
@@ -184,11 +212,9 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
     deadline = time.monotonic() + timeout
     try:
         if task.events_streaming is True:
-            for event in iterate_events(client, task, read_timeout=timeout):
+            for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
                 if isinstance(event.data, _task.Task):
                     task.replace_fields(event.data)
-                if time.monotonic() > deadline:
-                    raise _timed_out(task, timeout)
         while True:
             task.replace_fields(client.get(task.id, timeout=max(deadline - time.monotonic(), 0.01)))
             if is_finished(task):
@@ -196,7 +222,7 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
             if time.monotonic() + poll_interval > deadline:
                 raise _timed_out(task, timeout)
             time.sleep(poll_interval)
-    except APIConnectionError as exc:
+    except (APIConnectionError, StreamError) as exc:
         if time.monotonic() >= deadline:
             raise _timed_out(task, timeout) from exc
         raise

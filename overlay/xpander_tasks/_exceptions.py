@@ -216,27 +216,51 @@ def _host(exc: httpx.RequestError) -> str:
 # How lower-layer errors become public ones, in one place. The order matters: the first match
 # wins. `request_sent` is False only where the request certainly never left this machine.
 _TRANSPORT_ERRORS: Final[
-    tuple[tuple[type[httpx.TransportError], type[APIConnectionError], str, bool], ...]
+    tuple[tuple[type[httpx.TransportError], type[APIConnectionError], str, bool, bool], ...]
 ] = (
-    (httpx.ConnectTimeout, APITimeoutError, "timed out connecting to {host}", False),
+    # (httpx error, public error, message, request may have arrived, quote httpx's reason)
+    (httpx.ConnectTimeout, APITimeoutError, "timed out connecting to {host}", False, True),
     (
         httpx.PoolTimeout,
         APITimeoutError,
-        "timed out waiting for a free connection to {host}",
+        "timed out waiting for a connection to {host}",
+        False,
+        True,
+    ),
+    (httpx.ReadTimeout, APITimeoutError, "timed out waiting for {host} to answer", True, True),
+    (httpx.WriteTimeout, APITimeoutError, "timed out sending the request to {host}", True, True),
+    (httpx.ConnectError, APIConnectionError, "could not connect to {host}", False, True),
+    # Refused here, before sending; httpx's reason quotes the offending header value, which
+    # may be a secret.
+    (
+        httpx.LocalProtocolError,
+        APIConnectionError,
+        "the request to {host} was not sent: a header value is not valid HTTP",
+        False,
         False,
     ),
-    (httpx.ReadTimeout, APITimeoutError, "timed out waiting for {host} to answer", True),
-    (httpx.WriteTimeout, APITimeoutError, "timed out sending the request to {host}", True),
-    (httpx.ConnectError, APIConnectionError, "could not connect to {host}", False),
     (
         httpx.RemoteProtocolError,
         APIConnectionError,
         "{host} closed the connection without a complete answer",
         True,
+        True,
     ),
-    (httpx.ReadError, APIConnectionError, "the connection to {host} broke while reading", True),
-    (httpx.WriteError, APIConnectionError, "the connection to {host} broke while sending", True),
-    (httpx.TransportError, APIConnectionError, "the request to {host} failed", True),
+    (
+        httpx.ReadError,
+        APIConnectionError,
+        "the connection to {host} broke while reading",
+        True,
+        True,
+    ),
+    (
+        httpx.WriteError,
+        APIConnectionError,
+        "the connection to {host} broke while sending",
+        True,
+        True,
+    ),
+    (httpx.TransportError, APIConnectionError, "the request to {host} failed", True, True),
 )
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
@@ -263,9 +287,9 @@ def _reason(exc: BaseException) -> str:
 
 def connection_error(exc: httpx.TransportError) -> APIConnectionError:
     """The public exception for an httpx transport failure."""
-    for source, target, message, request_sent in _TRANSPORT_ERRORS:
+    for source, target, message, request_sent, quote_reason in _TRANSPORT_ERRORS:
         if isinstance(exc, source):
-            reason = _reason(exc)
+            reason = _reason(exc) if quote_reason else ""
             detail = f" ({reason})" if reason else ""
             return target(message.format(host=_host(exc)) + detail, request_sent=request_sent)
     raise AssertionError("httpx.TransportError is the table's last row")  # pragma: no cover
