@@ -128,8 +128,11 @@ def expect_lifecycle(events: list[TaskUpdateEvent], task: Task) -> None:
     assert types[1] == TaskEventType.TaskCreated
     assert TaskEventType.TaskUpdated in types and TaskEventType.Chunk in types
     assert types[-1] == TaskEventType.TaskFinished
-    ids = [int(event.id) for event in events if event.id is not None]
-    assert ids == sorted(set(ids)), "no event is lost or repeated"
+    # Contiguous, not merely increasing: ids [1, 2, 5] are sorted and unique yet lost two
+    # events. A new task's events are numbered 1, 2, 3, ... and each carries its id, so the
+    # ids must be exactly 1..n: the resume test then proves nothing was dropped or repeated.
+    ids = [None if event.id is None else int(event.id) for event in events]
+    assert ids == list(range(1, len(events) + 1)), f"events lost or repeated: ids {ids}"
     final = events[-1].data
     assert isinstance(final, Task) and final.status is AgentExecutionStatus.Completed
     chunks = "".join(

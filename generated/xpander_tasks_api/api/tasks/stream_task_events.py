@@ -95,12 +95,12 @@ def sync_detailed(
 ) -> Response[Error | str]:
     """Follow a task's events as Server-Sent Events.
 
-     Only for a task created with `events_streaming: true`. Served from the events root:
-    `https://agent-controller.xpander.ai/{organization_id}` for the cloud (the
-    `agent-controller.stg` host for staging) and `{base}/{organization_id}` for any other
-    base URL. Each SSE message's `data` is a `TaskEvent` as JSON; messages carry ids, and
-    a client that reconnects with `Last-Event-ID` receives only what it missed. The stream
-    ends after `task_finished`.
+     Only for a task created with `events_streaming: true`. For the cloud and staging the
+    stream is on the agent-controller host (this operation's `servers`); for any other
+    base URL it is under that base, this path's organization segment included. Each SSE
+    message's `data` is a `TaskEvent` as JSON; messages carry ids, and a client that
+    reconnects with `Last-Event-ID` receives only what it missed. The stream ends after
+    `task_finished`.
 
     Args:
         organization_id (str):
@@ -137,12 +137,12 @@ def sync(
 ) -> Error | str | None:
     """Follow a task's events as Server-Sent Events.
 
-     Only for a task created with `events_streaming: true`. Served from the events root:
-    `https://agent-controller.xpander.ai/{organization_id}` for the cloud (the
-    `agent-controller.stg` host for staging) and `{base}/{organization_id}` for any other
-    base URL. Each SSE message's `data` is a `TaskEvent` as JSON; messages carry ids, and
-    a client that reconnects with `Last-Event-ID` receives only what it missed. The stream
-    ends after `task_finished`.
+     Only for a task created with `events_streaming: true`. For the cloud and staging the
+    stream is on the agent-controller host (this operation's `servers`); for any other
+    base URL it is under that base, this path's organization segment included. Each SSE
+    message's `data` is a `TaskEvent` as JSON; messages carry ids, and a client that
+    reconnects with `Last-Event-ID` receives only what it missed. The stream ends after
+    `task_finished`.
 
     Args:
         organization_id (str):
@@ -174,12 +174,12 @@ async def asyncio_detailed(
 ) -> Response[Error | str]:
     """Follow a task's events as Server-Sent Events.
 
-     Only for a task created with `events_streaming: true`. Served from the events root:
-    `https://agent-controller.xpander.ai/{organization_id}` for the cloud (the
-    `agent-controller.stg` host for staging) and `{base}/{organization_id}` for any other
-    base URL. Each SSE message's `data` is a `TaskEvent` as JSON; messages carry ids, and
-    a client that reconnects with `Last-Event-ID` receives only what it missed. The stream
-    ends after `task_finished`.
+     Only for a task created with `events_streaming: true`. For the cloud and staging the
+    stream is on the agent-controller host (this operation's `servers`); for any other
+    base URL it is under that base, this path's organization segment included. Each SSE
+    message's `data` is a `TaskEvent` as JSON; messages carry ids, and a client that
+    reconnects with `Last-Event-ID` receives only what it missed. The stream ends after
+    `task_finished`.
 
     Args:
         organization_id (str):
@@ -214,12 +214,12 @@ async def asyncio(
 ) -> Error | str | None:
     """Follow a task's events as Server-Sent Events.
 
-     Only for a task created with `events_streaming: true`. Served from the events root:
-    `https://agent-controller.xpander.ai/{organization_id}` for the cloud (the
-    `agent-controller.stg` host for staging) and `{base}/{organization_id}` for any other
-    base URL. Each SSE message's `data` is a `TaskEvent` as JSON; messages carry ids, and
-    a client that reconnects with `Last-Event-ID` receives only what it missed. The stream
-    ends after `task_finished`.
+     Only for a task created with `events_streaming: true`. For the cloud and staging the
+    stream is on the agent-controller host (this operation's `servers`); for any other
+    base URL it is under that base, this path's organization segment included. Each SSE
+    message's `data` is a `TaskEvent` as JSON; messages carry ids, and a client that
+    reconnects with `Last-Event-ID` receives only what it missed. The stream ends after
+    `task_finished`.
 
     Args:
         organization_id (str):
