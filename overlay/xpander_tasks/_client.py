@@ -31,9 +31,10 @@ from ._config import (
 from ._create import (
     CallOptions,
     CreateTaskCall,
+    GetTaskCall,
     call_options,
-    check_id,
     create_task_call,
+    get_task_call,
     with_arguments_of,
 )
 from ._exceptions import (
@@ -382,39 +383,18 @@ class Tasks:
 
     # Read: safe to repeat.
 
-    def get(
-        self,
-        task_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-    ) -> Task:
-        """The task as it is now (sync)."""
-        api = self._sync_api()
-        options = call_options(
-            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
-        send = functools.partial(get_task.sync_detailed, check_id("task_id", task_id), client=api)
-        return self._task("get task", self._run("get task", send, options, idempotent=True))
+    @with_arguments_of(get_task_call)
+    def get(self, call: GetTaskCall) -> Task:
+        """The task as it is now (sync). The parameters are `aget`'s."""
+        send = functools.partial(get_task.sync_detailed, call.task_id, client=self._sync_api())
+        return self._task("get task", self._run("get task", send, call.options, idempotent=True))
 
-    async def aget(
-        self,
-        task_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-    ) -> Task:
-        """The task as it is now."""
-        api = self._async_api()
-        options = call_options(
-            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
-        send = functools.partial(
-            get_task.asyncio_detailed, check_id("task_id", task_id), client=api
-        )
-        return self._task("get task", await self._arun("get task", send, options, idempotent=True))
+    @with_arguments_of(get_task_call)
+    async def aget(self, call: GetTaskCall) -> Task:
+        """The task as it is now; per-call `timeout`, `total_timeout`, `max_retries`."""
+        send = functools.partial(get_task.asyncio_detailed, call.task_id, client=self._async_api())
+        response = await self._arun("get task", send, call.options, idempotent=True)
+        return self._task("get task", response)
 
     # Lifetime.
 

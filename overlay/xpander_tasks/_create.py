@@ -417,21 +417,43 @@ def check_header_value(parameter: str, value: object) -> str:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class GetTaskCall:
+    """A checked read of one task."""
+
+    task_id: str
+    options: CallOptions
+
+
+def get_task_call(
+    task_id: str,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> GetTaskCall:
+    """Check the arguments of a read: a task id that cannot change the path, per-call
+    settings as `create_task_call`'s."""
+    return GetTaskCall(
+        task_id=check_id("task_id", task_id),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
+CallT = TypeVar("CallT", CreateTaskCall, GetTaskCall)
 
 
 def with_arguments_of(
-    build: Callable[P, CreateTaskCall],
-) -> Callable[[Callable[[Tasks, CreateTaskCall], R]], Callable[Concatenate[Tasks, P], R]]:
+    build: Callable[P, CallT],
+) -> Callable[[Callable[[Tasks, CallT], R]], Callable[Concatenate[Tasks, P], R]]:
     """Give a `Tasks` method `build`'s parameters; the method receives what `build` returns.
 
     The arguments are checked when the method is called (for a coroutine, when awaited).
     """
 
-    def decorate(
-        method: Callable[[Tasks, CreateTaskCall], R],
-    ) -> Callable[Concatenate[Tasks, P], R]:
+    def decorate(method: Callable[[Tasks, CallT], R]) -> Callable[Concatenate[Tasks, P], R]:
         if inspect.iscoroutinefunction(method):
 
             async def async_wrapper(self: Tasks, /, *args: P.args, **kwargs: P.kwargs) -> Any:
@@ -448,7 +470,7 @@ def with_arguments_of(
         functools.update_wrapper(wrapper, method)
         del wrapper.__wrapped__  # type: ignore[attr-defined]
         # help(), IDEs and inspect.signature show the real parameters, `self` first.
-        signature = inspect.signature(build)
+        signature: inspect.Signature = inspect.signature(build)
         wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
             parameters=[
                 inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
