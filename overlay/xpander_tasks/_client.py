@@ -54,28 +54,28 @@ logger = logging.getLogger("xpander_tasks")
 
 ResponseT = TypeVar("ResponseT", bound=Response[Any])
 
-# The per-call timeout travels to the request hook beside the call, not through the
-# generated functions, which take none.
-_call_timeout: ContextVar[httpx.Timeout | None] = ContextVar("xpander_call_timeout", default=None)
-
 
 @dataclass(slots=True)
 class _Attempt:
-    """The call a request belongs to, for the hooks: what to call it in errors, when (sync
-    calls, which have no `asyncio.timeout`) its answer must be complete, and its request,
-    whose secrets no error may repeat."""
+    """The call a request belongs to, for the hooks, which the generated functions give
+    nothing: what to call it in errors, its per-call timeouts, when (sync calls, which have
+    no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
+    error may repeat."""
 
     operation: str
+    timeout: httpx.Timeout | None = None
     total: float | None = None
     deadline: float | None = None
     request: httpx.Request | None = None
 
+    def timed_out(self) -> APITimeoutError:
+        return APITimeoutError(
+            f"{self.operation}: no complete answer within {self.total:g} s", request_sent=True
+        )
+
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise APITimeoutError(
-                f"{self.operation}: no complete answer within {self.total:g} s",
-                request_sent=True,
-            )
+            raise self.timed_out()
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
@@ -231,9 +231,8 @@ class Tasks:
         attempt = _attempt.get()
         if attempt is not None:
             attempt.request = request
-        timeout = _call_timeout.get()
-        if timeout is not None:
-            request.extensions["timeout"] = timeout.as_dict()
+            if attempt.timeout is not None:
+                request.extensions["timeout"] = attempt.timeout.as_dict()
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("request: %s %s", request.method, request.url)
 
@@ -297,27 +296,23 @@ class Tasks:
         *,
         idempotent: bool,
     ) -> ResponseT:
-        token = _call_timeout.set(options.timeout)
         total = options.total_timeout or self._config.total_timeout
-        try:
-            retries = 0
-            while True:
-                deadline = None if total is None else time.monotonic() + total
-                current = _Attempt(operation, total, deadline)
-                attempt = _attempt.set(current)
-                try:
-                    with map_exceptions(operation):
-                        return send()
-                except ModuleException as error:
-                    delay = self._retry_delay(error, current, retries, options, idempotent)
-                    if delay is None:
-                        raise
-                finally:
-                    _attempt.reset(attempt)
-                retries += 1
-                self._retry.sleep(delay)
-        finally:
-            _call_timeout.reset(token)
+        retries = 0
+        while True:
+            deadline = None if total is None else time.monotonic() + total
+            current = _Attempt(operation, options.timeout, total, deadline)
+            token = _attempt.set(current)
+            try:
+                with map_exceptions(operation):
+                    return send()
+            except ModuleException as error:
+                delay = self._retry_delay(error, current, retries, options, idempotent)
+                if delay is None:
+                    raise
+            finally:
+                _attempt.reset(token)
+            retries += 1
+            self._retry.sleep(delay)
 
     async def _arun(
         self,
@@ -329,10 +324,9 @@ class Tasks:
     ) -> ResponseT:
         import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
-        token = _call_timeout.set(options.timeout)
-        current = _Attempt(operation)
-        attempt = _attempt.set(current)
         total = options.total_timeout or self._config.total_timeout
+        current = _Attempt(operation, options.timeout, total)  # asyncio.timeout bounds it
+        token = _attempt.set(current)
         try:
             retries = 0
             while True:
@@ -342,10 +336,7 @@ class Tasks:
                             async with asyncio.timeout(total):
                                 return await send()
                         except TimeoutError:
-                            raise APITimeoutError(
-                                f"{operation}: no complete answer within {total:g} s",
-                                request_sent=True,
-                            ) from None
+                            raise current.timed_out() from None
                 except ModuleException as error:
                     delay = self._retry_delay(error, current, retries, options, idempotent)
                     if delay is None:
@@ -353,8 +344,7 @@ class Tasks:
                 retries += 1
                 await self._retry.asleep(delay)
         finally:
-            _attempt.reset(attempt)
-            _call_timeout.reset(token)
+            _attempt.reset(token)
 
     def _task(self, operation: str, response: Response[Any]) -> Task:
         if not isinstance(response.parsed, GeneratedTask):
