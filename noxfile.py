@@ -21,6 +21,7 @@ from nox.command import CommandFailed
 ROOT = Path(__file__).parent
 SPEC = ROOT / "openapi.yaml"
 GENERATED = ROOT / "generated" / "xpander_tasks_api"
+REPORTS = ROOT / "reports"  # JUnit, HAR and benchmark results; not committed
 
 # Generation is reproducible only with the exact generator and the ruff it formats with.
 GENERATOR = "openapi-python-client==0.29.1"
@@ -28,10 +29,11 @@ RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 
-HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py"]
+HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server"]
 
-nox.options.sessions = ["lint", "typecheck", "generate-check", "tests", "fuzz"]
+# Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
+nox.options.sessions = ["lint", "typecheck", "generate-check", "fuzz", "tests"]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 
@@ -130,7 +132,8 @@ def typecheck(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The pytest suite: unit, end-to-end over loopback, and contract tests."""
     session.install("-e", ".[server,test]")
-    session.run("pytest", *session.posargs)
+    REPORTS.mkdir(exist_ok=True)
+    session.run("pytest", f"--junitxml={REPORTS / 'tests-junit.xml'}", *session.posargs)
 
 
 @nox.session
@@ -142,7 +145,6 @@ def demo(session: nox.Session) -> None:
 
 FUZZ_CONFIG = ROOT / "tests" / "schemathesis.toml"
 LIVE_GUARD = ROOT / "tests" / "fuzz_live_guard.py"
-REPORTS = ROOT / "reports"
 
 
 def _fuzz_options(posargs: list[str]) -> argparse.Namespace:
