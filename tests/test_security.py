@@ -431,3 +431,21 @@ def test_answers_are_asked_for_uncompressed_so_the_size_cap_bounds_what_is_parse
     with Tasks("sk-test", http_client=client) as tasks:
         tasks.create(agent_id="agent-123")
     assert seen[0].headers["accept-encoding"] == "identity"
+
+
+async def test_no_cookie_is_kept_between_calls(server: FaultServer, mode: Mode) -> None:
+    # The key authenticates every call: a cookie set by one answer (a load balancer's, or an
+    # attacker's on a shared host) is not sent with the next, nor with another user's call.
+    def set_cookie(conn: Connection, request: Received) -> bool:
+        answer = reply(200, json.dumps(task_body(request)), headers={"set-cookie": "lb=SECRET"})
+        return answer(conn, request)
+
+    server.script(set_cookie)
+    async with Tasks(API_KEY, base_url=server.url, max_retries=0) as tasks:
+        for _ in range(2):
+            if mode == "sync":
+                tasks.create("agent-1")
+            else:
+                await tasks.acreate("agent-1")
+    assert len(server.requests) == 2
+    assert "cookie" not in server.requests[1].headers

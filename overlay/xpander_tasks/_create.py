@@ -160,8 +160,9 @@ Check = Callable[[object], bool]
 
 
 def _is_plain(hint: Any) -> bool:
-    """A class that isinstance() alone checks: not generic, not a model, not a JSON number."""
-    return isinstance(hint, type) and hint not in (int, float) and not attrs.has(hint)
+    """A class that isinstance() alone checks: not generic, not a model, not a JSON number,
+    not `Any` (a class since Python 3.11)."""
+    return isinstance(hint, type) and hint not in (int, float, Any) and not attrs.has(hint)
 
 
 @functools.cache

@@ -112,32 +112,11 @@ class AttachmentRef:
         d = dict(src_dict)
         url = d.pop("url")
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        mime = d.pop("mime", UNSET)
 
-        def _parse_mime(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        mime = _parse_mime(d.pop("mime", UNSET))
-
-        def _parse_size(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        size = _parse_size(d.pop("size", UNSET))
+        size = d.pop("size", UNSET)
 
         def _parse_kind(data: object) -> AttachmentKind | None | Unset:
             if data is None:
@@ -156,41 +135,13 @@ class AttachmentRef:
 
         kind = _parse_kind(d.pop("kind", UNSET))
 
-        def _parse_sha256(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        sha256 = d.pop("sha256", UNSET)
 
-        sha256 = _parse_sha256(d.pop("sha256", UNSET))
+        expires_at = d.pop("expires_at", UNSET)
 
-        def _parse_expires_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = d.pop("source", UNSET)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
-
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_transcript(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        transcript = _parse_transcript(d.pop("transcript", UNSET))
+        transcript = d.pop("transcript", UNSET)
 
         attachment_ref = cls(
             url=url,

@@ -306,15 +306,7 @@ class CreateTaskRequest:
         from ..models.task_input import TaskInput
 
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         _input_ = d.pop("input", UNSET)
         input_: TaskInput | Unset
@@ -340,23 +332,9 @@ class CreateTaskRequest:
 
         payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = d.pop("source", UNSET)
 
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_worker_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        worker_id = _parse_worker_id(d.pop("worker_id", UNSET))
+        worker_id = d.pop("worker_id", UNSET)
 
         run_locally = d.pop("run_locally", UNSET)
 
@@ -396,54 +374,15 @@ class CreateTaskRequest:
 
         events_streaming = d.pop("events_streaming", UNSET)
 
-        def _parse_additional_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        additional_context = d.pop("additional_context", UNSET)
 
-        additional_context = _parse_additional_context(
-            d.pop("additional_context", UNSET)
-        )
+        instructions_override = d.pop("instructions_override", UNSET)
 
-        def _parse_instructions_override(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        test_run_node_id = d.pop("test_run_node_id", UNSET)
 
-        instructions_override = _parse_instructions_override(
-            d.pop("instructions_override", UNSET)
-        )
+        user_oidc_token = d.pop("user_oidc_token", UNSET)
 
-        def _parse_test_run_node_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        test_run_node_id = _parse_test_run_node_id(d.pop("test_run_node_id", UNSET))
-
-        def _parse_user_oidc_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        user_oidc_token = _parse_user_oidc_token(d.pop("user_oidc_token", UNSET))
-
-        def _parse_expected_output(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        expected_output = _parse_expected_output(d.pop("expected_output", UNSET))
+        expected_output = d.pop("expected_output", UNSET)
 
         _mcp_servers = d.pop("mcp_servers", UNSET)
         mcp_servers: list[MCPServerDetails] | Unset = UNSET
@@ -454,25 +393,9 @@ class CreateTaskRequest:
 
                 mcp_servers.append(mcp_servers_item)
 
-        def _parse_triggering_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        triggering_agent_id = d.pop("triggering_agent_id", UNSET)
 
-        triggering_agent_id = _parse_triggering_agent_id(
-            d.pop("triggering_agent_id", UNSET)
-        )
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = d.pop("title", UNSET)
 
         _think_mode = d.pop("think_mode", UNSET)
         think_mode: ThinkMode | Unset
@@ -502,34 +425,11 @@ class CreateTaskRequest:
 
         user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
 
-        def _parse_tool_call_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        tool_call_limit = d.pop("tool_call_limit", UNSET)
 
-        tool_call_limit = _parse_tool_call_limit(d.pop("tool_call_limit", UNSET))
+        llm_model_provider = d.pop("llm_model_provider", UNSET)
 
-        def _parse_llm_model_provider(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        llm_model_provider = _parse_llm_model_provider(
-            d.pop("llm_model_provider", UNSET)
-        )
-
-        def _parse_llm_model_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        llm_model_name = _parse_llm_model_name(d.pop("llm_model_name", UNSET))
+        llm_model_name = d.pop("llm_model_name", UNSET)
 
         def _parse_llm_reasoning_effort(
             data: object,
@@ -552,23 +452,9 @@ class CreateTaskRequest:
             d.pop("llm_reasoning_effort", UNSET)
         )
 
-        def _parse_harness_cli(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        harness_cli = d.pop("harness_cli", UNSET)
 
-        harness_cli = _parse_harness_cli(d.pop("harness_cli", UNSET))
-
-        def _parse_permission_mode(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        permission_mode = _parse_permission_mode(d.pop("permission_mode", UNSET))
+        permission_mode = d.pop("permission_mode", UNSET)
 
         create_task_request = cls(
             id=id,

@@ -201,15 +201,7 @@ class MCPServerDetails:
         from ..models.string_map import StringMap
 
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         _type_ = d.pop("type", UNSET)
         type_: MCPServerType | Unset
@@ -218,32 +210,11 @@ class MCPServerDetails:
         else:
             type_ = MCPServerType(_type_)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        command = d.pop("command", UNSET)
 
-        def _parse_command(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        command = _parse_command(d.pop("command", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
+        url = d.pop("url", UNSET)
 
         _transport = d.pop("transport", UNSET)
         transport: MCPServerTransport | Unset
@@ -259,43 +230,13 @@ class MCPServerDetails:
         else:
             auth_type = MCPServerAuthType(_auth_type)
 
-        def _parse_api_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        api_key = d.pop("api_key", UNSET)
 
-        api_key = _parse_api_key(d.pop("api_key", UNSET))
+        use_secrets_manager = d.pop("use_secrets_manager", UNSET)
 
-        def _parse_use_secrets_manager(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        client_id = d.pop("client_id", UNSET)
 
-        use_secrets_manager = _parse_use_secrets_manager(
-            d.pop("use_secrets_manager", UNSET)
-        )
-
-        def _parse_client_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client_id = _parse_client_id(d.pop("client_id", UNSET))
-
-        def _parse_client_secret(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
+        client_secret = d.pop("client_secret", UNSET)
 
         def _parse_headers(data: object) -> None | StringMap | Unset:
             if data is None:
@@ -335,19 +276,8 @@ class MCPServerDetails:
 
         additional_scopes = cast(list[str], d.pop("additional_scopes", UNSET))
 
-        def _parse_share_user_token_across_other_agents(
-            data: object,
-        ) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        share_user_token_across_other_agents = (
-            _parse_share_user_token_across_other_agents(
-                d.pop("share_user_token_across_other_agents", UNSET)
-            )
+        share_user_token_across_other_agents = d.pop(
+            "share_user_token_across_other_agents", UNSET
         )
 
         _sso_token = d.pop("sso_token", UNSET)
@@ -357,14 +287,7 @@ class MCPServerDetails:
         else:
             sso_token = MCPServerSSOToken(_sso_token)
 
-        def _parse_sso_audience(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sso_audience = _parse_sso_audience(d.pop("sso_audience", UNSET))
+        sso_audience = d.pop("sso_audience", UNSET)
 
         mcp_server_details = cls(
             id=id,

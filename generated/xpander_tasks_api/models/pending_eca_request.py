@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -45,24 +45,9 @@ class PendingECARequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        connector_name = d.pop("connector_name", UNSET)
 
-        def _parse_connector_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        connector_name = _parse_connector_name(d.pop("connector_name", UNSET))
-
-        def _parse_auth_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        auth_url = _parse_auth_url(d.pop("auth_url", UNSET))
+        auth_url = d.pop("auth_url", UNSET)
 
         pending_eca_request = cls(
             connector_name=connector_name,

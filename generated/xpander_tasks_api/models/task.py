@@ -573,34 +573,11 @@ class Task:
 
         status = _parse_status(d.pop("status", UNSET))
 
-        def _parse_internal_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        internal_status = d.pop("internal_status", UNSET)
 
-        internal_status = _parse_internal_status(d.pop("internal_status", UNSET))
+        last_executed_node_id = d.pop("last_executed_node_id", UNSET)
 
-        def _parse_last_executed_node_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_executed_node_id = _parse_last_executed_node_id(
-            d.pop("last_executed_node_id", UNSET)
-        )
-
-        def _parse_agent_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        agent_version = _parse_agent_version(d.pop("agent_version", UNSET))
+        agent_version = d.pop("agent_version", UNSET)
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -653,32 +630,11 @@ class Task:
 
         finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
 
-        def _parse_result(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        result = d.pop("result", UNSET)
 
-        result = _parse_result(d.pop("result", UNSET))
+        parent_execution = d.pop("parent_execution", UNSET)
 
-        def _parse_parent_execution(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        parent_execution = _parse_parent_execution(d.pop("parent_execution", UNSET))
-
-        def _parse_conversation_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        conversation_id = _parse_conversation_id(d.pop("conversation_id", UNSET))
+        conversation_id = d.pop("conversation_id", UNSET)
 
         def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
             if data is None:
@@ -714,16 +670,7 @@ class Task:
 
         sub_executions = _parse_sub_executions(d.pop("sub_executions", UNSET))
 
-        def _parse_is_manually_stopped(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_manually_stopped = _parse_is_manually_stopped(
-            d.pop("is_manually_stopped", UNSET)
-        )
+        is_manually_stopped = d.pop("is_manually_stopped", UNSET)
 
         def _parse_payload_extension(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -742,14 +689,7 @@ class Task:
 
         payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
 
-        def _parse_execution_kind(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        execution_kind = _parse_execution_kind(d.pop("execution_kind", UNSET))
+        execution_kind = d.pop("execution_kind", UNSET)
 
         def _parse_hitl_request(data: object) -> HITLRequest | None | Unset:
             if data is None:
@@ -789,41 +729,13 @@ class Task:
             d.pop("pending_eca_request", UNSET)
         )
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = d.pop("source", UNSET)
 
-        source = _parse_source(d.pop("source", UNSET))
+        voice_id = d.pop("voice_id", UNSET)
 
-        def _parse_voice_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        worker_id = d.pop("worker_id", UNSET)
 
-        voice_id = _parse_voice_id(d.pop("voice_id", UNSET))
-
-        def _parse_worker_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        worker_id = _parse_worker_id(d.pop("worker_id", UNSET))
-
-        def _parse_run_locally(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        run_locally = _parse_run_locally(d.pop("run_locally", UNSET))
+        run_locally = d.pop("run_locally", UNSET)
 
         def _parse_output_format(data: object) -> None | OutputFormat | Unset:
             if data is None:
@@ -859,63 +771,17 @@ class Task:
 
         output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
 
-        def _parse_events_streaming(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        events_streaming = d.pop("events_streaming", UNSET)
 
-        events_streaming = _parse_events_streaming(d.pop("events_streaming", UNSET))
+        additional_context = d.pop("additional_context", UNSET)
 
-        def _parse_additional_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        instructions_override = d.pop("instructions_override", UNSET)
 
-        additional_context = _parse_additional_context(
-            d.pop("additional_context", UNSET)
-        )
+        test_run_node_id = d.pop("test_run_node_id", UNSET)
 
-        def _parse_instructions_override(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        user_oidc_token = d.pop("user_oidc_token", UNSET)
 
-        instructions_override = _parse_instructions_override(
-            d.pop("instructions_override", UNSET)
-        )
-
-        def _parse_test_run_node_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        test_run_node_id = _parse_test_run_node_id(d.pop("test_run_node_id", UNSET))
-
-        def _parse_user_oidc_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        user_oidc_token = _parse_user_oidc_token(d.pop("user_oidc_token", UNSET))
-
-        def _parse_expected_output(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        expected_output = _parse_expected_output(d.pop("expected_output", UNSET))
+        expected_output = d.pop("expected_output", UNSET)
 
         def _parse_mcp_servers(data: object) -> list[MCPServerDetails] | None | Unset:
             if data is None:
@@ -941,25 +807,9 @@ class Task:
 
         mcp_servers = _parse_mcp_servers(d.pop("mcp_servers", UNSET))
 
-        def _parse_triggering_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        triggering_agent_id = d.pop("triggering_agent_id", UNSET)
 
-        triggering_agent_id = _parse_triggering_agent_id(
-            d.pop("triggering_agent_id", UNSET)
-        )
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = d.pop("title", UNSET)
 
         def _parse_think_mode(data: object) -> None | ThinkMode | Unset:
             if data is None:
@@ -978,25 +828,9 @@ class Task:
 
         think_mode = _parse_think_mode(d.pop("think_mode", UNSET))
 
-        def _parse_disable_attachment_injection(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
 
-        disable_attachment_injection = _parse_disable_attachment_injection(
-            d.pop("disable_attachment_injection", UNSET)
-        )
-
-        def _parse_return_metrics(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        return_metrics = _parse_return_metrics(d.pop("return_metrics", UNSET))
+        return_metrics = d.pop("return_metrics", UNSET)
 
         def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -1015,34 +849,11 @@ class Task:
 
         user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
 
-        def _parse_tool_call_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        tool_call_limit = d.pop("tool_call_limit", UNSET)
 
-        tool_call_limit = _parse_tool_call_limit(d.pop("tool_call_limit", UNSET))
+        llm_model_provider = d.pop("llm_model_provider", UNSET)
 
-        def _parse_llm_model_provider(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        llm_model_provider = _parse_llm_model_provider(
-            d.pop("llm_model_provider", UNSET)
-        )
-
-        def _parse_llm_model_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        llm_model_name = _parse_llm_model_name(d.pop("llm_model_name", UNSET))
+        llm_model_name = d.pop("llm_model_name", UNSET)
 
         def _parse_llm_reasoning_effort(
             data: object,
@@ -1065,23 +876,9 @@ class Task:
             d.pop("llm_reasoning_effort", UNSET)
         )
 
-        def _parse_harness_cli(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        harness_cli = d.pop("harness_cli", UNSET)
 
-        harness_cli = _parse_harness_cli(d.pop("harness_cli", UNSET))
-
-        def _parse_permission_mode(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        permission_mode = _parse_permission_mode(d.pop("permission_mode", UNSET))
+        permission_mode = d.pop("permission_mode", UNSET)
 
         def _parse_tokens(data: object) -> None | TaskTokens | Unset:
             if data is None:
@@ -1117,25 +914,9 @@ class Task:
 
         used_tools = _parse_used_tools(d.pop("used_tools", UNSET))
 
-        def _parse_duration(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        duration = d.pop("duration", UNSET)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
-
-        def _parse_execution_attempts(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        execution_attempts = _parse_execution_attempts(
-            d.pop("execution_attempts", UNSET)
-        )
+        execution_attempts = d.pop("execution_attempts", UNSET)
 
         def _parse_deep_planning(data: object) -> JsonObject | None | Unset:
             if data is None:

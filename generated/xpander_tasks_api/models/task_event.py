@@ -77,23 +77,9 @@ class TaskEvent:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        def _parse_task_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        task_id = d.pop("task_id", UNSET)
 
-        task_id = _parse_task_id(d.pop("task_id", UNSET))
-
-        def _parse_organization_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
+        organization_id = d.pop("organization_id", UNSET)
 
         def _parse_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:

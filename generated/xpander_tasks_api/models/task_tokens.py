@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -63,44 +63,13 @@ class TaskTokens:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        completion_tokens = d.pop("completion_tokens", UNSET)
 
-        def _parse_completion_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        prompt_tokens = d.pop("prompt_tokens", UNSET)
 
-        completion_tokens = _parse_completion_tokens(d.pop("completion_tokens", UNSET))
+        cache_read_tokens = d.pop("cache_read_tokens", UNSET)
 
-        def _parse_prompt_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        prompt_tokens = _parse_prompt_tokens(d.pop("prompt_tokens", UNSET))
-
-        def _parse_cache_read_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        cache_read_tokens = _parse_cache_read_tokens(d.pop("cache_read_tokens", UNSET))
-
-        def _parse_cache_write_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        cache_write_tokens = _parse_cache_write_tokens(
-            d.pop("cache_write_tokens", UNSET)
-        )
+        cache_write_tokens = d.pop("cache_write_tokens", UNSET)
 
         task_tokens = cls(
             completion_tokens=completion_tokens,
