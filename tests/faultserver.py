@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import dataclasses
 import itertools
 import json
 import select
@@ -477,8 +476,8 @@ class Sleeps:
 
     def install(self, tasks: Tasks, jitter: float = 1.0) -> Tasks:
         """Make `tasks` sleep through this fake, with a fixed jitter (1.0: the full backoff)."""
-        tasks._retry = dataclasses.replace(
-            tasks._retry, sleep=self.sleep, asleep=self.asleep, jitter=lambda: jitter
+        tasks._retry = tasks._retry._replace(
+            sleep=self.sleep, asleep=self.asleep, jitter=lambda: jitter
         )
         return tasks
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import subprocess
+import sys
 
 import httpx
 import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks
 
+import xpander_tasks
 from xpander_tasks import ConfigurationError, ModuleException, Tasks
 from xpander_tasks_server import LocalTaskServer
 
@@ -218,3 +221,20 @@ async def test_an_own_async_client_stays_in_its_event_loop() -> None:
     with pytest.raises(ConfigurationError, match="another event loop"):
         await asyncio.to_thread(in_another_loop)
     await own.aclose()
+
+
+def test_import_loads_only_what_creating_tasks_needs() -> None:
+    # Import time is part of the product (#7): asyncio, event streaming (httpx-sse) and the CLI
+    # load on first use. A fresh process, since this one has loaded everything.
+    probe = (
+        "import sys, xpander_tasks\n"
+        "print(sorted(m for m in ('asyncio', 'httpx_sse', 'xpander_tasks._events',"
+        " 'xpander_tasks._cli') if m in sys.modules))\n"
+        "print(xpander_tasks.TaskUpdateEvent.__name__, 'httpx_sse' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "TaskUpdateEvent True"]
+    with pytest.raises(AttributeError, match="no attribute 'TaskEvents'"):
+        xpander_tasks.TaskEvents  # noqa: B018

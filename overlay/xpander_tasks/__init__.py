@@ -10,6 +10,8 @@ print(task.id, task.status.value)
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING
+
 from xpander_tasks_api.models import (
     AgentExecutionStatus,
     AttachmentKind,
@@ -30,7 +32,6 @@ from xpander_tasks_api.models import (
 
 from ._client import Tasks
 from ._config import ClientConfig
-from ._events import TaskUpdateEvent
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -50,6 +51,19 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._task import Task
+
+if TYPE_CHECKING:
+    from ._events import TaskUpdateEvent
+
+
+def __getattr__(name: str) -> object:
+    # Event streaming (and httpx-sse) loads on first use: most programs only create tasks.
+    if name == "TaskUpdateEvent":
+        from ._events import TaskUpdateEvent  # noqa: PLC0415
+
+        return TaskUpdateEvent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

@@ -9,7 +9,6 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from http.cookiejar import CookieJar
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -56,18 +55,26 @@ logger = logging.getLogger("xpander_tasks")
 ResponseT = TypeVar("ResponseT", bound=Response[Any])
 
 
-@dataclass(slots=True)
 class _Attempt:
     """The call a request belongs to, for the hooks, which the generated functions give
     nothing: what to call it in errors, its per-call timeouts, when (sync calls, which have
     no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
     error may repeat."""
 
-    operation: str
-    timeout: httpx.Timeout | None = None
-    total: float | None = None
-    deadline: float | None = None
-    request: httpx.Request | None = None
+    __slots__ = ("deadline", "operation", "request", "timeout", "total")
+
+    def __init__(
+        self,
+        operation: str,
+        timeout: httpx.Timeout | None = None,
+        total: float | None = None,
+        deadline: float | None = None,
+    ) -> None:
+        self.operation = operation
+        self.timeout = timeout
+        self.total = total
+        self.deadline = deadline
+        self.request: httpx.Request | None = None
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass, field
 from typing import Final
 
+import attrs
 import httpx
 
 from ._exceptions import ConfigurationError
@@ -65,11 +65,11 @@ def _needs_organization_segment(url: httpx.URL) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class ClientConfig:
     """Where requests go and how they behave; the API key never shows in its repr."""
 
-    api_key: str = field(repr=False)
+    api_key: str = attrs.field(repr=False)
     base_url: str
     organization_id: str | None
     api_root: str

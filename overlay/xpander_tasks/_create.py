@@ -12,9 +12,8 @@ import re
 import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 import httpx
@@ -53,8 +52,10 @@ _PRINCIPAL_ID: Final = re.compile(r"[^:\s\x00-\x1f\x7f\x85\ufeff]+")
 _MCP_SERVER_DEFAULTS: Final = MCPServerDetails().to_dict()
 
 
-@dataclass(frozen=True, slots=True)
-class CallOptions:
+# Records are NamedTuples: a frozen dataclass costs ~0.8 ms of import time each (#7).
+
+
+class CallOptions(NamedTuple):
     """Per-call overrides of the client's settings; None keeps the client's own."""
 
     timeout: httpx.Timeout | None = None
@@ -62,14 +63,19 @@ class CallOptions:
     max_retries: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CreateTaskCall:
+class CreateTaskCall(NamedTuple):
     """A checked create call: the path, the header and the body, ready to send."""
 
     agent_id: str
     agent_version: str | None
-    body: CreateTaskRequest = field(repr=False)  # it holds the request's secrets
-    options: CallOptions = field(default_factory=CallOptions)
+    body: CreateTaskRequest
+    options: CallOptions = CallOptions()
+
+    def __repr__(self) -> str:  # without the body: it holds the request's secrets
+        return (
+            f"CreateTaskCall(agent_id={self.agent_id!r}, agent_version={self.agent_version!r}, "
+            f"options={self.options!r})"
+        )
 
     def arguments(self, client: GeneratedClient) -> dict[str, Any]:
         """The generated `create_task` endpoint's arguments for this call."""
@@ -418,8 +424,7 @@ def check_header_value(parameter: str, value: object) -> str:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class GetTaskCall:
+class GetTaskCall(NamedTuple):
     """A checked read of one task."""
 
     task_id: str

@@ -11,8 +11,8 @@ import email.utils
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from ._exceptions import (
     APIConnectionError,
@@ -52,17 +52,19 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """Exponential backoff with full jitter, capped; `Retry-After` honoured up to a cap."""
+class RetryPolicy(NamedTuple):
+    """Exponential backoff with full jitter, capped; `Retry-After` honoured up to a cap.
+
+    Tests swap the clock and the dice with `policy._replace(sleep=..., jitter=...)`.
+    """
 
     max_retries: int = 2
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    asleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, repr=False)
-    jitter: Callable[[], float] = field(default=random.random, repr=False)
+    sleep: Callable[[float], None] = time.sleep
+    asleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
+    jitter: Callable[[], float] = random.random
 
     def delay_before_retry(
         self, error: ModuleException, retries_done: int, *, idempotent: bool, max_retries: int

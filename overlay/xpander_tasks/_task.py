@@ -9,7 +9,6 @@ import attrs
 
 from xpander_tasks_api.models import Task as GeneratedTask
 
-from . import _events
 from ._exceptions import ConfigurationError
 
 if TYPE_CHECKING:
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 _FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
 
 
-@attrs.define(repr=False, eq=False)
 class Task(GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
@@ -27,7 +25,10 @@ class Task(GeneratedTask):
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    _client: Tasks | None = attrs.field(default=None, kw_only=True, alias="client")
+    # A plain subclass with one slot more: an attrs subclass would compile the 50-field
+    # model's methods again, a tenth of `import xpander_tasks`.
+    __slots__ = ("_client",)
+    _client: Tasks | None
 
     @classmethod
     def adopt(cls, task: GeneratedTask, client: Tasks | None) -> Self:
@@ -43,11 +44,12 @@ class Task(GeneratedTask):
             setattr(self, name, getattr(task, name))
 
     def _bound_client(self) -> Tasks:
-        if self._client is None:
+        client: Tasks | None = getattr(self, "_client", None)  # unset on a Task built by hand
+        if client is None:
             raise ConfigurationError(
                 f"task {self.id} is not bound to a client: get it through Tasks to follow it"
             )
-        return self._client
+        return client
 
     def reload(self) -> Self:
         """Refresh this task in place from the status endpoint (sync)."""
@@ -61,6 +63,8 @@ class Task(GeneratedTask):
 
     def events(self, *, read_timeout: float | None = None) -> Iterator[TaskUpdateEvent]:
         """This task's events until `task_finished` (sync); needs `events_streaming=True`."""
+        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+
         return _events.iterate_events(self._bound_client(), self, read_timeout)
 
     def aevents(self, *, read_timeout: float | None = None) -> AsyncIterator[TaskUpdateEvent]:
@@ -68,10 +72,14 @@ class Task(GeneratedTask):
 
         A dropped connection is resumed (with `Last-Event-ID`) up to three times.
         """
+        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+
         return _events.aiterate_events(self._bound_client(), self, read_timeout)
 
     def wait(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
         """Block until the task finishes (completed, failed, error or stopped); sync."""
+        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+
         _events.wait(self, self._bound_client(), timeout, poll_interval)
         return self
 
@@ -81,6 +89,8 @@ class Task(GeneratedTask):
         Follows the task's events when it streams, else polls every `poll_interval` seconds;
         raises `TaskTimeoutError` after `timeout` seconds, naming the last status seen.
         """
+        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+
         await _events.await_completion(self, self._bound_client(), timeout, poll_interval)
         return self
 
