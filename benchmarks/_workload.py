@@ -16,6 +16,7 @@ import httpx
 
 from xpander_tasks import Task, Tasks
 from xpander_tasks._create import create_task_call
+from xpander_tasks_api.models import Task as GeneratedTask
 
 API_KEY: Final = "bench-key-4b1d"
 MOCK_BASE_URL: Final = "http://127.0.0.1:8000"
@@ -89,7 +90,8 @@ CREATE_ARGUMENTS: Final[dict[str, Any]] = {
 }
 
 CREATE_PATH: Final = f"/agent-execution/{AGENT_ID}"
-_BODY: Final = create_task_call(**CREATE_ARGUMENTS).body.to_dict()
+_REQUEST: Final = create_task_call(**CREATE_ARGUMENTS).body
+_BODY: Final = _REQUEST.to_dict()
 # Encoded as httpx encodes `json=`, so both sides put the same bytes on the wire.
 BODY_BYTES: Final = json.dumps(_BODY, ensure_ascii=False, separators=(",", ":")).encode()
 RAW_HEADERS: Final = {
@@ -191,6 +193,13 @@ class MockCalls:
 
     def raw(self) -> Any:
         return _loads(self.raw_client.post(CREATE_PATH, content=BODY_BYTES, headers=RAW_HEADERS))
+
+    def floor(self) -> GeneratedTask:
+        """What any client on the generated models must do beyond raw httpx, and no more: its
+        body from `to_dict()` (built beforehand: no argument is checked), `json=`, and the
+        answer through `Task.from_dict`. The per-call goal cannot go below this."""
+        answer = self.raw_client.post(CREATE_PATH, json=_REQUEST.to_dict(), headers=RAW_HEADERS)
+        return GeneratedTask.from_dict(answer.json())
 
     async def aours(self) -> Task:
         return await ours_acreate(self.tasks)

@@ -39,11 +39,17 @@ def _comparison(name: str, results: tuple[list[float], list[float]]) -> Comparis
 
 def run(rounds: int, calls: int) -> list[Comparison]:
     mock = MockCalls()
-    for call in (mock.ours, mock.raw):
+    for call in (mock.ours, mock.floor, mock.raw):
         _microseconds_per_call(call, WARM_UP_CALLS)
     sync = alternate(
         rounds,
         lambda: _microseconds_per_call(mock.ours, calls),
+        lambda: _microseconds_per_call(mock.raw, calls),
+    )
+    # Informative, no goal: the generated models alone over the same baseline.
+    floor = alternate(
+        rounds,
+        lambda: _microseconds_per_call(mock.floor, calls),
         lambda: _microseconds_per_call(mock.raw, calls),
     )
     with asyncio.Runner() as runner:
@@ -58,4 +64,5 @@ def run(rounds: int, calls: int) -> list[Comparison]:
     return [
         _comparison("per-call overhead: sync create", sync),
         _comparison("per-call overhead: async acreate", async_),
+        Comparison("per-call floor: generated models", "us/call", *floor, better="lower"),
     ]

@@ -118,6 +118,7 @@ def phases(number: int) -> None:
             "raw httpx: json=body dict, .json()",
             lambda: mock.raw_client.post(CREATE_PATH, json=body, headers=RAW_HEADERS).json(),
         ),
+        ("floor: json=to_dict(), Task.from_dict", mock.floor),
         ("generated endpoint, plain httpx client", lambda: endpoint(bare)),
         ("generated endpoint, Tasks' client (hooks)", lambda: endpoint(adopted)),
         ("Tasks.create", mock.ours),
