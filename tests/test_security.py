@@ -39,7 +39,9 @@ from xpander_tasks import (
     Task,
     Tasks,
 )
+from xpander_tasks._create import create_task_call
 from xpander_tasks._exceptions import REDACTED
+from xpander_tasks_api.models import Task as GeneratedTask
 
 Mode = Literal["sync", "async"]
 
@@ -158,6 +160,18 @@ async def test_reprs_of_the_client_its_config_and_a_task_hold_no_secret(
     )
     assert f"{tasks!r}".startswith("Tasks(")
     assert "api_key" not in repr(tasks.config)
+
+
+def test_generated_models_keep_secrets_out_of_their_reprs() -> None:
+    # generator-templates/model.py.jinja declares every property whose description in
+    # openapi.yaml calls it a secret with repr=False: a user printing a model they built, or
+    # one the generated functions returned, sees no secret.
+    body = create_task_call("agent-1", **SECRET_ARGUMENTS).body
+    task = GeneratedTask.from_dict({**body.to_dict(), **fake_task()})
+    assert task.user_tokens is not None  # the secrets are there to leak
+    reprs = [repr(body), repr(task), *map(repr, body.mcp_servers + task.mcp_servers)]
+    assert_no_secret(*reprs)
+    assert "name='crm'" in repr(body.mcp_servers[0])  # the rest of the repr stays
 
 
 def test_a_config_made_directly_hides_its_key() -> None:

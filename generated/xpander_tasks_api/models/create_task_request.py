@@ -51,7 +51,7 @@ class CreateTaskRequest:
     """ Extra instructions for this run. """
     test_run_node_id: None | str | Unset = UNSET
     """ (Internal) Test workflow node. """
-    user_oidc_token: None | str | Unset = UNSET
+    user_oidc_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ OIDC token for connector pre-auth. A secret. """
     expected_output: None | str | Unset = UNSET
     """ Expected output description. """
@@ -67,7 +67,7 @@ class CreateTaskRequest:
     """ Skip auto-injection of human-readable file content. """
     return_metrics: bool | Unset = False
     """ Return metrics (Workflow → Agent only). """
-    user_tokens: JsonObject | None | Unset = UNSET
+    user_tokens: JsonObject | None | Unset = _attrs_field(default=UNSET, repr=False)
     """ Pre-computed user tokens for MCP auth. Secrets. """
     tool_call_limit: int | None | Unset = UNSET
     """ The most tool calls the agent may make in this task. """

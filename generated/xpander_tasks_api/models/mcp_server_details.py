@@ -30,15 +30,15 @@ class MCPServerDetails:
     url: None | str | Unset = UNSET
     transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP
     auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE
-    api_key: None | str | Unset = UNSET
+    api_key: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ A secret. """
     use_secrets_manager: bool | None | Unset = False
     client_id: None | str | Unset = UNSET
-    client_secret: None | str | Unset = UNSET
+    client_secret: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ A secret. """
-    headers: None | StringMap | Unset = UNSET
+    headers: None | StringMap | Unset = _attrs_field(default=UNSET, repr=False)
     """ Extra HTTP headers; may hold secrets. """
-    env_vars: None | StringMap | Unset = UNSET
+    env_vars: None | StringMap | Unset = _attrs_field(default=UNSET, repr=False)
     """ Environment of a local server; may hold secrets. """
     allowed_tools: list[str] | Unset = UNSET
     additional_scopes: list[str] | Unset = UNSET

@@ -66,7 +66,8 @@ class Task:
     additional_context: None | str | Unset = UNSET
     instructions_override: None | str | Unset = UNSET
     test_run_node_id: None | str | Unset = UNSET
-    user_oidc_token: None | str | Unset = UNSET
+    user_oidc_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
+    """ OIDC token for connector pre-auth, echoed back. A secret. """
     expected_output: None | str | Unset = UNSET
     mcp_servers: list[MCPServerDetails] | None | Unset = UNSET
     triggering_agent_id: None | str | Unset = UNSET
@@ -74,7 +75,8 @@ class Task:
     think_mode: None | ThinkMode | Unset = UNSET
     disable_attachment_injection: bool | None | Unset = UNSET
     return_metrics: bool | None | Unset = UNSET
-    user_tokens: JsonObject | None | Unset = UNSET
+    user_tokens: JsonObject | None | Unset = _attrs_field(default=UNSET, repr=False)
+    """ Pre-computed user tokens for MCP auth, echoed back. Secrets. """
     tool_call_limit: int | None | Unset = UNSET
     llm_model_provider: None | str | Unset = UNSET
     llm_model_name: None | str | Unset = UNSET
