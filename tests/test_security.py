@@ -42,6 +42,7 @@ from xpander_tasks import (
 from xpander_tasks._create import create_task_call
 from xpander_tasks._exceptions import REDACTED
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.models import TaskEvent
 
 Mode = Literal["sync", "async"]
 
@@ -166,10 +167,14 @@ def test_generated_models_keep_secrets_out_of_their_reprs() -> None:
     # generator-templates/model.py.jinja declares every property whose description in
     # openapi.yaml calls it a secret with repr=False: a user printing a model they built, or
     # one the generated functions returned, sees no secret.
+    # Unknown fields too: a newer server may add any credential.
     body = create_task_call("agent-1", **SECRET_ARGUMENTS).body
-    task = GeneratedTask.from_dict({**body.to_dict(), **fake_task()})
+    echoed = {**body.to_dict(), **fake_task(), "new_session_token": USER_TOKEN}
+    task = GeneratedTask.from_dict(echoed)
+    event = TaskEvent.from_dict({"type": "task_updated", "data": echoed})
     assert task.user_tokens is not None  # the secrets are there to leak
-    reprs = [repr(body), repr(task), *map(repr, body.mcp_servers + task.mcp_servers)]
+    assert task["new_session_token"] == USER_TOKEN
+    reprs = [repr(body), repr(task), repr(event), *map(repr, body.mcp_servers + task.mcp_servers)]
     assert_no_secret(*reprs)
     assert "name='crm'" in repr(body.mcp_servers[0])  # the rest of the repr stays
 

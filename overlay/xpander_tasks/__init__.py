@@ -54,15 +54,19 @@ from ._task import Task
 
 if TYPE_CHECKING:
     from ._events import TaskUpdateEvent
-
-
-def __getattr__(name: str) -> object:
+else:
     # Event streaming (and httpx-sse) loads on first use: most programs only create tasks.
-    if name == "TaskUpdateEvent":
-        from ._events import TaskUpdateEvent  # noqa: PLC0415
+    # Hidden from type checkers, which would otherwise accept any name of this module.
+    def __getattr__(name: str) -> object:
+        if name == "TaskUpdateEvent":
+            from ._events import TaskUpdateEvent  # noqa: PLC0415
 
-        return TaskUpdateEvent
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            return TaskUpdateEvent
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

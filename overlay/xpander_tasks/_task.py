@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
 
 
+@attrs.define(repr=False, eq=False)
 class Task(GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
@@ -25,10 +26,7 @@ class Task(GeneratedTask):
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    # A plain subclass with one slot more: an attrs subclass would compile the 50-field
-    # model's methods again, a tenth of `import xpander_tasks`.
-    __slots__ = ("_client",)
-    _client: Tasks | None
+    _client: Tasks | None = attrs.field(default=None, kw_only=True, alias="client")
 
     @classmethod
     def adopt(cls, task: GeneratedTask, client: Tasks | None) -> Self:
@@ -44,12 +42,11 @@ class Task(GeneratedTask):
             setattr(self, name, getattr(task, name))
 
     def _bound_client(self) -> Tasks:
-        client: Tasks | None = getattr(self, "_client", None)  # unset on a Task built by hand
-        if client is None:
+        if self._client is None:
             raise ConfigurationError(
                 f"task {self.id} is not bound to a client: get it through Tasks to follow it"
             )
-        return client
+        return self._client
 
     def reload(self) -> Self:
         """Refresh this task in place from the status endpoint (sync)."""

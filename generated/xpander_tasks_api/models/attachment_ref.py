@@ -26,7 +26,9 @@ class AttachmentRef:
     """ ISO-8601 date-time after which `url` stops working. """
     source: None | str | Unset = UNSET
     transcript: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

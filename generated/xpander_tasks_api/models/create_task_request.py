@@ -81,7 +81,9 @@ class CreateTaskRequest:
     """ Coding harness to run the task in, lower-case (`claude-code`, `codex`). """
     permission_mode: None | str | Unset = UNSET
     """ Permission mode of the harness (`full`, `gated`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject

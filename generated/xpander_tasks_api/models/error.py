@@ -21,7 +21,9 @@ class Error:
     """
 
     detail: list[ValidationIssue] | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[dict[str, Any]] | str

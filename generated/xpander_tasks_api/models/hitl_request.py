@@ -16,7 +16,9 @@ class HITLRequest:
     """A human-in-the-loop request the task waits on."""
 
     wait_node_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         wait_node_id: None | str | Unset

@@ -45,7 +45,9 @@ class MCPServerDetails:
     share_user_token_across_other_agents: bool | None | Unset = True
     sso_token: MCPServerSSOToken | Unset = MCPServerSSOToken.ACCESS
     sso_audience: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.string_map import StringMap

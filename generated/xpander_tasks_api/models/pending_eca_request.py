@@ -17,7 +17,9 @@ class PendingECARequest:
 
     connector_name: None | str | Unset = UNSET
     auth_url: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         connector_name: None | str | Unset

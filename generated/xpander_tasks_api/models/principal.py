@@ -21,7 +21,9 @@ class Principal:
     """ Non-empty, with no `:`, no white space and no control characters. """
     email: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value

@@ -13,7 +13,9 @@ T = TypeVar("T", bound="StringMap")
 class StringMap:
     """A map of strings to strings."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
 

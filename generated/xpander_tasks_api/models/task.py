@@ -88,7 +88,9 @@ class Task:
     duration: float | None | Unset = UNSET
     execution_attempts: int | None | Unset = UNSET
     deep_planning: JsonObject | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.hitl_request import HITLRequest

@@ -25,9 +25,11 @@ class TaskEvent:
     task_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     time: datetime.datetime | None | Unset = UNSET
-    data: Any | Unset = UNSET
-    """ The event's payload; a `Task` for the task_* types. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    data: Any | Unset = _attrs_field(default=UNSET, repr=False)
+    """ The event's payload; a `Task` for the task_* types, so it may hold secrets. """
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

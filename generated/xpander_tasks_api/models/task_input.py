@@ -31,7 +31,9 @@ class TaskInput:
     """ Structured attachments; sent only when non-empty. """
     principal: Principal | Unset = UNSET
     """ Who the task acts for. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.user import User

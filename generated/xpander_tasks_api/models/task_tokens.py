@@ -19,7 +19,9 @@ class TaskTokens:
     prompt_tokens: int | None | Unset = UNSET
     cache_read_tokens: int | None | Unset = UNSET
     cache_write_tokens: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         completion_tokens: int | None | Unset

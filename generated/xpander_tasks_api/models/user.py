@@ -26,7 +26,9 @@ class User:
     timezone: None | str | Unset = UNSET
     """ IANA time zone name, such as `Europe/Berlin`. """
     additional_attributes: JsonObject | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject

@@ -16,7 +16,9 @@ class ValidationIssue:
     loc: list[int | str]
     msg: str
     type_: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         loc = []
