@@ -86,8 +86,6 @@ class CreateTaskRequest:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -303,10 +301,6 @@ class CreateTaskRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-        from ..models.mcp_server_details import MCPServerDetails
-        from ..models.task_input import TaskInput
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -506,3 +500,8 @@ class CreateTaskRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.json_object import JsonObject
+from ..models.mcp_server_details import MCPServerDetails
+from ..models.task_input import TaskInput

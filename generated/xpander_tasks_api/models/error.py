@@ -48,8 +48,6 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.validation_issue import ValidationIssue
-
         d = dict(src_dict)
 
         def _parse_detail(data: object) -> list[ValidationIssue] | str:
@@ -94,3 +92,6 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.validation_issue import ValidationIssue

@@ -50,8 +50,6 @@ class MCPServerDetails:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.string_map import StringMap
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -200,8 +198,6 @@ class MCPServerDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.string_map import StringMap
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -330,3 +326,6 @@ class MCPServerDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.string_map import StringMap

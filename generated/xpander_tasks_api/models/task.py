@@ -93,11 +93,6 @@ class Task:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.hitl_request import HITLRequest
-        from ..models.json_object import JsonObject
-        from ..models.pending_eca_request import PendingECARequest
-        from ..models.task_tokens import TaskTokens
-
         id = self.id
 
         agent_id = self.agent_id
@@ -542,13 +537,6 @@ class Task:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hitl_request import HITLRequest
-        from ..models.json_object import JsonObject
-        from ..models.mcp_server_details import MCPServerDetails
-        from ..models.pending_eca_request import PendingECARequest
-        from ..models.task_input import TaskInput
-        from ..models.task_tokens import TaskTokens
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -1012,3 +1000,11 @@ class Task:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.hitl_request import HITLRequest
+from ..models.json_object import JsonObject
+from ..models.mcp_server_details import MCPServerDetails
+from ..models.pending_eca_request import PendingECARequest
+from ..models.task_input import TaskInput
+from ..models.task_tokens import TaskTokens

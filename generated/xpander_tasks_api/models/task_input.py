@@ -36,8 +36,6 @@ class TaskInput:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user import User
-
         text = self.text
 
         files: list[str] | Unset = UNSET
@@ -81,10 +79,6 @@ class TaskInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_ref import AttachmentRef
-        from ..models.principal import Principal
-        from ..models.user import User
-
         d = dict(src_dict)
         text = d.pop("text", UNSET)
 
@@ -149,3 +143,8 @@ class TaskInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.attachment_ref import AttachmentRef
+from ..models.principal import Principal
+from ..models.user import User

@@ -31,8 +31,6 @@ class User:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         email = self.email
 
         id: None | str | Unset
@@ -89,8 +87,6 @@ class User:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
         email = d.pop("email")
 
@@ -148,3 +144,6 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.json_object import JsonObject
