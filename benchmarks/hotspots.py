@@ -103,7 +103,7 @@ def phases(number: int) -> None:
     call = create_task_call(**CREATE_ARGUMENTS)
     bare = GeneratedClient(base_url=MOCK_BASE_URL)
     bare.set_httpx_client(mock.raw_client)
-    adopted = mock.tasks._sync_api()
+    adopted = mock.tasks.generated_client()
     body, answer = call.body.to_dict(), json.loads(TASK_BYTES)
     parsed = GeneratedTask.from_dict(answer)
 

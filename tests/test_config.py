@@ -110,11 +110,11 @@ def test_plain_http_only_to_this_machine_unless_allowed() -> None:
 async def test_one_pool_reused_and_safe_under_concurrency() -> None:
     requests: list[httpx.Request] = []
     async with mock_tasks(echo_handler(requests)) as tasks:
-        first_client = tasks._api.get_async_httpx_client()
+        first_client = tasks.async_http_client()
         tasks_created = await asyncio.gather(
             *(tasks.acreate(agent_id="agent-123", prompt=str(n)) for n in range(50))
         )
-        assert tasks._api.get_async_httpx_client() is first_client
+        assert tasks.async_http_client() is first_client
     assert sorted(task.input_.text for task in tasks_created) == sorted(str(n) for n in range(50))
     assert len(requests) == 50
 
@@ -122,8 +122,9 @@ async def test_one_pool_reused_and_safe_under_concurrency() -> None:
 def test_own_pools_are_created_lazily_and_closed() -> None:
     with Tasks(API_KEY) as tasks:
         assert tasks._http is None
-        client = tasks._api.get_httpx_client() if tasks._sync_api() else None
-    assert client is not None and client.is_closed
+        client = tasks.http_client()
+        assert not client.is_closed
+    assert client.is_closed
 
 
 def test_per_client_and_per_call_timeouts_reach_the_request() -> None:
@@ -184,9 +185,9 @@ def test_an_own_client_gets_the_configured_timeouts() -> None:
 def test_a_closed_pool_reopens_but_a_closed_own_client_is_an_error() -> None:
     requests: list[httpx.Request] = []
     tasks = Tasks(API_KEY, base_url="http://127.0.0.1:1")
-    tasks._sync_api()
+    tasks.http_client()
     tasks.close()
-    assert tasks._sync_api().get_httpx_client().is_closed is False
+    assert tasks.http_client().is_closed is False
     tasks.close()
     own = httpx.Client(transport=httpx.MockTransport(echo_handler(requests)))
     with Tasks(API_KEY, http_client=own) as tasks:

@@ -8,8 +8,6 @@ print(task.id, task.status.value)
 ```
 """
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING
 
 from xpander_tasks_api.models import (
@@ -51,6 +49,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._task import Task
+from ._version import __version__
 
 if TYPE_CHECKING:
     from ._events import TaskUpdateEvent

@@ -12,17 +12,11 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 
-from xpander_tasks_api.models import AgentExecutionStatus, TaskEvent, TaskEventType
+from xpander_tasks_api.models import TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
-from . import _task
-from ._exceptions import (
-    APIConnectionError,
-    APITimeoutError,
-    StreamError,
-    TaskTimeoutError,
-    map_exceptions,
-)
+from ._base_client import map_exceptions
+from ._exceptions import APIConnectionError, APITimeoutError, StreamError
 
 if TYPE_CHECKING:
     from ._client import Tasks
@@ -44,19 +38,18 @@ class TaskUpdateEvent:
     task_id: str | None
     organization_id: str | None
     time: datetime | None
-    data: _task.Task | Any
+    data: Task | Any
     id: str | None = None
 
 
-def _parse(sse: ServerSentEvent, client: Tasks) -> TaskUpdateEvent:
+def _parse(sse: ServerSentEvent, client: Tasks, task_class: type[Task]) -> TaskUpdateEvent:
     try:
         event = TaskEvent.from_dict(json.loads(sse.data))
         known = event.type_ in TaskEventType._value2member_map_
         kind: TaskEventType | str = TaskEventType(event.type_) if known else event.type_
         data: Any = None if isinstance(event.data, Unset) else event.data
         if kind in _TASK_EVENTS and isinstance(data, dict):
-            data = _task.Task.from_dict(data)
-            data._client = client
+            data = task_class.parse(data, client)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StreamError(None, f"an event of the stream is not valid: {exc}") from exc
     return TaskUpdateEvent(
@@ -88,6 +81,7 @@ class _Stream:
         root = client.config.events_root(task.organization_id)
         self.url = f"{root}/agent-execution/{task.id}/events"
         self.client = client
+        self.task_class = type(task)
         self.phases = client.config.timeout
         self.read_timeout = read_timeout
         self.deadline = deadline
@@ -119,7 +113,7 @@ class _Stream:
         return {"last-event-id": self.last_event_id} if self.last_event_id else {}
 
     def accept(self, sse: ServerSentEvent) -> TaskUpdateEvent:
-        event = _parse(sse, self.client)
+        event = _parse(sse, self.client, self.task_class)
         if event.id is not None:
             self.last_event_id = event.id
         self.finished = event.type == TaskEventType.TaskFinished
@@ -143,7 +137,7 @@ def iterate_events(
 ) -> Iterator[TaskUpdateEvent]:
     """The task's events until `task_finished` (sync); none read past `deadline`."""
     stream = _Stream(client, task, read_timeout, deadline)
-    http = client._sync_api().get_httpx_client()
+    http = client.http_client()
     while not stream.finished:
         error: Exception | None = None
         try:
@@ -169,7 +163,7 @@ async def aiterate_events(
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
     stream = _Stream(client, task, read_timeout, deadline=None)  # asyncio.timeout bounds it
-    http = client._async_api().get_async_httpx_client()
+    http = client.async_http_client()
     while not stream.finished:
         error: Exception | None = None
         try:
@@ -184,64 +178,3 @@ async def aiterate_events(
         except APIConnectionError as exc:  # dropped: resume from the last event id
             error = exc
         await asyncio.sleep(stream.delay_after_drop(error))
-
-
-TERMINAL_STATUSES: Final = frozenset(
-    {
-        AgentExecutionStatus.Completed,
-        AgentExecutionStatus.Failed,
-        AgentExecutionStatus.Error,
-        AgentExecutionStatus.Stopped,
-    }
-)
-
-
-def is_finished(task: Task) -> bool:
-    return task.status in TERMINAL_STATUSES
-
-
-def _timed_out(task: Task, timeout: float) -> TaskTimeoutError:
-    status = getattr(task.status, "value", task.status)
-    return TaskTimeoutError(
-        None, f"task {task.id} did not finish within {timeout:g} s; last status seen: {status}"
-    )
-
-
-def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
-    """Follow `task` in place until it finishes (sync): its events if it streams, else polls."""
-    deadline = time.monotonic() + timeout
-    try:
-        if task.events_streaming is True:
-            for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
-                if isinstance(event.data, _task.Task):
-                    task.replace_fields(event.data)
-        while True:
-            task.replace_fields(client.get(task.id, timeout=max(deadline - time.monotonic(), 0.01)))
-            if is_finished(task):
-                return
-            if time.monotonic() + poll_interval > deadline:
-                raise _timed_out(task, timeout)
-            time.sleep(poll_interval)
-    except (APIConnectionError, StreamError) as exc:
-        if time.monotonic() >= deadline:
-            raise _timed_out(task, timeout) from exc
-        raise
-
-
-async def await_completion(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
-    """Follow `task` in place until it finishes: its events if it streams, else polls."""
-    import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
-
-    try:
-        async with asyncio.timeout(timeout):
-            if task.events_streaming is True:
-                async for event in aiterate_events(client, task, read_timeout=None):
-                    if isinstance(event.data, _task.Task):
-                        task.replace_fields(event.data)
-            while True:
-                task.replace_fields(await client.aget(task.id))
-                if is_finished(task):
-                    return
-                await asyncio.sleep(poll_interval)
-    except TimeoutError:
-        raise _timed_out(task, timeout) from None

@@ -24,9 +24,7 @@ No-answer failures keep the published SDK's status 500, so code that branches on
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, Final
 
@@ -203,122 +201,6 @@ def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APISt
     error = error_class(status, _describe_body(response, secrets), request_id=request_id)
     error.response = response
     return error
-
-
-def _host(exc: httpx.RequestError) -> str:
-    try:
-        url = exc.request.url
-    except RuntimeError:  # raised outside a request: nothing to name
-        return "the server"
-    return f"{url.host}:{url.port}" if url.port else url.host
-
-
-# How lower-layer errors become public ones, in one place. The order matters: the first match
-# wins. `request_sent` is False only where the request certainly never left this machine.
-_TRANSPORT_ERRORS: Final[
-    tuple[tuple[type[httpx.TransportError], type[APIConnectionError], str, bool, bool], ...]
-] = (
-    # (httpx error, public error, message, request may have arrived, quote httpx's reason)
-    (httpx.ConnectTimeout, APITimeoutError, "timed out connecting to {host}", False, True),
-    (
-        httpx.PoolTimeout,
-        APITimeoutError,
-        "timed out waiting for a connection to {host}",
-        False,
-        True,
-    ),
-    (httpx.ReadTimeout, APITimeoutError, "timed out waiting for {host} to answer", True, True),
-    (httpx.WriteTimeout, APITimeoutError, "timed out sending the request to {host}", True, True),
-    (httpx.ConnectError, APIConnectionError, "could not connect to {host}", False, True),
-    # Refused here, before sending; httpx's reason quotes the offending header value, which
-    # may be a secret.
-    (
-        httpx.LocalProtocolError,
-        APIConnectionError,
-        "the request to {host} was not sent: a header value is not valid HTTP",
-        False,
-        False,
-    ),
-    (
-        httpx.RemoteProtocolError,
-        APIConnectionError,
-        "{host} closed the connection without a complete answer",
-        True,
-        True,
-    ),
-    (
-        httpx.ReadError,
-        APIConnectionError,
-        "the connection to {host} broke while reading",
-        True,
-        True,
-    ),
-    (
-        httpx.WriteError,
-        APIConnectionError,
-        "the connection to {host} broke while sending",
-        True,
-        True,
-    ),
-    (httpx.TransportError, APIConnectionError, "the request to {host} failed", True, True),
-)
-# What the generated parsers raise on a 2xx body that is not the promised JSON.
-_PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
-
-
-def _reason(exc: BaseException) -> str:
-    """What the OS said, from the bottom of the cause chain: the async stack puts its own
-    "All connection attempts failed" over the "Connection refused" that tells what happened."""
-    root = exc
-    for _ in range(10):
-        below = root.__cause__ or root.__context__
-        if below is None:
-            break
-        root = below
-    if isinstance(root, BaseExceptionGroup):
-        return "; ".join(dict.fromkeys(_reason(inner) for inner in root.exceptions))
-    if isinstance(root, OSError):
-        if root.errno is not None and root.errno > 0:
-            return f"[Errno {root.errno}] {os.strerror(root.errno)}"
-        if root.strerror:
-            return str(root.strerror)
-    return str(root) or str(exc)
-
-
-def connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    """The public exception for an httpx transport failure."""
-    for source, target, message, request_sent, quote_reason in _TRANSPORT_ERRORS:
-        if isinstance(exc, source):
-            reason = _reason(exc) if quote_reason else ""
-            detail = f" ({reason})" if reason else ""
-            return target(message.format(host=_host(exc)) + detail, request_sent=request_sent)
-    raise AssertionError("httpx.TransportError is the table's last row")  # pragma: no cover
-
-
-@contextlib.contextmanager
-def map_exceptions(operation: str) -> Iterator[None]:
-    """Turn what httpx and the generated parsers raise inside the block into public errors."""
-    try:
-        yield
-    except ModuleException:
-        raise
-    except httpx.TransportError as exc:
-        raise connection_error(exc) from exc
-    except json.JSONDecodeError as exc:
-        raise InvalidResponseError(
-            None, f"{operation}: the server's answer is not JSON ({exc})"
-        ) from exc
-    except KeyError as exc:
-        raise InvalidResponseError(
-            None,
-            f"{operation}: the server's answer is not a valid task "
-            f"(required field {exc.args[0]!r} is missing)",
-        ) from exc
-    except _PARSE_ERRORS as exc:
-        raise InvalidResponseError(
-            None,
-            f"{operation}: the server's answer is not a valid task ({type(exc).__name__}: {exc})",
-        ) from exc
 
 
 # Request fields that hold secrets (see the wire contract), which an error body may echo.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Final, Self
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
@@ -35,6 +35,13 @@ class Task(GeneratedTask):
         adopted.replace_fields(task)
         adopted._client = client
         return adopted
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any], client: Tasks | None) -> Self:
+        """A task from its JSON form (an event's data), bound to `client`."""
+        task = cls.from_dict(data)
+        task._client = client
+        return task
 
     def replace_fields(self, task: GeneratedTask) -> None:
         """Take every field of `task`, a newer view of this one."""
@@ -75,9 +82,9 @@ class Task(GeneratedTask):
 
     def wait(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
         """Block until the task finishes (completed, failed, error or stopped); sync."""
-        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+        from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 
-        _events.wait(self, self._bound_client(), timeout, poll_interval)
+        _wait.wait(self, self._bound_client(), timeout, poll_interval)
         return self
 
     async def await_completion(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
@@ -86,9 +93,9 @@ class Task(GeneratedTask):
         Follows the task's events when it streams, else polls every `poll_interval` seconds;
         raises `TaskTimeoutError` after `timeout` seconds, naming the last status seen.
         """
-        from . import _events  # noqa: PLC0415  (streaming loads on first use)
+        from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 
-        await _events.await_completion(self, self._bound_client(), timeout, poll_interval)
+        await _wait.await_completion(self, self._bound_client(), timeout, poll_interval)
         return self
 
     def __repr__(self) -> str:

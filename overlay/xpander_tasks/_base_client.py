@@ -1,0 +1,587 @@
+"""The transport under `Tasks`: connection pools, event hooks, the body guard, the table that
+maps httpx's errors, and the sync and async request loops with retries.
+
+Resources (`Tasks`, `Task`, event streams) use only the small interface of `BaseClient`:
+`config`, `http_client()` / `async_http_client()` (for streaming), `generated_client()` /
+`agenerated_client()` (for the generated endpoint functions) and `run()` / `arun()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextvars import ContextVar
+from http.cookiejar import CookieJar
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
+
+import httpx
+
+from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api.types import Response
+
+from ._config import MAX_RESPONSE_BYTES, ClientConfig
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    InvalidResponseError,
+    ModuleException,
+    redact,
+    request_secrets,
+    status_error,
+)
+from ._retry import RetryPolicy, note_if_create_may_have_run
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._create import CallOptions
+
+logger = logging.getLogger("xpander_tasks")
+
+ResponseT = TypeVar("ResponseT", bound=Response[Any])
+HTTPClientT = TypeVar("HTTPClientT", httpx.Client, httpx.AsyncClient)
+
+# The httpx clients serving some client, so that no httpx client is given to two.
+_ADOPTED: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
+_ADOPTION_LOCK = threading.Lock()
+
+
+class _Attempt:
+    """The call a request belongs to, for the hooks, which the generated functions give
+    nothing: what to call it in errors, its per-call timeouts, when (sync calls, which have
+    no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
+    error may repeat."""
+
+    __slots__ = ("deadline", "operation", "request", "timeout", "total")
+
+    def __init__(
+        self,
+        operation: str,
+        timeout: httpx.Timeout | None = None,
+        total: float | None = None,
+        deadline: float | None = None,
+    ) -> None:
+        self.operation = operation
+        self.timeout = timeout
+        self.total = total
+        self.deadline = deadline
+        self.request: httpx.Request | None = None
+
+    def timed_out(self) -> APITimeoutError:
+        return APITimeoutError(
+            f"{self.operation}: no complete answer within {self.total:g} s", request_sent=True
+        )
+
+    def check_deadline(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise self.timed_out()
+
+    def secrets(self, api_key: str) -> list[str]:
+        """Worked out only when an error needs them: reading the body costs time."""
+        return [api_key] if self.request is None else request_secrets(api_key, self.request)
+
+
+_attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
+
+
+class BaseClient:
+    """Pools, hooks and the request loop for one resolved configuration.
+
+    One connection pool per instance for sync calls and one for async calls, created on first
+    use, reused across calls and safe to share between concurrent tasks.
+    """
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._config = config
+        self._retry = RetryPolicy(max_retries=config.max_retries)
+        self._api = GeneratedClient(base_url=config.api_root)
+        self._lock = threading.Lock()
+        self._owns_http = http_client is None
+        self._owns_async = async_http_client is None
+        self._http = None if http_client is None else self._adopt(http_client)
+        self._async_http = None if async_http_client is None else self._adopt(async_http_client)
+        self._async_loop: object = None  # the event loop the async pool belongs to
+
+    @property
+    def config(self) -> ClientConfig:
+        """The resolved settings (the key is hidden from its repr)."""
+        return self._config
+
+    # Connection pools, created on first use.
+
+    def _adopt(self, client: HTTPClientT) -> HTTPClientT:
+        """Point an httpx client at this API, with this instance's timeout and hooks."""
+        with _ADOPTION_LOCK:
+            # A second client would add its own hooks: the last added would send the other's
+            # requests with its key, to its base URL.
+            if client in _ADOPTED:
+                raise ConfigurationError(
+                    "this httpx client already serves another Tasks; give each Tasks its own"
+                )
+            _ADOPTED.add(client)
+        client.base_url = httpx.URL(self._config.api_root)
+        client.timeout = self._config.timeout
+        if isinstance(client, httpx.AsyncClient):
+            client.event_hooks["request"].append(self._on_async_request)
+            client.event_hooks["response"].append(self._on_async_response)
+            self._api.set_async_httpx_client(client)
+        else:
+            client.event_hooks["request"].append(self._on_request)
+            client.event_hooks["response"].append(self._on_response)
+            self._api.set_httpx_client(client)
+        return client
+
+    def http_client(self) -> httpx.Client:
+        """The sync pool, ready; an owned pool reopens after `close()`."""
+        client = self._http
+        if client is None or client.is_closed:
+            with self._lock:
+                if self._http is not None and self._http.is_closed and not self._owns_http:
+                    raise ConfigurationError("the http_client given to this Tasks is closed")
+                if self._http is None or self._http.is_closed:
+                    self._http = self._adopt(httpx.Client(**_pool_options()))
+                client = self._http
+        return client
+
+    def async_http_client(self) -> httpx.AsyncClient:
+        """The async pool for the running event loop.
+
+        A pool belongs to the loop it first ran in: an owned one is replaced when a later
+        `asyncio.run()` brings a new loop (as the published SDK, which opens a client per
+        request, allows).
+        """
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+        loop = asyncio.get_running_loop()
+        client = self._async_http
+        if client is None or client.is_closed or self._async_loop is not loop:
+            with self._lock:
+                client = self._async_http
+                if client is not None and not self._owns_async:
+                    if client.is_closed:
+                        raise ConfigurationError(
+                            "the async_http_client given to this Tasks is closed"
+                        )
+                    if self._async_loop not in (None, loop):
+                        raise ConfigurationError(
+                            "the async_http_client given to this Tasks belongs to another "
+                            "event loop; give each event loop its own client"
+                        )
+                elif client is None or client.is_closed or self._async_loop is not loop:
+                    client = self._async_http = self._adopt(httpx.AsyncClient(**_pool_options()))
+                self._async_loop = loop
+        return client
+
+    def generated_client(self) -> GeneratedClient:
+        """The generated client, for its sync endpoint functions, with the sync pool ready."""
+        self.http_client()
+        return self._api
+
+    def agenerated_client(self) -> GeneratedClient:
+        """The generated client, for its async endpoint functions, on this loop's pool."""
+        self.async_http_client()
+        return self._api
+
+    # Event hooks: the one place every request and answer passes.
+
+    def _on_request(self, request: httpx.Request) -> None:
+        request.headers["x-api-key"] = self._config.api_key
+        # Uncompressed answers: the size cap then bounds what is decoded and parsed (a small
+        # gzip body can decode to gigabytes); task JSON is small.
+        request.headers["accept-encoding"] = "identity"
+        attempt = _attempt.get()
+        if attempt is not None:
+            attempt.request = request
+            if attempt.timeout is not None:
+                request.extensions["timeout"] = attempt.timeout.as_dict()
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("request: %s %s", request.method, request.url)
+
+    def _on_response(self, response: httpx.Response) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            _log_response(response)
+        guard = _BodyGuard.for_response(response)
+        if guard is not None and isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _GuardedStream(response.stream, guard)
+        if not response.is_success:
+            response.read()
+            raise self._status_error(response)
+
+    async def _on_async_request(self, request: httpx.Request) -> None:
+        self._on_request(request)
+
+    async def _on_async_response(self, response: httpx.Response) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            _log_response(response)
+        guard = _BodyGuard.for_response(response)
+        if guard is not None and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _AsyncGuardedStream(response.stream, guard)
+        if not response.is_success:
+            await response.aread()
+            raise self._status_error(response)
+
+    def _status_error(self, response: httpx.Response) -> ModuleException:
+        # An error body may echo the key or a secret of the request: never repeat one.
+        return status_error(response, request_secrets(self._config.api_key, response.request))
+
+    # The request loop: timeouts, error mapping and retries around one endpoint function.
+
+    def _retry_delay(
+        self,
+        error: ModuleException,
+        attempt: _Attempt,
+        retries: int,
+        options: CallOptions,
+        idempotent: bool,
+    ) -> float | None:
+        """Seconds before trying again, or None when `error` is final and ready to raise."""
+        redact(error, attempt.secrets(self._config.api_key))
+        max_retries = (
+            self._config.max_retries if options.max_retries is None else options.max_retries
+        )
+        delay = self._retry.delay_before_retry(
+            error, retries, idempotent=idempotent, max_retries=max_retries
+        )
+        if delay is None:
+            if not idempotent:
+                note_if_create_may_have_run(error)
+            return None
+        logger.info("%s: retrying in %.2f s after: %s", attempt.operation, delay, error)
+        return delay
+
+    def run(
+        self,
+        operation: str,
+        send: Callable[[], ResponseT],
+        options: CallOptions,
+        *,
+        idempotent: bool,
+    ) -> ResponseT:
+        """Call `send` (sync) under the call's timeouts, retrying as the policy allows.
+
+        `idempotent` says whether the server acting twice is harmless (a read), which decides
+        what may be retried; `operation` names the call in errors and logs.
+        """
+        total = options.total_timeout or self._config.total_timeout
+        retries = 0
+        while True:
+            deadline = None if total is None else time.monotonic() + total
+            current = _Attempt(operation, options.timeout, total, deadline)
+            token = _attempt.set(current)
+            try:
+                with map_exceptions(operation):
+                    return send()
+            except ModuleException as error:
+                delay = self._retry_delay(error, current, retries, options, idempotent)
+                if delay is None:
+                    raise
+            finally:
+                _attempt.reset(token)
+            retries += 1
+            self._retry.sleep(delay)
+
+    async def arun(
+        self,
+        operation: str,
+        send: Callable[[], Awaitable[ResponseT]],
+        options: CallOptions,
+        *,
+        idempotent: bool,
+    ) -> ResponseT:
+        """`run` for a coroutine: the total timeout bounds each attempt throughout."""
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+        total = options.total_timeout or self._config.total_timeout
+        current = _Attempt(operation, options.timeout, total)  # asyncio.timeout bounds it
+        token = _attempt.set(current)
+        try:
+            retries = 0
+            while True:
+                try:
+                    with map_exceptions(operation):
+                        try:
+                            async with asyncio.timeout(total):
+                                return await send()
+                        except TimeoutError:
+                            raise current.timed_out() from None
+                except ModuleException as error:
+                    delay = self._retry_delay(error, current, retries, options, idempotent)
+                    if delay is None:
+                        raise
+                retries += 1
+                await self._retry.asleep(delay)
+        finally:
+            _attempt.reset(token)
+
+    # Lifetime.
+
+    def close(self) -> None:
+        """Close the sync connection pool. A later call opens a new one, unless the pool was
+        an `http_client` you passed in."""
+        if self._http is not None:
+            self._http.close()
+
+    async def aclose(self) -> None:
+        """Close both connection pools (a later call opens new ones, as with `close()`)."""
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+        self.close()
+        if self._async_http is None:
+            return
+        if self._owns_async and self._async_loop not in (None, asyncio.get_running_loop()):
+            # Its loop has ended, and only that loop could close it: the collector will.
+            self._async_http = None
+            return
+        await self._async_http.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+def _pool_options() -> dict[str, Any]:
+    """How the pools a client opens itself are set up."""
+    return {"headers": {"user-agent": f"xpander-tasks/{__version__}"}, "cookies": _NoCookies()}
+
+
+def _log_response(response: httpx.Response) -> None:
+    request = response.request
+    logger.debug(
+        "response: %s %s -> %s %s",
+        request.method,
+        request.url,
+        response.status_code,
+        response.reason_phrase,
+    )
+
+
+class _NoCookies(CookieJar):
+    """A jar that keeps nothing: the API authenticates with its key, and a cookie kept from
+    one answer would be state shared by every later call. Skipping the jar also saves
+    12-19 us a call."""
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
+
+
+class _BodyGuard:
+    """Checks an answer as its body arrives: a JSON content type on a 2xx, a size cap, and
+    the sync attempt's deadline. An event stream is left alone: it is long by design."""
+
+    def __init__(self, response: httpx.Response, attempt: _Attempt) -> None:
+        self._attempt = attempt
+        self._received = 0
+        url = response.request.url
+        host = f"{url.host}:{url.port}" if url.port else url.host
+        self._answer = f"the answer (HTTP {response.status_code}) from {host}"
+
+    @classmethod
+    def for_response(cls, response: httpx.Response) -> _BodyGuard | None:
+        """A guard for this answer's body, after checking what its headers already tell."""
+        attempt = _attempt.get() or _Attempt("request")
+        attempt.check_deadline()
+        media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if media_type == "text/event-stream":
+            return None
+        guard = cls(response, attempt)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+            raise guard.too_large(f"{int(declared)} bytes")
+        if response.is_success and media_type and not _is_json(media_type):
+            raise InvalidResponseError(
+                None,
+                f"{attempt.operation}: {guard._answer} is {media_type!r}, not JSON",
+            )
+        return guard
+
+    def too_large(self, size: str) -> InvalidResponseError:
+        return InvalidResponseError(
+            None,
+            f"{self._attempt.operation}: {self._answer} is too large ({size}; "
+            f"the limit is {MAX_RESPONSE_BYTES} bytes)",
+        )
+
+    def received(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        if self._received > MAX_RESPONSE_BYTES:
+            raise self.too_large(f"over {MAX_RESPONSE_BYTES} bytes")
+        self._attempt.check_deadline()
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+class _GuardedStream(httpx.SyncByteStream):
+    def __init__(self, stream: httpx.SyncByteStream, guard: _BodyGuard) -> None:
+        self._stream = stream
+        self._guard = guard
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            self._guard.received(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncGuardedStream(httpx.AsyncByteStream):
+    def __init__(self, stream: httpx.AsyncByteStream, guard: _BodyGuard) -> None:
+        self._stream = stream
+        self._guard = guard
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            self._guard.received(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+# How httpx's errors become public ones, in one place. The order matters: the first match
+# wins. `request_sent` is False only where the request certainly never left this machine.
+_TRANSPORT_ERRORS: Final[
+    tuple[tuple[type[httpx.TransportError], type[APIConnectionError], str, bool, bool], ...]
+] = (
+    # (httpx error, public error, message, request may have arrived, quote httpx's reason)
+    (httpx.ConnectTimeout, APITimeoutError, "timed out connecting to {host}", False, True),
+    (
+        httpx.PoolTimeout,
+        APITimeoutError,
+        "timed out waiting for a connection to {host}",
+        False,
+        True,
+    ),
+    (httpx.ReadTimeout, APITimeoutError, "timed out waiting for {host} to answer", True, True),
+    (httpx.WriteTimeout, APITimeoutError, "timed out sending the request to {host}", True, True),
+    (httpx.ConnectError, APIConnectionError, "could not connect to {host}", False, True),
+    # Refused here, before sending; httpx's reason quotes the offending header value, which
+    # may be a secret.
+    (
+        httpx.LocalProtocolError,
+        APIConnectionError,
+        "the request to {host} was not sent: a header value is not valid HTTP",
+        False,
+        False,
+    ),
+    (
+        httpx.RemoteProtocolError,
+        APIConnectionError,
+        "{host} closed the connection without a complete answer",
+        True,
+        True,
+    ),
+    (
+        httpx.ReadError,
+        APIConnectionError,
+        "the connection to {host} broke while reading",
+        True,
+        True,
+    ),
+    (
+        httpx.WriteError,
+        APIConnectionError,
+        "the connection to {host} broke while sending",
+        True,
+        True,
+    ),
+    (httpx.TransportError, APIConnectionError, "the request to {host} failed", True, True),
+)
+# What the generated parsers raise on a 2xx body that is not the promised JSON.
+_PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def _host(exc: httpx.RequestError) -> str:
+    try:
+        url = exc.request.url
+    except RuntimeError:  # raised outside a request: nothing to name
+        return "the server"
+    return f"{url.host}:{url.port}" if url.port else url.host
+
+
+def _reason(exc: BaseException) -> str:
+    """What the OS said, from the bottom of the cause chain: the async stack puts its own
+    "All connection attempts failed" over the "Connection refused" that tells what happened."""
+    root = exc
+    for _ in range(10):
+        below = root.__cause__ or root.__context__
+        if below is None:
+            break
+        root = below
+    if isinstance(root, BaseExceptionGroup):
+        return "; ".join(dict.fromkeys(_reason(inner) for inner in root.exceptions))
+    if isinstance(root, OSError):
+        if root.errno is not None and root.errno > 0:
+            return f"[Errno {root.errno}] {os.strerror(root.errno)}"
+        if root.strerror:
+            return str(root.strerror)
+    return str(root) or str(exc)
+
+
+def connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    """The public exception for an httpx transport failure."""
+    for source, target, message, request_sent, quote_reason in _TRANSPORT_ERRORS:
+        if isinstance(exc, source):
+            reason = _reason(exc) if quote_reason else ""
+            detail = f" ({reason})" if reason else ""
+            return target(message.format(host=_host(exc)) + detail, request_sent=request_sent)
+    raise AssertionError("httpx.TransportError is the table's last row")  # pragma: no cover
+
+
+@contextlib.contextmanager
+def map_exceptions(operation: str) -> Iterator[None]:
+    """Turn what httpx and the generated parsers raise inside the block into public errors."""
+    try:
+        yield
+    except ModuleException:
+        raise
+    except httpx.TransportError as exc:
+        raise connection_error(exc) from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidResponseError(
+            None, f"{operation}: the server's answer is not JSON ({exc})"
+        ) from exc
+    except KeyError as exc:
+        raise InvalidResponseError(
+            None,
+            f"{operation}: the server's answer is not a valid task "
+            f"(required field {exc.args[0]!r} is missing)",
+        ) from exc
+    except _PARSE_ERRORS as exc:
+        raise InvalidResponseError(
+            None,
+            f"{operation}: the server's answer is not a valid task ({type(exc).__name__}: {exc})",
+        ) from exc
