@@ -60,6 +60,7 @@ else:
         if name == "TaskUpdateEvent":
             from ._events import TaskUpdateEvent  # noqa: PLC0415
 
+            TaskUpdateEvent.__module__ = __name__  # as the other public names, below
             return TaskUpdateEvent
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -106,3 +107,11 @@ __all__ = [
     "User",
     "__version__",
 ]
+
+# Tracebacks and reprs name the public module, as httpx and openai-python do:
+# `xpander_tasks.NotFoundError`, not `xpander_tasks._exceptions.NotFoundError`.
+for _name in __all__:
+    _public = globals().get(_name)
+    if getattr(_public, "__module__", "").startswith(f"{__name__}._"):
+        _public.__module__ = __name__
+del _name, _public

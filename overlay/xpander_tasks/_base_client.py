@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import ssl
 import threading
 import time
 import weakref
@@ -543,6 +544,12 @@ def _reason(exc: BaseException) -> str:
         root = below
     if isinstance(root, BaseExceptionGroup):
         return "; ".join(dict.fromkeys(_reason(inner) for inner in root.exceptions))
+    if isinstance(root, ssl.SSLError):
+        # Its errno is OpenSSL's, not the OS's: os.strerror(1) would say "Operation not
+        # permitted" for "certificate verify failed".
+        if isinstance(root, ssl.SSLCertVerificationError):
+            return f"TLS certificate verify failed: {root.verify_message}"
+        return f"TLS error: {root.reason or root}"
     if isinstance(root, OSError):
         if root.errno is not None and root.errno > 0:
             return f"[Errno {root.errno}] {os.strerror(root.errno)}"

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from ._client import Tasks
 from ._exceptions import ModuleException
 from ._task import Task
+from ._version import __version__
+from ._wait import is_finished, timed_out
 
 
 def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
@@ -26,7 +28,7 @@ def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         default=argparse.SUPPRESS if after_command else False,
-        help="print the whole task as JSON",
+        help="print the whole task, or the error, as JSON",
     )
     return options
 
@@ -39,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         "XPANDER_ORGANIZATION_ID.",
         parents=[_common_options(after_command=False)],
     )
+    parser.add_argument("--version", action="version", version=f"xpander-tasks {__version__}")
     per_command = [_common_options(after_command=True)]
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -53,68 +56,151 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--think-mode", choices=["default", "harder"], default="default")
     create.add_argument("--output-format", choices=["text", "markdown", "json", "voice"])
     create.add_argument(
-        "--follow", action="store_true", help="stream the task's events until it finishes"
+        "--follow",
+        action="store_true",
+        help="stream the task's events (and its text) until it finishes",
     )
 
     get = commands.add_parser("get", help="show a task", parents=per_command)
     get.add_argument("task_id")
     get.add_argument("--wait", action="store_true", help="wait until the task finishes")
+    get.add_argument(
+        "--timeout", type=float, default=600.0, help="with --wait: give up after S seconds (600)"
+    )
+    get.add_argument(
+        "--poll-interval", type=float, default=1.0, help="with --wait: seconds between reads (1)"
+    )
     return parser
+
+
+def _status(task: Task) -> str:
+    return str(getattr(task.status, "value", task.status))
 
 
 def _print_task(task: Task, as_json: bool) -> None:
     if as_json:
         print(json.dumps(task.to_dict(), indent=2, default=str))
         return
-    status = getattr(task.status, "value", task.status)
-    print(f"{task.id} {status}")
+    print(f"{task.id} {_status(task)}")
     if task.result:
         print(task.result)
 
 
-def _follow(task: Task) -> Task:
-    """Stream events with a live progress line: status and elapsed time."""
-    started = time.monotonic()
-    status = getattr(task.status, "value", task.status)
-    # On a terminal the line is redrawn in place; in a log, each event gets its own line.
-    live = sys.stderr.isatty()
+def _print_error(error: ModuleException, as_json: bool) -> None:
+    if as_json:
+        fields = {"error": type(error).__name__, "status_code": error.status_code}
+        fields |= {"description": error.description, "request_id": error.request_id}
+        print(json.dumps({**fields, "hint": error.hint}), file=sys.stderr)
+    else:
+        print(error, file=sys.stderr)
+
+
+class _Progress:
+    """A progress line on stderr: status, elapsed time and the last event. On a terminal it
+    is redrawn in place; in a log, each update gets a line of its own."""
+
+    def __init__(self) -> None:
+        self._started = time.monotonic()
+        self._live = sys.stderr.isatty()
+        self._drawn = False
+
+    def start(self, task: Task) -> None:
+        """The id first: a follow that is interrupted must not lose the task."""
+        self._say(f"following task {task.id} (Ctrl-C stops following; the task keeps running)")
+
+    def show(self, task: Task, event: str = "") -> None:
+        line = f"{_status(task):<10} {time.monotonic() - self._started:6.1f}s  {event}".rstrip()
+        if self._live:
+            print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
+            self._drawn = True
+        else:
+            self._say(line)
+
+    def text(self, text: str) -> None:
+        """Streamed text (a `chunk` event's), on lines of its own above the progress line."""
+        self._say(text)
+
+    def _say(self, line: str) -> None:
+        if self._drawn:
+            print("\r\x1b[K", end="", file=sys.stderr)
+            self._drawn = False
+        print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._drawn:
+            print(file=sys.stderr)
+            self._drawn = False
+
+
+def _follow(task: Task, progress: _Progress) -> None:
+    """Follow the task's events in place until it finishes, showing its chunks' text."""
     for event in task.events():
         if isinstance(event.data, Task):
             task.replace_fields(event.data)
-            status = getattr(task.status, "value", task.status)
-        kind = getattr(event.type, "value", event.type)
-        line = f"{status:<10} {time.monotonic() - started:6.1f}s  {kind:<20}"
-        print(f"\r{line}" if live else line.rstrip(), end="" if live else "\n", file=sys.stderr)
-    if live:
-        print(file=sys.stderr)
+        kind = str(getattr(event.type, "value", event.type))
+        if kind == "chunk" and isinstance(event.data, str):
+            progress.text(event.data)
+        progress.show(task, kind)
+
+
+def _poll(tasks: Tasks, task: Task, progress: _Progress, timeout: float, interval: float) -> None:
+    """Read the task every `interval` seconds until it finishes, or `timeout` passes."""
+    deadline = time.monotonic() + timeout
+    progress.show(task)
+    while not is_finished(task):
+        if time.monotonic() + interval > deadline:
+            raise timed_out(task, timeout)
+        time.sleep(interval)
+        task.replace_fields(tasks.get(task.id))
+        progress.show(task)
+
+
+def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+    if arguments.command == "create":
+        task = tasks.create(
+            agent_id=arguments.agent_id,
+            prompt=arguments.prompt,
+            file_urls=arguments.file_urls,
+            title=arguments.title,
+            agent_version=arguments.agent_version,
+            think_mode=arguments.think_mode,
+            output_format=arguments.output_format,
+            events_streaming=arguments.follow,
+        )
+        following = arguments.follow
+    else:
+        task = tasks.get(arguments.task_id)
+        following = arguments.wait
+    if not following:
+        return task
+    progress = _Progress()
+    try:
+        progress.start(task)
+        if arguments.command == "create":
+            _follow(task, progress)
+        else:
+            _poll(tasks, task, progress, arguments.timeout, arguments.poll_interval)
+    except KeyboardInterrupt:
+        progress.close()
+        print(
+            f"stopped following; task {task.id} keeps running. "
+            f"Follow it again with: xpander-tasks get {task.id} --wait",
+            file=sys.stderr,
+        )
+        raise
+    progress.close()
     return task
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0, 1 for API and network errors, 2 for usage)."""
+    """Run the CLI; returns the exit code (0, 1 for API and network errors, 2 for usage,
+    130 when interrupted)."""
     arguments = _parser().parse_args(argv)
     try:
         with Tasks(base_url=arguments.base_url) as tasks:
-            if arguments.command == "create":
-                task = tasks.create(
-                    agent_id=arguments.agent_id,
-                    prompt=arguments.prompt,
-                    file_urls=arguments.file_urls,
-                    title=arguments.title,
-                    agent_version=arguments.agent_version,
-                    think_mode=arguments.think_mode,
-                    output_format=arguments.output_format,
-                    events_streaming=arguments.follow,
-                )
-                if arguments.follow:
-                    task = _follow(task)
-            else:
-                task = tasks.get(arguments.task_id)
-                if arguments.wait:
-                    task.wait()
-            _print_task(task, arguments.json)
+            _print_task(_run(tasks, arguments), arguments.json)
     except ModuleException as error:
-        print(error, file=sys.stderr)
+        _print_error(error, arguments.json)
         return 1
     except KeyboardInterrupt:
         return 130

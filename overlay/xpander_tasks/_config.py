@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 from typing import Final
@@ -36,7 +37,12 @@ _AGENT_CONTROLLER_PORT: Final = 9016
 def _normalise_base_url(raw: str) -> str:
     text = raw.strip()
     if text and "://" not in text:
+        # As the published SDK: https, except on this machine, where local servers run and
+        # plain http cannot be overheard.
         text = f"https://{text}"
+        with contextlib.suppress(httpx.InvalidURL):
+            if is_loopback(httpx.URL(text).host):
+                text = "http" + text.removeprefix("https")
     try:
         url = httpx.URL(text)
     except httpx.InvalidURL:

@@ -31,7 +31,7 @@ def is_finished(task: Task) -> bool:
     return task.status in TERMINAL_STATUSES
 
 
-def _timed_out(task: Task, timeout: float) -> TaskTimeoutError:
+def timed_out(task: Task, timeout: float) -> TaskTimeoutError:
     status = getattr(task.status, "value", task.status)
     return TaskTimeoutError(
         None, f"task {task.id} did not finish within {timeout:g} s; last status seen: {status}"
@@ -53,11 +53,11 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
             if is_finished(task):
                 return
             if time.monotonic() + poll_interval > deadline:
-                raise _timed_out(task, timeout)
+                raise timed_out(task, timeout)
             time.sleep(poll_interval)
     except (APIConnectionError, StreamError) as exc:
         if time.monotonic() >= deadline:
-            raise _timed_out(task, timeout) from exc
+            raise timed_out(task, timeout) from exc
         raise
 
 
@@ -79,4 +79,4 @@ async def await_completion(task: Task, client: Tasks, timeout: float, poll_inter
                     return
                 await asyncio.sleep(poll_interval)
     except TimeoutError:
-        raise _timed_out(task, timeout) from None
+        raise timed_out(task, timeout) from None
