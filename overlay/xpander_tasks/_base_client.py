@@ -60,7 +60,7 @@ class _Attempt:
     no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
     error may repeat."""
 
-    __slots__ = ("deadline", "operation", "request", "timeout", "total")
+    __slots__ = ("deadline", "operation", "request", "streaming", "timeout", "total")
 
     def __init__(
         self,
@@ -68,11 +68,14 @@ class _Attempt:
         timeout: httpx.Timeout | None = None,
         total: float | None = None,
         deadline: float | None = None,
+        *,
+        streaming: bool = False,
     ) -> None:
         self.operation = operation
         self.timeout = timeout
         self.total = total
         self.deadline = deadline
+        self.streaming = streaming
         self.request: httpx.Request | None = None
 
     def timed_out(self) -> APITimeoutError:
@@ -90,6 +93,19 @@ class _Attempt:
 
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
+
+
+@contextlib.contextmanager
+def event_stream(operation: str, seconds_left: float | None) -> Iterator[None]:
+    """Requests opened in this block are event streams: long by design, so their body is
+    checked one event at a time (size, and the sync deadline), not as a whole answer. Every
+    other request is checked as a JSON answer, whatever its label says."""
+    deadline = None if seconds_left is None else time.monotonic() + seconds_left
+    token = _attempt.set(_Attempt(operation, None, seconds_left, deadline, streaming=True))
+    try:
+        yield
+    finally:
+        _attempt.reset(token)
 
 
 class BaseClient:
@@ -215,7 +231,7 @@ class BaseClient:
         if logger.isEnabledFor(logging.DEBUG):
             _log_response(response)
         guard = _BodyGuard.for_response(response)
-        if guard is not None and isinstance(response.stream, httpx.SyncByteStream):
+        if isinstance(response.stream, httpx.SyncByteStream):
             response.stream = _GuardedStream(response.stream, guard)
         if not response.is_success:
             response.read()
@@ -228,7 +244,7 @@ class BaseClient:
         if logger.isEnabledFor(logging.DEBUG):
             _log_response(response)
         guard = _BodyGuard.for_response(response)
-        if guard is not None and isinstance(response.stream, httpx.AsyncByteStream):
+        if isinstance(response.stream, httpx.AsyncByteStream):
             response.stream = _AsyncGuardedStream(response.stream, guard)
         if not response.is_success:
             await response.aread()
@@ -397,47 +413,66 @@ class _NoCookies(CookieJar):
 
 
 class _BodyGuard:
-    """Checks an answer as its body arrives: a JSON content type on a 2xx, a size cap, and
-    the sync attempt's deadline. An event stream is left alone: it is long by design."""
+    """Checks an answer as its body arrives: its encoding, a JSON content type on a 2xx, a
+    size cap, and the sync attempt's deadline. The cap bounds a whole answer, or for an event
+    stream each event: a stream is long by design, one event is not."""
 
     def __init__(self, response: httpx.Response, attempt: _Attempt) -> None:
         self._attempt = attempt
-        self._received = 0
+        self._streaming = attempt.streaming and response.is_success
+        self._received = 0  # of the answer, or of the current event
+        self._tail = b""  # the last bytes of the previous chunk, for event ends split across
         url = response.request.url
         host = f"{url.host}:{url.port}" if url.port else url.host
         self._answer = f"the answer (HTTP {response.status_code}) from {host}"
 
     @classmethod
-    def for_response(cls, response: httpx.Response) -> _BodyGuard | None:
+    def for_response(cls, response: httpx.Response) -> _BodyGuard:
         """A guard for this answer's body, after checking what its headers already tell."""
         attempt = _attempt.get() or _Attempt("request")
         attempt.check_deadline()
-        media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
-        if media_type == "text/event-stream":
-            return None
         guard = cls(response, attempt)
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):
+            # Asked for uncompressed: a compressed body would slip past the size cap.
+            raise guard.invalid(f"is {encoding!r}-encoded, which was not asked for")
+        if guard._streaming:
+            return guard
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             raise guard.too_large(f"{int(declared)} bytes")
+        media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
         if response.is_success and media_type and not _is_json(media_type):
-            raise InvalidResponseError(
-                None,
-                f"{attempt.operation}: {guard._answer} is {media_type!r}, not JSON",
-            )
+            raise guard.invalid(f"is {media_type!r}, not JSON")
         return guard
 
+    def invalid(self, problem: str) -> InvalidResponseError:
+        return InvalidResponseError(None, f"{self._attempt.operation}: {self._answer} {problem}")
+
     def too_large(self, size: str) -> InvalidResponseError:
+        what = "an event of " if self._streaming else ""
         return InvalidResponseError(
             None,
-            f"{self._attempt.operation}: {self._answer} is too large ({size}; "
+            f"{self._attempt.operation}: {what}{self._answer} is too large ({size}; "
             f"the limit is {MAX_RESPONSE_BYTES} bytes)",
         )
 
     def received(self, chunk: bytes) -> None:
-        self._received += len(chunk)
+        if self._streaming:
+            seen = self._tail + chunk
+            ends = [at + len(end) for end in _EVENT_ENDS if (at := seen.rfind(end)) >= 0]
+            # The current event is what follows the last end, or it grew by the whole chunk.
+            self._received = len(seen) - max(ends) if ends else self._received + len(chunk)
+            self._tail = seen[-3:]
+        else:
+            self._received += len(chunk)
         if self._received > MAX_RESPONSE_BYTES:
             raise self.too_large(f"over {MAX_RESPONSE_BYTES} bytes")
         self._attempt.check_deadline()
+
+
+# A blank line ends a Server-Sent Event, whichever line ending the server uses.
+_EVENT_ENDS: Final = (b"\n\n", b"\r\r", b"\r\n\r\n")
 
 
 def _is_json(media_type: str) -> bool:
@@ -581,6 +616,10 @@ def map_exceptions(operation: str) -> Iterator[None]:
         raise InvalidResponseError(
             None, f"{operation}: the server's answer is not JSON ({exc})"
         ) from exc
+    except RecursionError:
+        raise InvalidResponseError(
+            None, f"{operation}: the server's answer is nested too deeply to read"
+        ) from None
     except KeyError as exc:
         raise InvalidResponseError(
             None,

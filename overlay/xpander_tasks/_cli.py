@@ -135,8 +135,7 @@ class _Progress:
 def _follow(task: Task, progress: _Progress) -> None:
     """Follow the task's events in place until it finishes, showing its chunks' text."""
     for event in task.events():
-        if isinstance(event.data, Task):
-            task.replace_fields(event.data)
+        task.update_from(event)
         kind = str(getattr(event.type, "value", event.type))
         if kind == "chunk" and isinstance(event.data, str):
             progress.text(event.data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -15,13 +16,14 @@ from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 from xpander_tasks_api.models import TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
-from ._base_client import map_exceptions
+from ._base_client import event_stream, map_exceptions
 from ._exceptions import APIConnectionError, APITimeoutError, StreamError
 
 if TYPE_CHECKING:
     from ._client import Tasks
     from ._task import Task
 
+_OPERATION: Final = "task events"
 MAX_RECONNECTS: Final = 3
 _RECONNECT_DELAY: Final = 0.2
 _TASK_EVENTS: Final = frozenset(
@@ -50,6 +52,8 @@ def _parse(sse: ServerSentEvent, client: Tasks, task_class: type[Task]) -> TaskU
         data: Any = None if isinstance(event.data, Unset) else event.data
         if kind in _TASK_EVENTS and isinstance(data, dict):
             data = task_class.parse(data, client)
+    except RecursionError:
+        raise StreamError(None, "an event of the stream is nested too deeply to read") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StreamError(None, f"an event of the stream is not valid: {exc}") from exc
     return TaskUpdateEvent(
@@ -99,9 +103,11 @@ class _Stream:
         return left
 
     def timeout(self) -> httpx.Timeout:
-        """This connection's timeouts: a read never waits past the deadline."""
-        reads = [limit for limit in (self.read_timeout, self.remaining()) if limit is not None]
+        """This connection's timeouts: the client's read timeout (or the stream's own), and a
+        read never waits past the deadline."""
         phases = self.phases
+        own = phases.read if self.read_timeout is None else self.read_timeout
+        reads = [limit for limit in (own, self.remaining()) if limit is not None]
         return httpx.Timeout(
             connect=phases.connect,
             read=min(reads, default=None),
@@ -114,8 +120,9 @@ class _Stream:
 
     def accept(self, sse: ServerSentEvent) -> TaskUpdateEvent:
         event = _parse(sse, self.client, self.task_class)
-        if event.id is not None:
+        if event.id is not None and event.id != self.last_event_id:
             self.last_event_id = event.id
+            self.reconnects = 0  # a connection that made progress has not failed
         self.finished = event.type == TaskEventType.TaskFinished
         return event
 
@@ -141,12 +148,17 @@ def iterate_events(
     while not stream.finished:
         error: Exception | None = None
         try:
-            with (
-                map_exceptions("task events"),
-                connect_sse(
-                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout()
-                ) as source,
-            ):
+            with map_exceptions(_OPERATION), contextlib.ExitStack() as connection:
+                with event_stream(_OPERATION, stream.remaining()):
+                    source = connection.enter_context(
+                        connect_sse(
+                            http,
+                            "GET",
+                            stream.url,
+                            headers=stream.headers(),
+                            timeout=stream.timeout(),
+                        )
+                    )
                 for sse in source.iter_sse():
                     yield stream.accept(sse)
                     if stream.finished:
@@ -167,10 +179,18 @@ async def aiterate_events(
     while not stream.finished:
         error: Exception | None = None
         try:
-            with map_exceptions("task events"):
-                async with aconnect_sse(
-                    http, "GET", stream.url, headers=stream.headers(), timeout=stream.timeout()
-                ) as source:
+            with map_exceptions(_OPERATION):
+                async with contextlib.AsyncExitStack() as connection:
+                    with event_stream(_OPERATION, None):
+                        source = await connection.enter_async_context(
+                            aconnect_sse(
+                                http,
+                                "GET",
+                                stream.url,
+                                headers=stream.headers(),
+                                timeout=stream.timeout(),
+                            )
+                        )
                     async for sse in source.aiter_sse():
                         yield stream.accept(sse)
                         if stream.finished:

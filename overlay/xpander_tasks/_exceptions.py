@@ -165,7 +165,7 @@ def _describe_body(response: httpx.Response, secrets: Sequence[str]) -> str:
     text = response.text.strip()
     try:
         body: Any = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past reading: the text it is
         body = None
     detail = body.get("detail") if isinstance(body, dict) else None
     if isinstance(detail, str):

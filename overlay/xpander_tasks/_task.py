@@ -48,6 +48,14 @@ class Task(GeneratedTask):
         for name in _FIELDS:
             setattr(self, name, getattr(task, name))
 
+    def update_from(self, event: TaskUpdateEvent) -> bool:
+        """Take the task an event carries if it is a newer view of this one; an event about
+        another task (a sub-task, or a confused server) leaves this one as it is."""
+        if isinstance(event.data, GeneratedTask) and event.data.id == self.id:
+            self.replace_fields(event.data)
+            return True
+        return False
+
     def _bound_client(self) -> Tasks:
         if self._client is None:
             raise ConfigurationError(

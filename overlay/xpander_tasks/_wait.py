@@ -46,8 +46,7 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
             from ._events import iterate_events  # noqa: PLC0415  (streaming loads on first use)
 
             for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
-                if isinstance(event.data, type(task)):
-                    task.replace_fields(event.data)
+                task.update_from(event)
         while True:
             task.replace_fields(client.get(task.id, timeout=max(deadline - time.monotonic(), 0.01)))
             if is_finished(task):
@@ -71,8 +70,7 @@ async def await_completion(task: Task, client: Tasks, timeout: float, poll_inter
                 from ._events import aiterate_events  # noqa: PLC0415  (streaming: first use)
 
                 async for event in aiterate_events(client, task, read_timeout=None):
-                    if isinstance(event.data, type(task)):
-                        task.replace_fields(event.data)
+                    task.update_from(event)
             while True:
                 task.replace_fields(await client.aget(task.id))
                 if is_finished(task):
