@@ -7,20 +7,35 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import multiprocessing
+import pickle
+import socket
+import ssl
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
+import httpx
 import pytest
-from faultserver import Behaviour, Connection, FaultServer, Mode, Received, reply, task_ok
+from faultserver import Behaviour, Connection, FaultServer, Mode, Received, reply, slow, task_ok
 
 from xpander_tasks import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
     InternalServerError,
+    InvalidArgumentError,
     InvalidResponseError,
+    ModuleException,
+    NotFoundError,
     StreamError,
     Task,
     Tasks,
     TaskTimeoutError,
 )
+from xpander_tasks._exceptions import status_error
+from xpander_tasks_server import LocalTaskServer
 
 KEY = "hostile-test-key"
 TASK_ID = "task-followed"
@@ -257,3 +272,115 @@ def test_an_event_nested_without_end_is_a_stream_error(hostile: FaultServer) -> 
         hostile.script(_stream(nested))
         with pytest.raises(StreamError, match="nested too deeply"):
             list(task.events())
+
+
+# The network around the client.
+
+
+def test_proxy_variables_do_not_reach_the_pools_a_client_opens(
+    hostile: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with FaultServer() as proxy:
+        for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+            monkeypatch.setenv(variable, proxy.url)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        with Tasks(KEY, base_url=hostile.url) as tasks:
+            tasks.create(agent_id="agent-1")
+
+        async def create() -> None:
+            async with Tasks(KEY, base_url=hostile.url) as tasks:
+                await tasks.acreate(agent_id="agent-1")
+
+        asyncio.run(create())
+        assert (len(proxy.requests), len(hostile.requests)) == (0, 2)
+
+
+def test_a_plain_http_client_loads_no_certificates(
+    hostile: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[object] = []
+    original = ssl.SSLContext.load_verify_locations
+
+    def spy(context: ssl.SSLContext, *args: Any, **kwargs: Any) -> None:
+        loaded.append(args or kwargs)
+        original(context, *args, **kwargs)
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", spy)
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        tasks.create(agent_id="agent-1")
+    assert loaded == []
+    with Tasks(KEY, base_url="https://inbound.xpander.ai") as tasks:
+        tasks.http_client()  # an https API still verifies certificates
+    assert loaded != []
+
+
+def test_requests_in_flight_are_bounded_and_the_rest_wait(hostile: FaultServer) -> None:
+    hostile.default = slow(0.2)
+
+    async def create_many() -> list[Task]:
+        async with Tasks(KEY, base_url=hostile.url, max_concurrency=3) as tasks:
+            return await asyncio.gather(*(tasks.acreate(agent_id="agent-1") for _ in range(12)))
+
+    created = asyncio.run(create_many())
+    assert len({task.id for task in created}) == 12
+    assert hostile.connections <= 3
+
+
+async def test_a_thousand_concurrent_creates_all_succeed_once(
+    task_server: LocalTaskServer,
+) -> None:
+    async with Tasks(task_server.api_key, base_url=task_server.url) as tasks:
+        created = await asyncio.gather(
+            *(tasks.acreate(agent_id="agent-123", prompt=str(n)) for n in range(1000))
+        )
+    assert sorted(task.input_.text for task in created) == sorted(str(n) for n in range(1000))
+    assert task_server.counters.create_requests == task_server.counters.tasks_created == 1000
+
+
+# Errors leave the process whole.
+
+
+def _create_against_a_refused_port() -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    with Tasks(KEY, base_url=f"http://127.0.0.1:{port}", max_retries=0) as tasks:
+        tasks.create(agent_id="agent-1")
+
+
+def test_an_error_in_a_worker_process_reaches_the_parent_as_itself() -> None:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        future = pool.submit(_create_against_a_refused_port)
+        with pytest.raises(APIConnectionError, match=r"could not connect to 127\.0\.0\.1") as caught:
+            future.result(timeout=120)
+    assert caught.value.request_sent is False
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConfigurationError("no API key"),
+        APIConnectionError("refused", request_sent=False),
+        APITimeoutError("slow", request_sent=True),
+        InvalidArgumentError("prompt", "must be a string"),
+        TaskTimeoutError(None, "late"),
+        StreamError(None, "broke"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_every_error_survives_pickling(error: ModuleException) -> None:
+    error.hint = "a hint"
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), vars(copy)) == (type(error), str(error), vars(error))
+
+
+def test_a_pickled_status_error_leaves_the_request_and_its_key_behind() -> None:
+    request = httpx.Request("GET", "http://127.0.0.1/x", headers={"x-api-key": KEY})
+    answer = httpx.Response(404, json={"detail": "nope"}, request=request)
+    error = status_error(answer)
+    pickled = pickle.dumps(error)
+    assert KEY.encode() not in pickled
+    copy = pickle.loads(pickled)
+    assert (type(copy), str(copy), copy.response) == (NotFoundError, "[404] nope", None)

@@ -42,6 +42,8 @@ from ._retry import RetryPolicy, note_if_create_may_have_run
 from ._version import __version__
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ._create import CallOptions
 
 logger = logging.getLogger("xpander_tasks")
@@ -131,6 +133,9 @@ class BaseClient:
         self._http = None if http_client is None else self._adopt(http_client)
         self._async_http = None if async_http_client is None else self._adopt(async_http_client)
         self._async_loop: object = None  # the event loop the async pool belongs to
+        # Requests in flight, bounded: more wait here, not on the pool's timeout.
+        self._slots = threading.BoundedSemaphore(config.max_concurrency)
+        self._async_slots: asyncio.Semaphore | None = None  # one per event loop, as the pool
 
     @property
     def config(self) -> ClientConfig:
@@ -169,7 +174,8 @@ class BaseClient:
                 if self._http is not None and self._http.is_closed and not self._owns_http:
                     raise ConfigurationError("the http_client given to this Tasks is closed")
                 if self._http is None or self._http.is_closed:
-                    self._http = self._adopt(httpx.Client(**_pool_options()))
+                    transport = httpx.HTTPTransport(**_transport_options(self._config))
+                    self._http = self._adopt(httpx.Client(transport=transport, **_pool_options()))
                 client = self._http
         return client
 
@@ -198,9 +204,19 @@ class BaseClient:
                             "event loop; give each event loop its own client"
                         )
                 elif client is None or client.is_closed or self._async_loop is not loop:
-                    client = self._async_http = self._adopt(httpx.AsyncClient(**_pool_options()))
+                    transport = httpx.AsyncHTTPTransport(**_transport_options(self._config))
+                    client = httpx.AsyncClient(transport=transport, **_pool_options())
+                    client = self._async_http = self._adopt(client)
+                if self._async_loop is not loop:
+                    self._async_slots = asyncio.Semaphore(self._config.max_concurrency)
                 self._async_loop = loop
         return client
+
+    def _async_slots_here(self) -> asyncio.Semaphore:
+        """The bound on requests in flight for the running event loop."""
+        self.async_http_client()
+        assert self._async_slots is not None  # set with the loop
+        return self._async_slots
 
     def generated_client(self) -> GeneratedClient:
         """The generated client, for its sync endpoint functions, with the sync pool ready."""
@@ -299,7 +315,7 @@ class BaseClient:
             current = _Attempt(operation, options.timeout, total, deadline)
             token = _attempt.set(current)
             try:
-                with map_exceptions(operation):
+                with self._slots, map_exceptions(operation):
                     return send()
             except ModuleException as error:
                 delay = self._retry_delay(error, current, retries, options, idempotent)
@@ -323,17 +339,20 @@ class BaseClient:
 
         total = options.total_timeout or self._config.total_timeout
         current = _Attempt(operation, options.timeout, total)  # asyncio.timeout bounds it
+        slots = self._async_slots_here()
         token = _attempt.set(current)
         try:
             retries = 0
             while True:
                 try:
                     with map_exceptions(operation):
-                        try:
-                            async with asyncio.timeout(total):
-                                return await send()
-                        except TimeoutError:
-                            raise current.timed_out() from None
+                        # The wait for a slot is not the answer's time: it is not timed.
+                        async with slots:
+                            try:
+                                async with asyncio.timeout(total):
+                                    return await send()
+                            except TimeoutError:
+                                raise current.timed_out() from None
                 except ModuleException as error:
                     delay = self._retry_delay(error, current, retries, options, idempotent)
                     if delay is None:
@@ -387,8 +406,25 @@ class BaseClient:
         await self.aclose()
 
 
+def _transport_options(config: ClientConfig) -> dict[str, Any]:
+    """How the pools a client opens itself connect.
+
+    An explicit transport makes httpx ignore proxy environment variables, which could carry
+    the key over plain http to another machine (bring your own httpx client for a proxy).
+    Connections are not capped here (event streams hold theirs); requests are, by the
+    client's slots. A plain-http API needs no TLS: instead of loading the system's
+    certificates (about 80 ms, which would block the event loop), its transport gets a
+    context that trusts no one.
+    """
+    verify: bool | ssl.SSLContext = (
+        True if config.uses_tls else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    )
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=config.max_concurrency)
+    return {"verify": verify, "limits": limits}
+
+
 def _pool_options() -> dict[str, Any]:
-    """How the pools a client opens itself are set up."""
+    """What the pools a client opens itself send and keep."""
     return {"headers": {"user-agent": f"xpander-tasks/{__version__}"}, "cookies": _NoCookies()}
 
 

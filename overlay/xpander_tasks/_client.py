@@ -13,6 +13,7 @@ from xpander_tasks_api.types import Response
 
 from ._base_client import BaseClient
 from ._config import (
+    DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT,
@@ -51,6 +52,7 @@ class Tasks(BaseClient):
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         """Set up a client; nothing is sent until the first call.
 
@@ -60,7 +62,10 @@ class Tasks(BaseClient):
         `async_http_client` bring your own httpx client (proxies, limits, transports): its
         base URL, timeout and event hooks are set for this API, and it serves this `Tasks`
         only. `allow_insecure_http` permits sending
-        the key over plain http to a host other than this machine.
+        the key over plain http to a host other than this machine. At most `max_concurrency`
+        requests are in flight at once (per sync and per async pool); more wait their turn.
+        The pools a `Tasks` opens itself ignore proxy environment variables: for a proxy,
+        pass `http_client=httpx.Client(proxy=...)`.
         """
         defaults = call_options(
             timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
@@ -75,6 +80,7 @@ class Tasks(BaseClient):
             if defaults.max_retries is None
             else defaults.max_retries,
             allow_insecure_http=allow_insecure_http,
+            max_concurrency=max_concurrency,
         )
         super().__init__(config, http_client=http_client, async_http_client=async_http_client)
 

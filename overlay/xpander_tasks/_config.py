@@ -18,6 +18,9 @@ DEFAULT_BASE_URL: Final = "https://inbound.xpander.ai"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0, pool=10.0)
 DEFAULT_TOTAL_TIMEOUT: Final = 120.0
 DEFAULT_MAX_RETRIES: Final = 2
+# Requests in flight per client and kind of pool (sync, async); more wait their turn. As
+# httpx's own pool limit: raw httpx with hundreds queued fails them on its pool timeout.
+DEFAULT_MAX_CONCURRENCY: Final = 100
 # A task is a few KiB; an answer far larger is not one, and is not read into memory.
 MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
@@ -82,6 +85,12 @@ class ClientConfig:
     timeout: httpx.Timeout
     total_timeout: float | None
     max_retries: int
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+
+    @property
+    def uses_tls(self) -> bool:
+        """Whether any request goes over https (events share the base URL's scheme)."""
+        return httpx.URL(self.base_url).scheme == "https"
 
     @classmethod
     def resolve(
@@ -94,6 +103,7 @@ class ClientConfig:
         total_timeout: float | None,
         max_retries: int,
         allow_insecure_http: bool,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> ClientConfig:
         """Fill what the arguments leave open from the environment, and check it all once."""
         key = (api_key if api_key is not None else os.environ.get(ENV_API_KEY, "")).strip()
@@ -129,6 +139,7 @@ class ClientConfig:
             timeout=timeout,
             total_timeout=total_timeout,
             max_retries=max_retries,
+            max_concurrency=_positive_whole_number("max_concurrency", max_concurrency),
         )
 
     def events_root(self, organization_id: str) -> str:
@@ -136,3 +147,9 @@ class ClientConfig:
         url = httpx.URL(self.base_url)
         controller = _EVENTS_HOSTS.get(url.host)
         return f"{controller or self.base_url}/{organization_id}"
+
+
+def _positive_whole_number(parameter: str, value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise ConfigurationError(f"{parameter} must be a whole number >= 1, not {value!r}")

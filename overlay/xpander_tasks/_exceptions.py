@@ -62,6 +62,22 @@ class ModuleException(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.status_code!r}, {self.description!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its fields, whatever the subclass's constructor takes, so an error
+        # crosses a process boundary (a ProcessPoolExecutor) as itself. The answer is left
+        # behind: its request carries the API key.
+        state = {**vars(self), "response": None} if "response" in vars(self) else vars(self)
+        return _rebuild, (type(self), self.args, state)
+
+
+def _rebuild(
+    cls: type[ModuleException], args: tuple[Any, ...], state: dict[str, Any]
+) -> ModuleException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 # Client-side problems, raised before anything is sent.
 
