@@ -43,10 +43,9 @@ from ._exceptions import (
     InvalidResponseError,
     ModuleException,
     map_exceptions,
-    redact,
-    request_secrets,
     status_error,
 )
+from ._redact import redact, request_secrets
 from ._retry import RetryPolicy, note_if_create_may_have_run
 from ._task import Task
 
