@@ -13,6 +13,7 @@ import pytest
 from support import fake_task
 from wire_contract import SDK_MINIMAL_BODY
 
+import xpander_tasks
 from xpander_tasks_api import AuthenticatedClient
 from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import (
@@ -166,6 +167,7 @@ def test_a_dict_form_has_the_models_wire_keys_and_requires_its_required_ones(
     }
     required = {field.alias for field in fields if field.default is attrs.NOTHING}
     assert param.__required_keys__ == required
+    assert getattr(xpander_tasks, param.__name__) is param  # exported for the overlay's users
 
 
 def test_a_dict_form_types_enums_as_member_or_value() -> None:
