@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import pydoc
 import typing
 from typing import Any, Required
 
@@ -32,6 +33,7 @@ from xpander_tasks_api.models import (
     User,
     UserParam,
 )
+from xpander_tasks_api.types import UNSET
 
 TASK = fake_task(
     SDK_MINIMAL_BODY,
@@ -176,3 +178,9 @@ def test_a_dict_form_types_enums_as_member_or_value() -> None:
     assert member is MCPServerType
     assert set(typing.get_args(values)) == {member.value for member in MCPServerType}
     assert typing.get_type_hints(UserParam, include_extras=True)["email"] == Required[str]
+
+
+def test_absent_fields_read_unset_in_reprs_and_help() -> None:
+    # Not `<xpander_tasks_api.types.Unset object at 0x7f...>`, fifty times in help(Task).
+    assert repr(UNSET) == "UNSET"
+    assert " object at 0x" not in pydoc.render_doc(Task) + repr(TaskInput(text="x"))
