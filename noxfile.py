@@ -20,6 +20,8 @@ from nox.command import CommandFailed
 
 ROOT = Path(__file__).parent
 SPEC = ROOT / "openapi.yaml"
+# The wire facts the spec follows, kept beside the repository.
+WIRE_PAGE = ROOT.parent / "shared" / "reference" / "wire-contract.md"
 GENERATED = ROOT / "generated" / "xpander_tasks_api"
 REPORTS = ROOT / "reports"  # JUnit, HAR and benchmark results; not committed
 
@@ -114,11 +116,13 @@ def generate_check(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff on the hand-written code, and the spec through openapi-spec-validator."""
-    session.install(RUFF, SPEC_VALIDATOR)
+    """Ruff on the hand-written code; the spec through openapi-spec-validator, and its secret
+    markers against the wire page."""
+    session.install(RUFF, SPEC_VALIDATOR)  # the validator brings PyYAML
     session.run("ruff", "check", *HAND_WRITTEN)
     session.run("ruff", "format", "--check", *HAND_WRITTEN)
     session.run("openapi-spec-validator", str(SPEC))
+    session.run("python", ".ci/check_secret_markers.py", str(SPEC), str(WIRE_PAGE))
 
 
 @nox.session

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
+import inspect
 import json
-from typing import Any
+import pydoc
+import typing
+from typing import Any, Required
 
+import attrs
 import httpx
 import pytest
 from support import fake_task
 from wire_contract import SDK_MINIMAL_BODY
 
+import xpander_tasks
 from xpander_tasks_api import AuthenticatedClient
 from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import (
     AttachmentRef,
+    AttachmentRefParam,
     CreateTaskRequest,
     MCPServerDetails,
+    MCPServerDetailsParam,
+    MCPServerType,
     Principal,
+    PrincipalParam,
     Task,
     TaskEvent,
     TaskInput,
     ThinkMode,
     User,
+    UserParam,
 )
+from xpander_tasks_api.types import UNSET
 
 TASK = fake_task(
     SDK_MINIMAL_BODY,
@@ -102,3 +113,74 @@ def test_generated_create_task_request() -> None:
     assert request.headers["x-agent-version"] == "7"
     assert json.loads(request.content) == SDK_MINIMAL_BODY
     assert isinstance(response.parsed, Task) and response.parsed.status == "pending"
+
+
+# The SDK's names: the generator renames wire names that are Python builtins (`input_`,
+# `type_`); the template makes the wire name work too, as keyword and attribute.
+
+
+def test_sdk_names_work_as_keywords_and_attributes_beside_the_generated_ones() -> None:
+    server = MCPServerDetails(type=MCPServerType.Local, command="run")
+    assert server.type is server.type_ is MCPServerType.Local
+    server.type = MCPServerType.Remote
+    assert server.type_ is MCPServerType.Remote
+    assert server.to_dict()["type"] == "remote"
+
+    request = CreateTaskRequest(input=TaskInput(text="hi"))
+    assert request.input.text == request.input_.text == "hi"
+    request.input_ = TaskInput(text="again")
+    assert request.input.text == "again"
+
+    task = Task.from_dict(TASK)
+    assert task.input is task.input_
+    assert attrs.evolve(task, input=TaskInput(text="other")).input.text == "other"
+    assert TaskEvent(type="chunk").type == "chunk"
+
+
+@pytest.mark.parametrize(
+    ("model", "data"), ROUND_TRIPS, ids=lambda value: getattr(value, "__name__", "")
+)
+def test_every_wire_name_is_a_keyword_and_an_attribute(
+    model: type[Any], data: dict[str, Any]
+) -> None:
+    parsed = model.from_dict(data)
+    keywords = inspect.signature(model).parameters
+    by_wire_name = {field.alias: field.name for field in attrs.fields(model)}
+    wire = {key: value for key, value in parsed.to_dict().items() if key in by_wire_name}
+    assert wire  # the data sets known fields
+    for key in wire:
+        assert key in keywords
+        assert getattr(parsed, key) is getattr(parsed, by_wire_name[key])
+
+
+# The dict forms (`<Model>Param`), generated beside each model.
+
+PARAMS = [(User, UserParam), (Principal, PrincipalParam), (MCPServerDetails, MCPServerDetailsParam)]
+PARAMS.append((AttachmentRef, AttachmentRefParam))
+
+
+@pytest.mark.parametrize(("model", "param"), PARAMS, ids=lambda value: value.__name__)
+def test_a_dict_form_has_the_models_wire_keys_and_requires_its_required_ones(
+    model: type[Any], param: Any
+) -> None:
+    fields = attrs.fields(model)
+    assert param.__required_keys__ | param.__optional_keys__ == {f.alias for f in fields} - {
+        "additional_properties"
+    }
+    required = {field.alias for field in fields if field.default is attrs.NOTHING}
+    assert param.__required_keys__ == required
+    assert getattr(xpander_tasks, param.__name__) is param  # exported for the overlay's users
+
+
+def test_a_dict_form_types_enums_as_member_or_value() -> None:
+    hints = typing.get_type_hints(MCPServerDetailsParam)
+    member, values = typing.get_args(hints["type"])
+    assert member is MCPServerType
+    assert set(typing.get_args(values)) == {member.value for member in MCPServerType}
+    assert typing.get_type_hints(UserParam, include_extras=True)["email"] == Required[str]
+
+
+def test_absent_fields_read_unset_in_reprs_and_help() -> None:
+    # Not `<xpander_tasks_api.types.Unset object at 0x7f...>`, fifty times in help(Task).
+    assert repr(UNSET) == "UNSET"
+    assert " object at 0x" not in pydoc.render_doc(Task) + repr(TaskInput(text="x"))

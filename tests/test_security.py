@@ -1,9 +1,10 @@
 """Secrets stay secret: reprs, log records and error messages never carry them, and the key
 never goes over plain http to another machine.
 
-The secrets are the API key, `user_oidc_token`, `user_tokens` and an MCP server's `api_key`,
-`client_secret`, `headers` and `env_vars`. Every one holds "SECRET" and a marker of its own,
-and the tests search everything a user could see or log for each of them.
+The secrets are the API key and every field openapi.yaml tags `[secret]`, as the generated
+models record them (`xpander_tasks._redact.secret_fields`); `SECRET_ARGUMENTS` fills each one
+a create can send. Every one holds "SECRET" and a marker of its own, and the tests search
+everything a user could see or log for each of them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Literal
 
+import attrs
 import httpx
 import pytest
+import yaml
 from faultserver import (
     Behaviour,
     Connection,
@@ -26,6 +29,7 @@ from faultserver import (
     status,
     task_body,
 )
+from support import SPEC_PATH
 
 from xpander_tasks import (
     APIStatusError,
@@ -35,14 +39,16 @@ from xpander_tasks import (
     ConfigurationError,
     InvalidArgumentError,
     InvalidResponseError,
+    MCPServerDetails,
     ModuleException,
     Task,
     Tasks,
 )
 from xpander_tasks._create import create_task_call
-from xpander_tasks._exceptions import REDACTED
+from xpander_tasks._redact import REDACTED, SECRET_FIELDS, request_secrets, secret_fields
+from xpander_tasks_api import models
+from xpander_tasks_api.models import CreateTaskRequest, TaskEvent
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.models import TaskEvent
 
 Mode = Literal["sync", "async"]
 
@@ -177,6 +183,59 @@ def test_generated_models_keep_secrets_out_of_their_reprs() -> None:
     reprs = [repr(body), repr(task), repr(event), *map(repr, body.mcp_servers + task.mcp_servers)]
     assert_no_secret(*reprs)
     assert "name='crm'" in repr(body.mcp_servers[0])  # the rest of the repr stays
+
+
+MODELS = [model for model in vars(models).values() if isinstance(model, type) and attrs.has(model)]
+
+
+def tagged_in_spec() -> dict[str, set[str]]:
+    """Each schema's properties whose description in openapi.yaml ends with `[secret]`."""
+    schemas = yaml.safe_load(SPEC_PATH.read_text())["components"]["schemas"]
+    return {
+        name: {
+            key
+            for key, prop in (schema.get("properties") or {}).items()
+            if str(prop.get("description", "")).rstrip().endswith("[secret]")
+        }
+        for name, schema in schemas.items()
+    }
+
+
+def test_the_generated_models_record_exactly_the_fields_the_spec_tags_secret() -> None:
+    tagged = tagged_in_spec()
+    recorded = {model.__name__: set(secret_fields(model)) for model in MODELS}
+    assert {name: fields for name, fields in recorded.items() if fields} == {
+        name: fields for name, fields in tagged.items() if fields
+    }
+    assert set().union(*recorded.values()) == SECRET_FIELDS
+
+
+@pytest.mark.parametrize("model", [m for m in MODELS if secret_fields(m)], ids=lambda m: m.__name__)
+def test_no_repr_of_a_generated_model_shows_a_secret_field(model: type[Any]) -> None:
+    # Every field set, whatever its type: the secret ones to a secret, the others to a value
+    # the repr must show, so the check cannot pass on an empty repr.
+    instance = object.__new__(model)
+    for field in attrs.fields(model):
+        secret = field.metadata.get("secret")
+        object.__setattr__(instance, field.name, f"SECRET-{field.name}" if secret else "shown")
+    assert_no_secret(repr(instance))
+    assert "shown" in repr(instance)
+
+
+def test_the_secret_arguments_fill_every_secret_field_a_create_sends() -> None:
+    # So the tests below search every output for every kind of secret a request can carry.
+    assert set(secret_fields(CreateTaskRequest)) <= set(SECRET_ARGUMENTS)
+    sent_by_servers = {key for server in SECRET_ARGUMENTS["mcp_servers"] for key in server}
+    assert set(secret_fields(MCPServerDetails)) <= sent_by_servers
+
+
+def test_a_request_carries_exactly_the_secrets_of_its_secret_fields() -> None:
+    body = create_task_call("agent-1", prompt="hello prompt", **SECRET_ARGUMENTS).body
+    request = httpx.Request("POST", "https://x.invalid", json=body.to_dict())
+    found = request_secrets(API_KEY, request)
+    assert set(found) == set(SECRETS)
+    assert found == sorted(found, key=len, reverse=True)  # longest first
+    assert "crm-client" in request.content.decode()  # a client id is not a secret
 
 
 def test_a_config_made_directly_hides_its_key() -> None:

@@ -8,8 +8,13 @@ from attrs import define
 
 
 class Unset:
+    """The value of a field the JSON left out (`to_dict` leaves it out too), unlike `None`."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

@@ -34,10 +34,9 @@ from ._exceptions import (
     ConfigurationError,
     InvalidResponseError,
     ModuleException,
-    redact,
-    request_secrets,
     status_error,
 )
+from ._redact import redact, request_secrets
 from ._retry import RetryPolicy, note_if_create_may_have_run
 from ._version import __version__
 

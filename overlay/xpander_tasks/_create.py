@@ -373,7 +373,7 @@ def create_task_call(
     )
     body = CreateTaskRequest(
         id=None if existing_task_id is None else check_id("existing_task_id", existing_task_id),
-        input_=task_input,
+        input=task_input,
         payload_extension=_json_object("tool_call_payload_extension", tool_call_payload_extension),
         source=_optional_text("source", source),
         worker_id=_optional_text("worker_id", worker_id),

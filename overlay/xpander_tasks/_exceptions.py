@@ -25,10 +25,12 @@ No-answer failures keep the published SDK's status 500, so code that branches on
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar, Final
 
 import httpx
+
+from ._redact import redact_text
 
 # Long error bodies (an HTML page, a stack dump) are cut so messages stay readable.
 _MAX_DESCRIPTION = 1000
@@ -217,56 +219,3 @@ def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APISt
     error = error_class(status, _describe_body(response, secrets), request_id=request_id)
     error.response = response
     return error
-
-
-# Request fields that hold secrets (see the wire contract), which an error body may echo.
-_SECRET_FIELDS: Final = ("user_oidc_token", "user_tokens")
-_MCP_SECRET_FIELDS: Final = ("api_key", "client_secret", "headers", "env_vars")
-_SHORTEST_SECRET = 4  # blanking shorter values would garble ordinary words
-REDACTED: Final = "[redacted]"
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def request_secrets(api_key: str, request: httpx.Request) -> list[str]:
-    """The secrets a request carries: its API key and the secret fields of its JSON body."""
-    found = [api_key]
-    try:
-        body: Any = json.loads(request.content) if request.content else None
-    except (httpx.RequestNotRead, ValueError):
-        body = None
-    if isinstance(body, dict):
-        found.extend(_strings([body.get(name) for name in _SECRET_FIELDS]))
-        servers = body.get("mcp_servers")
-        for server in servers if isinstance(servers, list) else ():
-            if isinstance(server, dict):
-                found.extend(_strings([server.get(name) for name in _MCP_SECRET_FIELDS]))
-    # Longest first, so a secret that contains another is blanked whole.
-    return sorted(
-        {secret for secret in found if len(secret) >= _SHORTEST_SECRET}, key=len, reverse=True
-    )
-
-
-def redact_text(text: str, secrets: Sequence[str]) -> str:
-    """`text` with every one of `secrets` (longest first, as `request_secrets` gives them)
-    blanked."""
-    for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return text
-
-
-def redact(error: ModuleException, secrets: Sequence[str]) -> None:
-    """Blank every secret in `error`'s description (a server's answer may echo one)."""
-    description = redact_text(error.description, secrets)
-    if description != error.description:
-        error.description = description
-        error.args = (error.status_code, description)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Literal, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -175,3 +175,25 @@ class AttachmentRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# `AttachmentRef` as a dict: its JSON keys, for code that passes one instead of the model.
+AttachmentRefParam = TypedDict(
+    "AttachmentRefParam",
+    {
+        "url": Required[str],
+        "name": str | None,
+        "mime": str | None,
+        "size": int | None,
+        "kind": AttachmentKind
+        | Literal[
+            "archive", "audio", "document", "image", "pdf", "text", "unknown", "video"
+        ]
+        | None,
+        "sha256": str | None,
+        "expires_at": str | None,
+        "source": str | None,
+        "transcript": str | None,
+    },
+    total=False,
+)

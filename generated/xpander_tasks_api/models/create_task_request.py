@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,7 +29,7 @@ class CreateTaskRequest:
 
     id: None | str | Unset = UNSET
     """ Continue an existing task (the SDK's `existing_task_id`). """
-    input_: TaskInput | Unset = UNSET
+    input_: TaskInput | Unset = _attrs_field(default=UNSET, alias="input")
     """ What the agent is asked to do. """
     payload_extension: JsonObject | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload (the SDK's `tool_call_payload_extension`). """
@@ -51,8 +51,10 @@ class CreateTaskRequest:
     """ Extra instructions for this run. """
     test_run_node_id: None | str | Unset = UNSET
     """ (Internal) Test workflow node. """
-    user_oidc_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
-    """ OIDC token for connector pre-auth. A secret. """
+    user_oidc_token: None | str | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ OIDC token for connector pre-auth. [secret] """
     expected_output: None | str | Unset = UNSET
     """ Expected output description. """
     mcp_servers: list[MCPServerDetails] | Unset = UNSET
@@ -67,8 +69,10 @@ class CreateTaskRequest:
     """ Skip auto-injection of human-readable file content. """
     return_metrics: bool | Unset = False
     """ Return metrics (Workflow → Agent only). """
-    user_tokens: JsonObject | None | Unset = _attrs_field(default=UNSET, repr=False)
-    """ Pre-computed user tokens for MCP auth. Secrets. """
+    user_tokens: JsonObject | None | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ Pre-computed user tokens for MCP auth. [secret] """
     tool_call_limit: int | None | Unset = UNSET
     """ The most tool calls the agent may make in this task. """
     llm_model_provider: None | str | Unset = UNSET
@@ -454,7 +458,7 @@ class CreateTaskRequest:
 
         create_task_request = cls(
             id=id,
-            input_=input_,
+            input=input_,
             payload_extension=payload_extension,
             source=source,
             worker_id=worker_id,
@@ -501,7 +505,55 @@ class CreateTaskRequest:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def input(self) -> TaskInput | Unset:
+        """`input_` by its wire name, as the published SDK spells it."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: TaskInput | Unset) -> None:
+        self.input_ = value
+
 
 from ..models.json_object import JsonObject
 from ..models.mcp_server_details import MCPServerDetails
 from ..models.task_input import TaskInput
+
+# `CreateTaskRequest` as a dict: its JSON keys, for code that passes one instead of the model.
+CreateTaskRequestParam = TypedDict(
+    "CreateTaskRequestParam",
+    {
+        "id": str | None,
+        "input": TaskInput | dict[str, Any],
+        "payload_extension": JsonObject | dict[str, Any] | None,
+        "source": str | None,
+        "worker_id": str | None,
+        "run_locally": bool,
+        "output_format": OutputFormat
+        | Literal["json", "markdown", "text", "voice"]
+        | None,
+        "output_schema": JsonObject | dict[str, Any] | None,
+        "events_streaming": bool,
+        "additional_context": str | None,
+        "instructions_override": str | None,
+        "test_run_node_id": str | None,
+        "user_oidc_token": str | None,
+        "expected_output": str | None,
+        "mcp_servers": list[MCPServerDetails | dict[str, Any]],
+        "triggering_agent_id": str | None,
+        "title": str | None,
+        "think_mode": ThinkMode | Literal["default", "harder"],
+        "disable_attachment_injection": bool,
+        "return_metrics": bool,
+        "user_tokens": JsonObject | dict[str, Any] | None,
+        "tool_call_limit": int | None,
+        "llm_model_provider": str | None,
+        "llm_model_name": str | None,
+        "llm_reasoning_effort": LLMReasoningEffort
+        | Literal["high", "low", "medium", "xhigh"]
+        | None,
+        "harness_cli": str | None,
+        "permission_mode": str | None,
+    },
+    total=False,
+)

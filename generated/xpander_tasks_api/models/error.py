@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -95,3 +95,12 @@ class Error:
 
 
 from ..models.validation_issue import ValidationIssue
+
+# `Error` as a dict: its JSON keys, for code that passes one instead of the model.
+ErrorParam = TypedDict(
+    "ErrorParam",
+    {
+        "detail": Required[str | list[ValidationIssue | dict[str, Any]]],
+    },
+    total=False,
+)

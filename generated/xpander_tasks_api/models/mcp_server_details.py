@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,22 +24,32 @@ class MCPServerDetails:
     """An MCP server the agent may use during this task."""
 
     id: None | str | Unset = UNSET
-    type_: MCPServerType | Unset = MCPServerType.REMOTE
+    type_: MCPServerType | Unset = _attrs_field(
+        default=MCPServerType.REMOTE, alias="type"
+    )
     name: None | str | Unset = UNSET
     command: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP
     auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE
-    api_key: None | str | Unset = _attrs_field(default=UNSET, repr=False)
-    """ A secret. """
+    api_key: None | str | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ The MCP server's API key. [secret] """
     use_secrets_manager: bool | None | Unset = False
     client_id: None | str | Unset = UNSET
-    client_secret: None | str | Unset = _attrs_field(default=UNSET, repr=False)
-    """ A secret. """
-    headers: None | StringMap | Unset = _attrs_field(default=UNSET, repr=False)
-    """ Extra HTTP headers; may hold secrets. """
-    env_vars: None | StringMap | Unset = _attrs_field(default=UNSET, repr=False)
-    """ Environment of a local server; may hold secrets. """
+    client_secret: None | str | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ The OAuth2 client secret. [secret] """
+    headers: None | StringMap | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ Extra HTTP headers; may hold credentials. [secret] """
+    env_vars: None | StringMap | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ Environment of a local server; may hold credentials. [secret] """
     allowed_tools: list[str] | Unset = UNSET
     additional_scopes: list[str] | Unset = UNSET
     share_user_token_across_other_agents: bool | None | Unset = True
@@ -289,7 +299,7 @@ class MCPServerDetails:
 
         mcp_server_details = cls(
             id=id,
-            type_=type_,
+            type=type_,
             name=name,
             command=command,
             url=url,
@@ -327,5 +337,41 @@ class MCPServerDetails:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def type(self) -> MCPServerType | Unset:
+        """`type_` by its wire name, as the published SDK spells it."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: MCPServerType | Unset) -> None:
+        self.type_ = value
+
 
 from ..models.string_map import StringMap
+
+# `MCPServerDetails` as a dict: its JSON keys, for code that passes one instead of the model.
+MCPServerDetailsParam = TypedDict(
+    "MCPServerDetailsParam",
+    {
+        "id": str | None,
+        "type": MCPServerType | Literal["local", "remote"],
+        "name": str | None,
+        "command": str | None,
+        "url": str | None,
+        "transport": MCPServerTransport | Literal["sse", "stdio", "streamable-http"],
+        "auth_type": MCPServerAuthType
+        | Literal["api_key", "custom_headers", "none", "oauth2", "sso_user"],
+        "api_key": str | None,
+        "use_secrets_manager": bool | None,
+        "client_id": str | None,
+        "client_secret": str | None,
+        "headers": StringMap | dict[str, Any] | None,
+        "env_vars": StringMap | dict[str, Any] | None,
+        "allowed_tools": list[str],
+        "additional_scopes": list[str],
+        "share_user_token_across_other_agents": bool | None,
+        "sso_token": MCPServerSSOToken | Literal["access", "exchange", "id"],
+        "sso_audience": str | None,
+    },
+    total=False,
+)

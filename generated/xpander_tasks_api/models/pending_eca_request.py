@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -74,3 +74,14 @@ class PendingECARequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# `PendingECARequest` as a dict: its JSON keys, for code that passes one instead of the model.
+PendingECARequestParam = TypedDict(
+    "PendingECARequestParam",
+    {
+        "connector_name": str | None,
+        "auth_url": str | None,
+    },
+    total=False,
+)

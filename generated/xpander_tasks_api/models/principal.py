@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -93,3 +93,18 @@ class Principal:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# `Principal` as a dict: its JSON keys, for code that passes one instead of the model.
+PrincipalParam = TypedDict(
+    "PrincipalParam",
+    {
+        "kind": Required[
+            PrincipalKind | Literal["anonymous", "api_key", "slack", "system", "user"]
+        ],
+        "id": Required[str],
+        "email": str | None,
+        "display_name": str | None,
+    },
+    total=False,
+)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,7 +36,7 @@ class Task:
     id: str
     agent_id: str
     organization_id: str
-    input_: TaskInput
+    input_: TaskInput = _attrs_field(alias="input")
     """ What the agent is asked to do. """
     created_at: datetime.datetime
     status: AgentExecutionStatus | None | Unset = UNSET
@@ -66,8 +66,10 @@ class Task:
     additional_context: None | str | Unset = UNSET
     instructions_override: None | str | Unset = UNSET
     test_run_node_id: None | str | Unset = UNSET
-    user_oidc_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
-    """ OIDC token for connector pre-auth, echoed back. A secret. """
+    user_oidc_token: None | str | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ OIDC token for connector pre-auth, echoed back. [secret] """
     expected_output: None | str | Unset = UNSET
     mcp_servers: list[MCPServerDetails] | None | Unset = UNSET
     triggering_agent_id: None | str | Unset = UNSET
@@ -75,8 +77,10 @@ class Task:
     think_mode: None | ThinkMode | Unset = UNSET
     disable_attachment_injection: bool | None | Unset = UNSET
     return_metrics: bool | None | Unset = UNSET
-    user_tokens: JsonObject | None | Unset = _attrs_field(default=UNSET, repr=False)
-    """ Pre-computed user tokens for MCP auth, echoed back. Secrets. """
+    user_tokens: JsonObject | None | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ Pre-computed user tokens for MCP auth, echoed back. [secret] """
     tool_call_limit: int | None | Unset = UNSET
     llm_model_provider: None | str | Unset = UNSET
     llm_model_name: None | str | Unset = UNSET
@@ -931,7 +935,7 @@ class Task:
             id=id,
             agent_id=agent_id,
             organization_id=organization_id,
-            input_=input_,
+            input=input_,
             created_at=created_at,
             status=status,
             internal_status=internal_status,
@@ -1001,6 +1005,15 @@ class Task:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def input(self) -> TaskInput:
+        """`input_` by its wire name, as the published SDK spells it."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: TaskInput) -> None:
+        self.input_ = value
+
 
 from ..models.hitl_request import HITLRequest
 from ..models.json_object import JsonObject
@@ -1008,3 +1021,71 @@ from ..models.mcp_server_details import MCPServerDetails
 from ..models.pending_eca_request import PendingECARequest
 from ..models.task_input import TaskInput
 from ..models.task_tokens import TaskTokens
+
+# `Task` as a dict: its JSON keys, for code that passes one instead of the model.
+TaskParam = TypedDict(
+    "TaskParam",
+    {
+        "id": Required[str],
+        "agent_id": Required[str],
+        "organization_id": Required[str],
+        "input": Required[TaskInput | dict[str, Any]],
+        "created_at": Required[str],
+        "status": AgentExecutionStatus
+        | Literal[
+            "completed", "error", "executing", "failed", "paused", "pending", "stopped"
+        ]
+        | None,
+        "internal_status": str | None,
+        "last_executed_node_id": str | None,
+        "agent_version": str | None,
+        "started_at": str | None,
+        "paused_at": str | None,
+        "finished_at": str | None,
+        "result": str | None,
+        "parent_execution": str | None,
+        "conversation_id": str | None,
+        "conversation_kind": ConversationKind | Literal["direct", "gateway"] | None,
+        "sub_executions": list[str] | None,
+        "is_manually_stopped": bool | None,
+        "payload_extension": JsonObject | dict[str, Any] | None,
+        "execution_kind": str | None,
+        "hitl_request": HITLRequest | dict[str, Any] | None,
+        "pending_eca_request": PendingECARequest | dict[str, Any] | None,
+        "source": str | None,
+        "voice_id": str | None,
+        "worker_id": str | None,
+        "run_locally": bool | None,
+        "output_format": OutputFormat
+        | Literal["json", "markdown", "text", "voice"]
+        | None,
+        "output_schema": JsonObject | dict[str, Any] | None,
+        "events_streaming": bool | None,
+        "additional_context": str | None,
+        "instructions_override": str | None,
+        "test_run_node_id": str | None,
+        "user_oidc_token": str | None,
+        "expected_output": str | None,
+        "mcp_servers": list[MCPServerDetails | dict[str, Any]] | None,
+        "triggering_agent_id": str | None,
+        "title": str | None,
+        "think_mode": ThinkMode | Literal["default", "harder"] | None,
+        "disable_attachment_injection": bool | None,
+        "return_metrics": bool | None,
+        "user_tokens": JsonObject | dict[str, Any] | None,
+        "tool_call_limit": int | None,
+        "llm_model_provider": str | None,
+        "llm_model_name": str | None,
+        "llm_reasoning_effort": LLMReasoningEffort
+        | Literal["high", "low", "medium", "xhigh"]
+        | None,
+        "harness_cli": str | None,
+        "permission_mode": str | None,
+        "tokens": TaskTokens | dict[str, Any] | None,
+        "used_tools": list[str] | None,
+        "duration": float | None,
+        "execution_attempts": int | None,
+        "deep_planning": JsonObject | dict[str, Any] | None,
+    },
+    total=False,
+)

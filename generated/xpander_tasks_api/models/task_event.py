@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,13 +20,15 @@ class TaskEvent:
 
     """
 
-    type_: str
+    type_: str = _attrs_field(alias="type")
     """ The event type; see `TaskEventType` for the known ones. """
     task_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     time: datetime.datetime | None | Unset = UNSET
-    data: Any | Unset = _attrs_field(default=UNSET, repr=False)
-    """ The event's payload; a `Task` for the task_* types, so it may hold secrets. """
+    data: Any | Unset = _attrs_field(
+        default=UNSET, repr=False, metadata={"secret": True}
+    )
+    """ The event's payload; a `Task` for the task_* types, so it may hold credentials. [secret] """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -103,7 +105,7 @@ class TaskEvent:
         data = d.pop("data", UNSET)
 
         task_event = cls(
-            type_=type_,
+            type=type_,
             task_id=task_id,
             organization_id=organization_id,
             time=time,
@@ -128,3 +130,26 @@ class TaskEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str:
+        """`type_` by its wire name, as the published SDK spells it."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: str) -> None:
+        self.type_ = value
+
+
+# `TaskEvent` as a dict: its JSON keys, for code that passes one instead of the model.
+TaskEventParam = TypedDict(
+    "TaskEventParam",
+    {
+        "type": Required[str],
+        "task_id": str | None,
+        "organization_id": str | None,
+        "time": str | None,
+        "data": Any,
+    },
+    total=False,
+)

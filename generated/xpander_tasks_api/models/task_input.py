@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -148,3 +148,16 @@ class TaskInput:
 from ..models.attachment_ref import AttachmentRef
 from ..models.principal import Principal
 from ..models.user import User
+
+# `TaskInput` as a dict: its JSON keys, for code that passes one instead of the model.
+TaskInputParam = TypedDict(
+    "TaskInputParam",
+    {
+        "text": str,
+        "files": list[str],
+        "user": User | dict[str, Any] | None,
+        "attachments": list[AttachmentRef | dict[str, Any]],
+        "principal": Principal | dict[str, Any],
+    },
+    total=False,
+)

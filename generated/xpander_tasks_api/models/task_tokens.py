@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -98,3 +98,16 @@ class TaskTokens:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# `TaskTokens` as a dict: its JSON keys, for code that passes one instead of the model.
+TaskTokensParam = TypedDict(
+    "TaskTokensParam",
+    {
+        "completion_tokens": int | None,
+        "prompt_tokens": int | None,
+        "cache_read_tokens": int | None,
+        "cache_write_tokens": int | None,
+    },
+    total=False,
+)

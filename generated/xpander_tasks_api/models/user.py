@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -147,3 +147,17 @@ class User:
 
 
 from ..models.json_object import JsonObject
+
+# `User` as a dict: its JSON keys, for code that passes one instead of the model.
+UserParam = TypedDict(
+    "UserParam",
+    {
+        "email": Required[str],
+        "id": str | None,
+        "first_name": str | None,
+        "last_name": str | None,
+        "timezone": str | None,
+        "additional_attributes": JsonObject | dict[str, Any] | None,
+    },
+    total=False,
+)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,7 +15,7 @@ class ValidationIssue:
 
     loc: list[int | str]
     msg: str
-    type_: str
+    type_: str = _attrs_field(alias="type")
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -60,7 +60,7 @@ class ValidationIssue:
         validation_issue = cls(
             loc=loc,
             msg=msg,
-            type_=type_,
+            type=type_,
         )
 
         validation_issue.additional_properties = d
@@ -81,3 +81,24 @@ class ValidationIssue:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str:
+        """`type_` by its wire name, as the published SDK spells it."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: str) -> None:
+        self.type_ = value
+
+
+# `ValidationIssue` as a dict: its JSON keys, for code that passes one instead of the model.
+ValidationIssueParam = TypedDict(
+    "ValidationIssueParam",
+    {
+        "loc": Required[list[str | int]],
+        "msg": Required[str],
+        "type": Required[str],
+    },
+    total=False,
+)
