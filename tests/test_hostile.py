@@ -7,18 +7,30 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import logging
 import multiprocessing
 import pickle
 import socket
 import ssl
 import time
+import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
-from faultserver import Behaviour, Connection, FaultServer, Mode, Received, reply, slow, task_ok
+from faultserver import (
+    Behaviour,
+    Connection,
+    FaultServer,
+    Mode,
+    Received,
+    Sleeps,
+    reply,
+    slow,
+    task_ok,
+)
 
 from xpander_tasks import (
     APIConnectionError,
@@ -384,3 +396,102 @@ def test_a_pickled_status_error_leaves_the_request_and_its_key_behind() -> None:
     assert KEY.encode() not in pickled
     copy = pickle.loads(pickled)
     assert (type(copy), str(copy), copy.response) == (NotFoundError, "[404] nope", None)
+
+
+# Secrets through side doors.
+
+SECRET_TOKEN = 'oidc-"quoted"-ä-token'
+
+
+def _formatted(error: BaseException) -> str:
+    return "".join(traceback.format_exception(error))
+
+
+def _no_secret_in(error: BaseException, *texts: str) -> None:
+    for secret in (KEY, SECRET_TOKEN, json.dumps(SECRET_TOKEN)[1:-1]):
+        for text in (str(error), repr(error), _formatted(error), *texts):
+            assert secret not in text
+
+
+def test_a_request_id_echoing_the_key_is_blanked_in_the_error_and_the_retry_log(
+    hostile: FaultServer, mode: Mode, caplog: pytest.LogCaptureFixture
+) -> None:
+    hostile.default = reply(503, '{"detail": "busy"}', headers={"x-request-id": f"id-{KEY}"})
+    caplog.set_level(logging.INFO, logger="xpander_tasks")
+    with Tasks(KEY, base_url=hostile.url, max_retries=1) as tasks:
+        Sleeps().install(tasks)
+        with pytest.raises(ModuleException) as caught:
+            if mode == "async":
+                asyncio.run(_aget_and_close(tasks))
+            else:
+                tasks.get("task-1")
+    assert "retrying" in caplog.text
+    assert "request id id-[redacted]" in str(caught.value)
+    _no_secret_in(caught.value, caplog.text)
+
+
+async def _aget_and_close(tasks: Tasks) -> None:
+    try:
+        await tasks.aget("task-1")
+    finally:
+        await tasks.aclose()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # An httpx protocol error quoting the header line (kept in the cause chain).
+        b"HTTP/1.1 200 OK\r\nbroken header " + KEY.encode() + b"\r\n\r\n",
+        # A date parser quoting the value.
+        None,
+    ],
+    ids=["bad-header-line", "bad-date"],
+)
+def test_the_cause_chain_holds_no_secret(
+    hostile: FaultServer, mode: Mode, answer: bytes | None
+) -> None:
+    if answer is None:
+        hostile.default = task_ok(created_at=KEY)
+    else:
+
+        def raw(conn: Connection, request: Received) -> bool:
+            conn.send(answer)
+            return False
+
+        hostile.default = raw
+    error, _ = _failure(hostile, mode, "get")
+    assert isinstance(error, ModuleException)
+    assert error.__cause__ is not None or error.__context__ is not None
+    _no_secret_in(error)
+
+
+def test_a_secret_echoed_json_escaped_is_blanked(hostile: FaultServer, mode: Mode) -> None:
+    def echo(conn: Connection, request: Received) -> bool:
+        echoed = {"error": {"echo": request.json()["user_oidc_token"]}}  # no `detail`: raw text
+        return reply(400, json.dumps(echoed))(conn, request)
+
+    hostile.default = echo
+
+    async def acreate() -> None:
+        async with Tasks(KEY, base_url=hostile.url) as tasks:
+            await tasks.acreate(agent_id="agent-1", user_oidc_token=SECRET_TOKEN)
+
+    with pytest.raises(ModuleException) as caught:
+        if mode == "async":
+            asyncio.run(acreate())
+        else:
+            with Tasks(KEY, base_url=hostile.url) as tasks:
+                tasks.create(agent_id="agent-1", user_oidc_token=SECRET_TOKEN)
+    assert "[redacted]" in str(caught.value)
+    _no_secret_in(caught.value)
+
+
+def test_a_stream_error_quotes_no_secret(hostile: FaultServer) -> None:
+    quoted = {**_task_data(TASK_ID, "executing"), "created_at": KEY}  # a parser quotes it
+    bad = {"type": "task_updated", "task_id": TASK_ID, "organization_id": "o", "data": quoted}
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = _streaming_task(hostile, tasks)
+        hostile.script(_stream(f"id: 1\ndata: {json.dumps(bad)}\n\n".encode()))
+        with pytest.raises(StreamError, match="not valid") as caught:
+            list(task.events())
+    _no_secret_in(caught.value)

@@ -90,7 +90,7 @@ class _Attempt:
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
-        return [api_key] if self.request is None else request_secrets(api_key, self.request)
+        return request_secrets(api_key, self.request)
 
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)

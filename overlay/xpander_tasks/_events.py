@@ -17,7 +17,8 @@ from xpander_tasks_api.models import TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
 from ._base_client import event_stream, map_exceptions
-from ._exceptions import APIConnectionError, APITimeoutError, StreamError
+from ._exceptions import APIConnectionError, APITimeoutError, ModuleException, StreamError
+from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
     from ._client import Tasks
@@ -115,6 +116,16 @@ class _Stream:
             pool=phases.pool,
         )
 
+    @contextlib.contextmanager
+    def errors(self) -> Iterator[None]:
+        """Public errors for what a connection raises, with no secret in their words."""
+        try:
+            with map_exceptions(_OPERATION):
+                yield
+        except ModuleException as error:
+            redact(error, request_secrets(self.client.config.api_key))
+            raise
+
     def headers(self) -> dict[str, str]:
         return {"last-event-id": self.last_event_id} if self.last_event_id else {}
 
@@ -148,7 +159,7 @@ def iterate_events(
     while not stream.finished:
         error: Exception | None = None
         try:
-            with map_exceptions(_OPERATION), contextlib.ExitStack() as connection:
+            with stream.errors(), contextlib.ExitStack() as connection:
                 with event_stream(_OPERATION, stream.remaining()):
                     source = connection.enter_context(
                         connect_sse(
@@ -179,7 +190,7 @@ async def aiterate_events(
     while not stream.finished:
         error: Exception | None = None
         try:
-            with map_exceptions(_OPERATION):
+            with stream.errors():
                 async with contextlib.AsyncExitStack() as connection:
                     with event_stream(_OPERATION, None):
                         source = await connection.enter_async_context(

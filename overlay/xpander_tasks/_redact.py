@@ -60,18 +60,26 @@ def _secret_values(value: object) -> Iterator[str]:
             yield from _secret_values(item)
 
 
-def request_secrets(api_key: str, request: httpx.Request) -> list[str]:
+def request_secrets(api_key: str, request: httpx.Request | None = None) -> list[str]:
     """The secrets a request carries: its API key and the secret fields of its JSON body."""
     found = [api_key]
     try:
-        body: Any = json.loads(request.content) if request.content else None
+        body: Any = json.loads(request.content) if request and request.content else None
     except (httpx.RequestNotRead, ValueError):
         body = None
     found.extend(_secret_values(body))
+    # As a server may echo it too: inside a JSON string, escaped (`\"`, `\u00e4`) or not.
+    forms = {form for secret in found for form in _json_forms(secret)}
     # Longest first, so a secret that contains another is blanked whole.
-    return sorted(
-        {secret for secret in found if len(secret) >= _SHORTEST_SECRET}, key=len, reverse=True
-    )
+    return sorted({form for form in forms if len(form) >= _SHORTEST_SECRET}, key=len, reverse=True)
+
+
+def _json_forms(secret: str) -> set[str]:
+    return {
+        secret,
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+    }
 
 
 def redact_text(text: str, secrets: Sequence[str]) -> str:
@@ -83,8 +91,25 @@ def redact_text(text: str, secrets: Sequence[str]) -> str:
 
 
 def redact(error: ModuleException, secrets: Sequence[str]) -> None:
-    """Blank every secret in `error`'s description (a server's answer may echo one)."""
-    description = redact_text(error.description, secrets)
-    if description != error.description:
-        error.description = description
-        error.args = (error.status_code, description)
+    """Blank every secret in what `error` says: its description, request id and hint (a
+    server may echo one anywhere), and the messages of the errors it was raised from, which a
+    formatted traceback shows (an httpx error quoting a header, a parser quoting a value)."""
+    error.description = redact_text(error.description, secrets)
+    error.args = (error.status_code, error.description)
+    if error.request_id is not None:
+        error.request_id = redact_text(error.request_id, secrets)
+    if error.hint is not None:
+        error.hint = redact_text(error.hint, secrets)
+    below = [error.__cause__, error.__context__]
+    seen: set[int] = set()
+    while below:
+        cause = below.pop()
+        if cause is None or id(cause) in seen:
+            continue
+        seen.add(id(cause))
+        cause.args = tuple(
+            redact_text(arg, secrets) if isinstance(arg, str) else arg for arg in cause.args
+        )
+        below += [cause.__cause__, cause.__context__]
+        if isinstance(cause, BaseExceptionGroup):
+            below += cause.exceptions
