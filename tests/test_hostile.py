@@ -5,6 +5,7 @@ event, stay silent, ping forever, talk about another task, or drop after every e
 from __future__ import annotations
 
 import asyncio
+import copy
 import gzip
 import json
 import logging
@@ -47,6 +48,7 @@ from xpander_tasks import (
     TaskTimeoutError,
 )
 from xpander_tasks._exceptions import status_error
+from xpander_tasks_api.types import UNSET
 from xpander_tasks_server import LocalTaskServer
 
 KEY = "hostile-test-key"
@@ -495,3 +497,26 @@ def test_a_stream_error_quotes_no_secret(hostile: FaultServer) -> None:
         with pytest.raises(StreamError, match="not valid") as caught:
             list(task.events())
     _no_secret_in(caught.value)
+
+
+def test_a_bound_task_copies_with_its_client_and_pickles_without_it_or_its_secrets(
+    hostile: FaultServer,
+) -> None:
+    hostile.default = task_ok(id=TASK_ID, user_oidc_token=SECRET_TOKEN, future_field={"a": [1]})
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = tasks.get(TASK_ID)
+        for copied in (copy.copy(task), copy.deepcopy(task)):
+            assert copied == task
+            assert copied.reload().id == TASK_ID  # still bound: it can follow itself
+        assert copy.deepcopy(task)["future_field"] is not task["future_field"]
+        pickled = pickle.dumps(task)
+    for secret in (KEY, SECRET_TOKEN):
+        assert secret.encode() not in pickled
+    restored = pickle.loads(pickled)
+    assert (restored.id, restored["future_field"], restored.user_oidc_token) == (
+        TASK_ID,
+        {"a": [1]},
+        UNSET,
+    )
+    with pytest.raises(ConfigurationError, match="not bound to a client"):
+        restored.reload()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.types import UNSET
 
 from ._exceptions import ConfigurationError
 
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
     from ._events import TaskUpdateEvent
 
 _FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
+# The fields the spec tags `[secret]` (tokens the task echoes): never in a pickle.
+_SECRET_FIELDS: Final = tuple(
+    field.name for field in attrs.fields(GeneratedTask) if field.metadata.get("secret")
+)
 
 
 @attrs.define(repr=False, eq=False)
@@ -47,6 +53,29 @@ class Task(GeneratedTask):
         """Take every field of `task`, a newer view of this one."""
         for name in _FIELDS:
             setattr(self, name, getattr(task, name))
+
+    def __copy__(self) -> Self:
+        """A copy bound to the same client."""
+        return self.adopt(self, self._client)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """A deep copy of the fields, bound to the same client (a client is not copied)."""
+        clone = self.adopt(self, self._client)
+        for name in _FIELDS:
+            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
+        return clone
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: neither the client (its key, its connections) nor a secret
+        the task echoes. An unpickled task is unbound: `Tasks.get` it again to follow it."""
+        state = {name: getattr(self, name) for name in _FIELDS}
+        state.update(dict.fromkeys(_SECRET_FIELDS, UNSET))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _FIELDS:
+            setattr(self, name, state[name])
+        self._client = None
 
     def update_from(self, event: TaskUpdateEvent) -> bool:
         """Take the task an event carries if it is a newer view of this one; an event about
