@@ -545,7 +545,7 @@ class _AsyncGuardedStream(httpx.AsyncByteStream):
 # How httpx's errors become public ones, in one place. The order matters: the first match
 # wins. `request_sent` is False only where the request certainly never left this machine.
 _TRANSPORT_ERRORS: Final[
-    tuple[tuple[type[httpx.TransportError], type[APIConnectionError], str, bool, bool], ...]
+    tuple[tuple[type[httpx.RequestError], type[APIConnectionError], str, bool, bool], ...]
 ] = (
     # (httpx error, public error, message, request may have arrived, quote httpx's reason)
     (httpx.ConnectTimeout, APITimeoutError, "timed out connecting to {host}", False, True),
@@ -590,6 +590,9 @@ _TRANSPORT_ERRORS: Final[
         True,
     ),
     (httpx.TransportError, APIConnectionError, "the request to {host} failed", True, True),
+    # Not transport errors, but failures of the exchange all the same (a body that does not
+    # decode, redirects without end).
+    (httpx.RequestError, APIConnectionError, "the request to {host} failed", True, True),
 )
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
@@ -628,14 +631,14 @@ def _reason(exc: BaseException) -> str:
     return str(root) or str(exc)
 
 
-def connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    """The public exception for an httpx transport failure."""
+def connection_error(exc: httpx.RequestError) -> APIConnectionError:
+    """The public exception for an httpx request failure."""
     for source, target, message, request_sent, quote_reason in _TRANSPORT_ERRORS:
         if isinstance(exc, source):
             reason = _reason(exc) if quote_reason else ""
             detail = f" ({reason})" if reason else ""
             return target(message.format(host=_host(exc)) + detail, request_sent=request_sent)
-    raise AssertionError("httpx.TransportError is the table's last row")  # pragma: no cover
+    raise AssertionError("httpx.RequestError is the table's last row")  # pragma: no cover
 
 
 @contextlib.contextmanager
@@ -645,7 +648,7 @@ def map_exceptions(operation: str) -> Iterator[None]:
         yield
     except ModuleException:
         raise
-    except httpx.TransportError as exc:
+    except httpx.RequestError as exc:
         raise connection_error(exc) from exc
     except json.JSONDecodeError as exc:
         raise InvalidResponseError(
