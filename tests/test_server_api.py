@@ -18,7 +18,7 @@ TaskServerFactory = Callable[..., LocalTaskServer]
 
 SPEC = load_spec()
 CREATE = "/agent-execution/agent-123"
-SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_id}"]["post"][
+SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_or_task_id}"]["post"][
     "requestBody"
 ]["content"]["application/json"]["examples"]["seed"]["value"]
 

@@ -87,7 +87,7 @@ def test_nested_objects_match_the_wire_contract() -> None:
 
 
 def test_agent_version_is_a_header_and_the_key_is_required_everywhere() -> None:
-    create = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]
+    create = SPEC["paths"]["/agent-execution/{agent_or_task_id}"]["post"]
     parameters = [
         resolve(p)
         if "$ref" not in p
@@ -112,7 +112,7 @@ def test_task_and_error_responses() -> None:
     task = SPEC["components"]["schemas"]["Task"]
     assert task["required"] == ["id", "agent_id", "organization_id", "input", "created_at"]
     assert task["additionalProperties"] is True
-    responses = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]["responses"]
+    responses = SPEC["paths"]["/agent-execution/{agent_or_task_id}"]["post"]["responses"]
     assert set(responses) == {"200", "400", "401", "403", "404", "422", "429", "500"}
     for status, response in responses.items():
         if status != "200":
@@ -122,7 +122,7 @@ def test_task_and_error_responses() -> None:
 
 
 def test_create_links_to_get_task() -> None:
-    ok = SPEC["paths"]["/agent-execution/{agent_id}"]["post"]["responses"]["200"]
+    ok = SPEC["paths"]["/agent-execution/{agent_or_task_id}"]["post"]["responses"]["200"]
     link = ok["links"]["GetCreatedTask"]
     assert link == {
         **link,

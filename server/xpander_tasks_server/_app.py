@@ -83,9 +83,9 @@ class _Service:
     async def create(self, request: Request) -> Response:
         """Create a task, or continue the stored one named by `id`."""
         self.counters.create_requests += 1
-        agent_id = request.path_params["agent_id"]
+        agent_id = request.path_params["agent_or_task_id"]
         issues = self.spec.parameter_issues(
-            "create_task", path={"agent_id": agent_id}, headers=request.headers
+            "create_task", path=request.path_params, headers=request.headers
         )
         body = await read_json_object(request)
         issues += self.spec.body_issues("create_task", body)
@@ -258,7 +258,7 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/agent-execution/{agent_id}", service.create, methods=["POST"]),
+            Route("/agent-execution/{agent_or_task_id}", service.create, methods=["POST"]),
             Route("/agent-execution/{task_id}/status", service.status, methods=["GET"]),
             Route(
                 "/{organization_id}/agent-execution/{task_id}/events",
