@@ -12,13 +12,13 @@ from typing import Any
 import httpx
 import pytest
 
-from xpander_tasks_server import LocalTaskServer, load_spec
+from xpander_tasks_server import UNKNOWN_EVENT_MARKER, LocalTaskServer, load_spec
 
 TaskServerFactory = Callable[..., LocalTaskServer]
 
 SPEC = load_spec()
 CREATE = "/agent-execution/agent-123"
-SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_id}"]["post"][
+SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_or_task_id}"]["post"][
     "requestBody"
 ]["content"]["application/json"]["examples"]["seed"]["value"]
 
@@ -50,6 +50,13 @@ ROUTES = [
     ("POST", CREATE),
     ("GET", "/agent-execution/some-task/status"),
     ("GET", "/org-local/agent-execution/some-task/events"),
+    ("DELETE", "/agent-execution/some-task"),
+    ("PATCH", "/agent-execution/some-task/update"),
+    ("POST", "/agent-execution/agent-123/report_task"),
+    ("GET", "/agent-execution/executions/history/agent-123"),
+    ("GET", "/agent-execution/executions/history/user/user-1"),
+    ("GET", "/activity/agent-123/some-task"),
+    ("GET", "/agents/agent-123"),
     ("GET", "/no/such/route"),
 ]
 
@@ -247,7 +254,7 @@ def test_unknown_tasks_are_404(task_api: httpx.Client) -> None:
 def test_other_methods_are_405_with_allow(task_api: httpx.Client) -> None:
     response = task_api.put(CREATE)
     assert detail(response, 405) == "Method Not Allowed"
-    assert response.headers["allow"] == "POST"
+    assert set(response.headers["allow"].split(", ")) == {"POST", "DELETE"}  # create and stop
     status_allow = task_api.post("/agent-execution/x/status").headers["allow"]
     assert set(status_allow.split(", ")) == {"GET", "HEAD"}
 
@@ -275,3 +282,243 @@ def test_the_server_stops_within_its_bound() -> None:
     assert "xpander-tasks-server" not in {thread.name for thread in threading.enumerate()}
     with pytest.raises(RuntimeError, match="not running"):
         _ = server.url
+
+
+# The rest of the Tasks module: stop, update, save, report, list, activity, agents.
+
+
+def task_path(task_id: str, suffix: str = "") -> str:
+    return f"/agent-execution/{task_id}{suffix}"
+
+
+def listed(response: httpx.Response) -> list[dict[str, Any]]:
+    """The response's list of tasks, once it is a 200 of `TasksListItem`s."""
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()
+    for item in items:
+        assert SPEC.schema_issues("TasksListItem", item) == []
+    return items
+
+
+def test_every_operation_of_the_spec_has_its_route(task_api: httpx.Client) -> None:
+    """Routes come from openapi.yaml: each operation answers on its path (not a routing 404)."""
+    for operation in SPEC.operations():
+        names = {"agent_or_task_id": "x", "task_id": "x", "user_id": "x"}
+        names |= {"agent_id": "agent-123", "organization_id": "org-local"}
+        path = operation.path.format_map(names)
+        response = task_api.request(operation.method, path, json={})
+        assert response.status_code != 405, operation
+        if response.status_code == 404:
+            assert detail(response, 404) != "Not Found", operation
+
+
+def test_stop_ends_the_task_for_good(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(step_delay=1.0)
+    with client_for(server) as client:
+        sibling = valid_task(client.post(CREATE, json={}))
+        task = valid_task(client.post(CREATE, json={"input": {"text": "runaway"}}))
+        stopped = valid_task(client.delete(task_path(task["id"])), "stopped")
+        assert stopped["is_manually_stopped"] is True and stopped["finished_at"] is not None
+        # Once a task created before the stop has run to its end, the stopped one is still so.
+        assert statuses_until_done(client, sibling["id"])[-1]["status"] == "completed"
+        later = valid_task(client.get(task_path(task["id"], "/status")), "stopped")
+        assert later == stopped
+        paused = client.patch(task_path(task["id"], "/update"), json={"status": "paused"})
+        assert valid_task(paused, "paused")["is_manually_stopped"] is True
+        assert valid_task(paused)["paused_at"] is not None
+    assert (server.counters.tasks_stopped, server.counters.tasks_updated) == (1, 1)
+    assert server.counters.requests["stop_task"] == 1
+
+
+def test_update_sets_only_the_fields_it_names(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(step_delay=30)
+    with client_for(server) as client:
+        task = valid_task(client.post(CREATE, json={"source": "api"}), "pending")
+        update = task_path(task["id"], "/update")
+        assert valid_task(client.patch(update, json={})) == task
+        changes = {
+            "tool_call_payload_extension": {"trace": "t-1"},
+            "last_executed_node_id": "node-7",
+            "result": "half way",
+            "source": None,  # a null among the update keys changes nothing
+        }
+        updated = valid_task(client.patch(update, json=changes), "pending")
+        assert updated["payload_extension"] == {"trace": "t-1"}
+        assert "tool_call_payload_extension" not in updated
+        assert (updated["last_executed_node_id"], updated["result"]) == ("node-7", "half way")
+        assert updated["source"] == "api"
+        done = valid_task(client.patch(update, json={"status": "completed"}), "completed")
+        assert done["finished_at"] is not None and done["result"] == "half way"
+        assert valid_task(client.get(task_path(task["id"], "/status"))) == done
+
+
+def test_a_saved_whole_task_is_its_update(task_api: httpx.Client) -> None:
+    """What the SDK's `save` / `set_status` send: every field, `input.principal` null."""
+    task = valid_task(task_api.post(CREATE, json={"title": "t"}))
+    saved = {
+        **task,
+        "input": {**task["input"], "attachments": [], "principal": None},
+        "status": "failed",
+        "result": None,
+        "title": "renamed",
+        "id": "another-id",  # the path names the task; its identity does not change
+        "created_at": "2020-01-01T00:00:00Z",
+    }
+    answer = valid_task(task_api.patch(task_path(task["id"], "/update"), json=saved), "failed")
+    assert (answer["id"], answer["created_at"]) == (task["id"], task["created_at"])
+    assert answer["title"] == "renamed" and answer["result"] is None
+    assert answer["input"]["principal"] is None
+    assert valid_task(task_api.get(task_path(task["id"], "/status"))) == answer
+
+
+@pytest.mark.parametrize(
+    ("body", "status_code", "expected"),
+    [
+        ({"status": "AgentExecutionStatus.Completed"}, 422, ["body"]),  # as the SDK's enum str
+        ({"result": 5}, 422, ["body"]),
+        ({"mcp_servers": [{"type": "local"}]}, 422, ["body"]),  # not an update key, no task
+    ],
+)
+def test_bad_updates_are_refused(
+    task_api: httpx.Client, body: dict[str, Any], status_code: int, expected: list[str]
+) -> None:
+    task = valid_task(task_api.post(CREATE, json={}))
+    issues = detail(task_api.patch(task_path(task["id"], "/update"), json=body), status_code)
+    assert issues[0]["loc"][: len(expected)] == expected
+
+
+def test_a_saved_task_keeps_the_mcp_rule_as_a_400(task_api: httpx.Client) -> None:
+    """The spec's `if`/`then` rule is a 400 wherever an MCP server is sent, not only at create."""
+    task = valid_task(task_api.post(CREATE, json={}))
+    saved = {**task, "mcp_servers": [{"name": "docs", "url": None}]}
+    problem = detail(task_api.patch(task_path(task["id"], "/update"), json=saved), 400)
+    assert problem == "mcp_servers[0].url: required for a remote MCP server"
+
+
+def test_the_mcp_rule_is_the_specs() -> None:
+    """The server's 400 for an MCP server comes from the spec's `if`/`then`, not Python."""
+    rule = SPEC.document["components"]["schemas"]["MCPServerDetails"]
+    assert rule["if"]["properties"]["type"] == {"const": "local"}
+    assert rule["then"]["required"] == ["command"] and rule["else"]["required"] == ["url"]
+    broken = {"mcp_servers": [{"type": "local", "command": ""}]}
+    check = SPEC.check_body("create_task", broken)
+    assert check.issues == []
+    assert check.rules == ["mcp_servers[0].command: required for a local MCP server"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("DELETE", "/agent-execution/{}", None),
+        ("PATCH", "/agent-execution/{}/update", {}),
+        ("GET", "/activity/agent-123/{}", None),
+    ],
+)
+def test_unknown_tasks_are_404_everywhere(
+    task_api: httpx.Client, method: str, path: str, body: dict[str, Any] | None
+) -> None:
+    response = task_api.request(method, path.format(uuid.uuid4()), json=body)
+    assert detail(response, 404) == "Task not found"
+
+
+def test_report_stores_a_finished_task(task_server: LocalTaskServer) -> None:
+    report = "/agent-execution/agent-123/report_task"
+    tokens = {
+        "completion_tokens": 1,
+        "prompt_tokens": 7,
+        "cache_read_tokens": 0,
+        "cache_write_tokens": 0,
+        "total_tokens": 8,
+    }
+    body = {"input": "What is 2 + 2?", "result": "4", "tokens": tokens, "duration": 0.8}
+    with client_for(task_server) as client:
+        done = valid_task(client.post(report, json={**body, "used_tools": ["calc"]}), "completed")
+        assert done["input"] == {"text": "What is 2 + 2?"} and done["result"] == "4"
+        assert (done["tokens"], done["duration"], done["used_tools"]) == (tokens, 0.8, ["calc"])
+        assert done["finished_at"] is not None and done["agent_id"] == "agent-123"
+        named = {"id": "ext-1", "input": None, "is_success": False, "result": "boom"}
+        failed = valid_task(client.post(report, json=named), "failed")
+        assert failed["id"] == "ext-1" and failed["input"] == {"text": ""}
+        again = valid_task(client.post(report, json={"id": "ext-1", "result": "ok"}), "completed")
+        assert again["id"] == "ext-1"
+        assert valid_task(client.get(task_path("ext-1", "/status"))) == again
+        unknown = client.post("/agent-execution/agent-999/report_task", json=body)
+        assert detail(unknown, 404) == "Agent not found"
+    assert task_server.counters.tasks_reported == 3
+
+
+def test_list_is_newest_first_with_the_filters(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(agents=["agent-123", "agent-456"], step_delay=30)
+    ada = {"email": "ada@example.com", "id": "user-ada"}
+    history = "/agent-execution/executions/history/"
+    with client_for(server) as client:
+        first = valid_task(client.post(CREATE, json={"input": {"user": ada}}))
+        second = valid_task(client.post(CREATE, json={"triggering_agent_id": "agent-9"}))
+        third = valid_task(client.post(CREATE, json={"input": {"user": ada}, "title": "T"}))
+        elsewhere = client.post("/agent-execution/agent-456", json={"input": {"user": ada}})
+        client.delete(task_path(second["id"]))
+        items = listed(client.get(history + "agent-123"))
+        assert [item["id"] for item in items] == [third["id"], second["id"], first["id"]]
+        assert items[0]["title"] == "T" and items[0]["user_id"] == "user-ada"
+        assert [item["status"] for item in items] == ["pending", "stopped", "pending"]
+        assert "input" not in items[0]
+
+        def ids(path: str, **filters: str) -> list[str]:
+            return [item["id"] for item in listed(client.get(history + path, params=filters))]
+
+        assert ids("agent-123", user_id="user-ada") == [third["id"], first["id"]]
+        assert ids("agent-123", status="stopped") == [second["id"]]
+        assert ids("agent-123", triggering_agent_id="agent-9") == [second["id"]]
+        assert ids("agent-123", user_id="user-ada", status="stopped") == []
+        assert ids("agent-123", parent_task_id="p", unknown_filter="ignored") == []
+        assert ids("agent-456") == [elsewhere.json()["id"]]
+        # A user's tasks across agents, filtered likewise.
+        assert ids("user/user-ada") == [elsewhere.json()["id"], third["id"], first["id"]]
+        assert ids("user/user-ada", status="stopped") == []
+        assert ids("user/nobody") == []
+        bad = client.get(history + "agent-123", params={"status": "AgentExecutionStatus.Completed"})
+        assert detail(bad, 422)[0]["loc"] == ["query", "status"]
+        assert detail(client.get(history + "agent-999"), 404) == "Agent not found"
+    assert server.counters.requests["list_tasks"] == 9
+    assert server.counters.requests["list_user_tasks"] == 3
+
+
+def test_the_activity_log_follows_the_task(task_api: httpx.Client) -> None:
+    task = valid_task(task_api.post(CREATE, json={"input": {"text": f"hi {UNKNOWN_EVENT_MARKER}"}}))
+    log_path = f"/activity/agent-123/{task['id']}"
+    early = task_api.get(log_path).json()
+    statuses_until_done(task_api, task["id"])
+    log = task_api.get(log_path).json()
+    for thread in (early, log):
+        assert SPEC.schema_issues("ActivityLog", thread) == []
+        assert thread["id"] == task["id"]
+    assert log["messages"][0]["role"] == "user" and log["messages"][0]["content"]["text"] == (
+        f"hi {UNKNOWN_EVENT_MARKER}"
+    )
+    assert len(log["messages"]) > len(early["messages"])
+    kinds = [
+        entry.get("role") or entry.get("type") or entry.get("tool_name")
+        for entry in log["messages"]
+    ]
+    assert kinds[:4] == ["user", "think", "compose_answer", "agent"]
+    assert log["messages"][3]["content"]["text"] == f"Completed: hi {UNKNOWN_EVENT_MARKER}"
+    assert log["messages"][-1]["action"] == "mystery_card"  # a kind no client knows
+    other_agent = task_api.get(f"/activity/agent-999/{task['id']}")
+    assert detail(other_agent, 404) == "Agent not found"
+
+
+def test_get_agent_answers_for_the_configured_agents(task_server: LocalTaskServer) -> None:
+    with client_for(task_server) as client:
+        agent = client.get("/agents/agent-123")
+        pinned = client.get("/agents/agent-123", headers={"x-agent-version": "4"})
+        for response, version in [(agent, 1), (pinned, 4)]:
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert SPEC.schema_issues("Agent", body) == []
+            assert (body["id"], body["organization_id"]) == ("agent-123", "org-local")
+            assert body["version"] == version
+        assert detail(client.get("/agents/agent-999"), 404) == "Agent not found"
+        for version in ["latest", "0", b"\xb2"]:  # superscript two: a digit, not ASCII
+            missing = client.get("/agents/agent-123", headers={"x-agent-version": version})
+            assert detail(missing, 404) == "Agent version not found"
+    assert task_server.counters.requests["get_agent"] == 6

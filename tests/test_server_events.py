@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -143,3 +145,49 @@ def test_events_need_a_streaming_task_of_the_organization(task_server: LocalTask
         for org, task_id in [("other-org", streaming), (task_server.organization_id, "nope")]:
             missing = client.get(url.format(org, task_id))
             assert (missing.status_code, missing.json()) == (404, {"detail": "Task not found"})
+
+
+def test_stop_ends_an_open_stream_with_task_finished(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(step_delay=30)
+    with client_for(server) as client, ThreadPoolExecutor(1) as pool:
+        task_id = create(client)
+        reading = pool.submit(read_events, server, client, task_id)
+        # The stream is open once the server counted it and sent what was due.
+        deadline = time.monotonic() + 10
+        while server.counters.event_streams == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        stopped = client.delete(f"/agent-execution/{task_id}").json()
+        events = reading.result(timeout=10)
+    assert [event["type"] for _, event in events] == ["connected", "task_created", "task_finished"]
+    assert events[-1][1]["data"] == stopped
+    assert (stopped["status"], stopped["is_manually_stopped"]) == ("stopped", True)
+
+
+def test_updates_stream_task_updated_and_a_final_status_ends_it(
+    make_task_server: TaskServerFactory,
+) -> None:
+    server = make_task_server(step_delay=30)
+    with client_for(server) as client:
+        task_id = create(client)
+        update = f"/agent-execution/{task_id}/update"
+        client.patch(update, json={"result": "half way"})
+        done = client.patch(update, json={"status": "completed"}).json()
+        events = read_events(server, client, task_id)
+    types = [event["type"] for _, event in events]
+    assert types == ["connected", "task_created", "task_updated", "task_updated", "task_finished"]
+    assert events[2][1]["data"]["result"] == "half way"
+    assert events[2][1]["data"]["status"] == "pending"
+    assert events[3][1]["data"] == events[4][1]["data"] == done
+    assert [event_id for event_id, _ in events] == [1, 2, 3, 4, 5]
+
+
+def test_a_task_paused_after_its_stop_streams_both(make_task_server: TaskServerFactory) -> None:
+    server = make_task_server(step_delay=30)
+    with client_for(server) as client:
+        task_id = create(client)
+        client.delete(f"/agent-execution/{task_id}")
+        paused = client.patch(f"/agent-execution/{task_id}/update", json={"status": "paused"})
+        events = read_events(server, client, task_id)
+    assert [event["type"] for _, event in events][-2:] == ["task_finished", "task_updated"]
+    assert events[-1][1]["data"] == paused.json()
+    assert (paused.json()["status"], paused.json()["is_manually_stopped"]) == ("paused", True)

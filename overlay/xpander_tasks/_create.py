@@ -80,7 +80,7 @@ class CreateTaskCall(NamedTuple):
     def arguments(self, client: GeneratedClient) -> dict[str, Any]:
         """The generated `create_task` endpoint's arguments for this call."""
         return {
-            "agent_id": self.agent_id,
+            "agent_or_task_id": self.agent_id,
             "client": client,
             "body": self.body,
             "x_agent_version": UNSET if self.agent_version is None else self.agent_version,

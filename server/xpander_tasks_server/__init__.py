@@ -4,12 +4,12 @@ from xpander_tasks_server._app import (
     DEFAULT_AGENTS,
     DEFAULT_ORGANIZATION_ID,
     DEFAULT_STEP_DELAY,
-    Counters,
     counters_of,
     create_app,
 )
 from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE
 from xpander_tasks_server._serve import LocalTaskServer
+from xpander_tasks_server._service import Counters
 from xpander_tasks_server._spec import Spec, load_spec, spec_path
 
 __all__ = [

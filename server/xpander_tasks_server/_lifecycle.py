@@ -1,7 +1,9 @@
 """A task's state and events at any moment, derived from its record: no background work to leak.
 
 A run is `pending` for one step, `executing` for one more, then `completed` with a result
-derived from the prompt.
+derived from the prompt. A change by hand (update, save, stop) ends that progress: the task
+keeps the state its run had reached, with the changed fields laid over it, and each change
+sends its own events.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from xpander_tasks_server._store import TaskRecord
 UNKNOWN_EVENT_MARKER = "#mystery"
 """A prompt containing this makes the task's stream carry an event of a type no client knows."""
 UNKNOWN_EVENT_TYPE = "mystery_event"
+FINAL_STATUSES = frozenset({"completed", "failed", "error", "stopped"})
+"""Statuses after which a task does nothing more: a change to one ends its event stream."""
 _CHUNKS = 3
 
 
@@ -55,6 +59,45 @@ def result_of(record: TaskRecord) -> str:
 
 def task_at(record: TaskRecord, now: float) -> dict[str, Any]:
     """The spec's `Task` as it stands at `now`: every request field plus the derived state."""
+    if record.frozen_at is not None and now >= record.frozen_at:
+        return {**_run_state(record, record.frozen_at), **record.overrides}
+    return _run_state(record, now)
+
+
+def change(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
+    """Set task fields by hand at `now`: the run stops progressing, streams get the change.
+
+    A new status brings its own time stamps; `task_finished` follows `task_updated` when the
+    status is final.
+    """
+    status = fields.get("status")
+    before = task_at(record, now)
+    if status == "paused" and "paused_at" not in fields:
+        fields = {**fields, "paused_at": isoformat(now)}
+    if status in FINAL_STATUSES and before["finished_at"] is None and "finished_at" not in fields:
+        fields = {**fields, "finished_at": isoformat(now)}
+    _freeze(record, now, fields)
+    kinds = ["task_updated", "task_finished"] if status in FINAL_STATUSES else ["task_updated"]
+    record.events += [[now, kind, task_at(record, now)] for kind in kinds]
+
+
+def stop(record: TaskRecord, now: float) -> None:
+    """Stop the task at `now` until changed by hand again; its streams get `task_finished`."""
+    fields: dict[str, Any] = {"status": "stopped", "is_manually_stopped": True}
+    if task_at(record, now)["finished_at"] is None:
+        fields["finished_at"] = isoformat(now)
+    _freeze(record, now, fields)
+    record.events.append([now, "task_finished", task_at(record, now)])
+
+
+def _freeze(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
+    if record.frozen_at is None:
+        record.frozen_at = now
+    record.overrides.update(fields)
+
+
+def _run_state(record: TaskRecord, now: float) -> dict[str, Any]:
+    """The task as its run makes it at `now`, before any change by hand."""
     start = record.run_started_at + record.step_delay
     end = start + record.step_delay
     state: dict[str, Any] = {"started_at": None, "finished_at": None, "result": None}
@@ -99,6 +142,10 @@ def timeline(record: TaskRecord) -> list[Event]:
         for index, piece in enumerate(pieces)
     ]
     planned.append((end, "task_finished", task_at(record, end)))
+    if record.frozen_at is not None:
+        # What the run would have done after a change by hand never happens.
+        planned = [event for event in planned if event[0] < record.frozen_at]
+    planned += [(time, kind, data) for time, kind, data in record.events]
     return [
         Event(record.event_base + index, time, kind, data)
         for index, (time, kind, data) in enumerate(planned, start=1)
@@ -108,6 +155,21 @@ def timeline(record: TaskRecord) -> list[Event]:
 def sent_by(record: TaskRecord, now: float) -> list[Event]:
     """The events of the current run that are due at `now`."""
     return [event for event in timeline(record) if event.time <= now]
+
+
+def restart(record: TaskRecord, now: float) -> None:
+    """Start a new run of the task at `now`; its event ids follow those already sent."""
+    record.event_base += len(sent_by(record, now))
+    record.run += 1
+    record.run_started_at = now
+    record.frozen_at = None
+    record.overrides = {}
+    record.events = []
+
+
+def updated_at(record: TaskRecord, now: float) -> float:
+    """When the task last changed, as of `now`: its latest event so far, else its creation."""
+    return max([record.created_at, *(event.time for event in sent_by(record, now))])
 
 
 def _split(text: str, parts: int) -> list[str]:

@@ -56,18 +56,17 @@ async def read_json_object(request: Request) -> dict[str, Any]:
     return body
 
 
-def semantic_problem(body: Mapping[str, Any], mcp_defaults: Mapping[str, Any]) -> str | None:
-    """What is wrong with a schema-valid create body, naming the field; None when nothing is."""
+def semantic_problem(body: Mapping[str, Any]) -> str | None:
+    """What no schema can say is wrong with a create body, naming the field; None when nothing.
+
+    An `output_schema` must itself be a JSON Schema; the spec's own rules (such as the MCP
+    server one) are checked with its schemas instead.
+    """
     output_schema = body.get("output_schema")
     if output_schema is not None:
         problem = _json_schema_problem(output_schema)
         if problem is not None:
             return f"output_schema: {problem}"
-    for index, server in enumerate(body.get("mcp_servers") or []):
-        kind = server.get("type") or mcp_defaults["type"]
-        needed = "url" if kind == "remote" else "command"
-        if not server.get(needed):
-            return f"mcp_servers[{index}].{needed}: required for a {kind} MCP server"
     return None
 
 

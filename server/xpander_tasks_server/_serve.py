@@ -16,10 +16,10 @@ from xpander_tasks_server._app import (
     DEFAULT_AGENTS,
     DEFAULT_ORGANIZATION_ID,
     DEFAULT_STEP_DELAY,
-    Counters,
     counters_of,
     create_app,
 )
+from xpander_tasks_server._service import Counters
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -7,19 +7,25 @@ generated client cannot drift apart.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 import yaml
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:xpander-tasks:openapi.yaml"
 _SPEC_NAME = "openapi.yaml"
 _MAX_MESSAGE = 300
+# Formats are assertions here, as for the fuzzer: a `date-time` that is no date-time is a 422.
+_FORMATS = Draft202012Validator.FORMAT_CHECKER
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Keywords under which a schema names properties rather than applying a subschema.
+_NAMING_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSchemas")
 
 
 class Issue(TypedDict):
@@ -28,6 +34,32 @@ class Issue(TypedDict):
     loc: list[str | int]
     msg: str
     type: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec: where it is served and with which method."""
+
+    operation_id: str
+    path: str
+    """The path template, such as `/agent-execution/{task_id}/status`."""
+    method: str
+    """Upper case, such as `GET`."""
+    has_body: bool
+    query: frozenset[str]
+    """The names of its query parameters."""
+
+
+@dataclass(frozen=True)
+class BodyCheck:
+    """A request body's problems: schema violations (422) and broken `if`/`then` rules (400).
+
+    The API answers a violated rule (such as "a remote MCP server needs `url`") with 400 and a
+    message, as it does for checks no schema expresses; `rules` holds those messages.
+    """
+
+    issues: list[Issue]
+    rules: list[str]
 
 
 def spec_path() -> Path:
@@ -54,6 +86,35 @@ class Spec:
         }
         self._validators: dict[str, Draft202012Validator] = {}
 
+    def operations(self) -> list[Operation]:
+        """Every operation of the document, in its order."""
+        return [
+            Operation(
+                operation_id=operation["operationId"],
+                path=path,
+                method=method.upper(),
+                has_body="requestBody" in operation,
+                query=frozenset(
+                    parameter["name"]
+                    for _, parameter in self._parameters(operation["operationId"])
+                    if parameter["in"] == "query"
+                ),
+            )
+            for path, item in self.document["paths"].items()
+            for method, operation in item.items()
+            if method in _METHODS
+        ]
+
+    def api_key_header(self) -> str:
+        """The header that carries the API key: the document's one security scheme."""
+        (requirement,) = self.document["security"]
+        (name,) = requirement
+        scheme = self.document["components"]["securitySchemes"][name]
+        if scheme["type"] != "apiKey" or scheme["in"] != "header":
+            raise ValueError(f"security scheme {name!r} is not an API key in a header")
+        header: str = scheme["name"]
+        return header
+
     def defaults(self, schema_name: str) -> dict[str, Any]:
         """Every top-level property of component schema `schema_name`, with its default or None."""
         properties = self._lookup(f"/components/schemas/{schema_name}")["properties"]
@@ -63,16 +124,42 @@ class Spec:
         """Problems of `instance` against component schema `schema_name` (e.g. `Task`)."""
         return _issues(self._validator(f"/components/schemas/{schema_name}"), instance, [])
 
+    def check_body(self, operation_id: str, body: Any) -> BodyCheck:
+        """A JSON request body against the operation's schema; issues are located under body."""
+        issues: list[Issue] = []
+        rules: list[str] = []
+        for error in self._body_validator(operation_id).iter_errors(body):
+            broken = _broken_rules(error)
+            if broken is not None:
+                rules += [_rule_message(rule) for rule in broken]
+            else:
+                issues += _issues_of(
+                    best_match([error]) if error.context else error, ["body"], issues
+                )
+        return BodyCheck(issues, rules)
+
     def body_issues(self, operation_id: str, body: Any) -> list[Issue]:
-        """Problems of a JSON request body against the operation's schema, located under body."""
+        """Every problem of a JSON request body, broken rules included, located under body."""
+        return _issues(self._body_validator(operation_id), body, ["body"])
+
+    def _body_validator(self, operation_id: str) -> Draft202012Validator:
         pointer = f"{self._operations[operation_id]}/requestBody/content/application~1json/schema"
-        return _issues(self._validator(pointer), body, ["body"])
+        return self._validator(pointer)
 
     def parameter_issues(
-        self, operation_id: str, *, path: Mapping[str, str], headers: Mapping[str, str]
+        self,
+        operation_id: str,
+        *,
+        path: Mapping[str, str],
+        headers: Mapping[str, str],
+        query: Mapping[str, str] | None = None,
     ) -> list[Issue]:
-        """Problems of the path and header parameters (header names compare case-insensitively)."""
-        values = {"path": path, "header": {k.lower(): v for k, v in headers.items()}}
+        """Problems of the path, query and header parameters (header names case-insensitive)."""
+        values = {
+            "path": path,
+            "query": query or {},
+            "header": {k.lower(): v for k, v in headers.items()},
+        }
         issues: list[Issue] = []
         for pointer, parameter in self._parameters(operation_id):
             location, name = parameter["in"], parameter["name"]
@@ -108,7 +195,9 @@ class Spec:
         """A validator for the schema at `pointer`, its `#/components/...` refs resolved."""
         if pointer not in self._validators:
             root = {"$ref": f"{SPEC_URI}#{pointer}"}
-            self._validators[pointer] = Draft202012Validator(root, registry=self._registry)
+            self._validators[pointer] = Draft202012Validator(
+                root, registry=self._registry, format_checker=_FORMATS
+            )
         return self._validators[pointer]
 
 
@@ -124,19 +213,87 @@ def load_spec() -> Spec:
 
 def _issues(validator: Draft202012Validator, instance: Any, prefix: list[str | int]) -> list[Issue]:
     issues: list[Issue] = []
+    for error in _relevant_errors(validator, instance):
+        issues += _issues_of(error, prefix, issues)
+    return issues
+
+
+def _relevant_errors(validator: Draft202012Validator, instance: Any) -> Iterator[ValidationError]:
     for error in validator.iter_errors(instance):
         # For anyOf/oneOf, the most relevant branch says more than "not valid under any schema".
-        detail = best_match([error]) if error.context else error
-        loc: list[str | int] = [*prefix, *detail.absolute_path]
-        if detail.validator == "required":
-            # jsonschema reports each missing key with the object's location; FastAPI names the key.
-            for key in detail.validator_value:
-                issue: Issue = {"loc": [*loc, key], "msg": "Field required", "type": "missing"}
-                if key not in detail.instance and issue not in issues:
-                    issues.append(issue)
-            continue
-        issues.append({"loc": loc, "msg": shorten(detail.message), "type": str(detail.validator)})
+        yield best_match([error]) if error.context else error
+
+
+def _issues_of(error: ValidationError, prefix: list[str | int], seen: list[Issue]) -> list[Issue]:
+    """The issues one error makes, FastAPI-shaped; none already in `seen`."""
+    loc: list[str | int] = [*prefix, *error.absolute_path]
+    if error.validator != "required":
+        return [{"loc": loc, "msg": shorten(error.message), "type": str(error.validator)}]
+    # jsonschema reports each missing key with the object's location; FastAPI names the key.
+    issues: list[Issue] = []
+    for key in _missing(error):
+        issue: Issue = {"loc": [*loc, key], "msg": "Field required", "type": "missing"}
+        if issue not in seen and issue not in issues:
+            issues.append(issue)
     return issues
+
+
+def _missing(error: ValidationError) -> list[str]:
+    """The keys a `required` error found missing."""
+    required = cast(list[str], error.validator_value)
+    instance = cast(Mapping[str, Any], error.instance)
+    return [key for key in required if key not in instance]
+
+
+def _broken_rules(error: ValidationError) -> list[ValidationError] | None:
+    """The rule errors `error` amounts to, or None when it is a schema violation.
+
+    For `anyOf`/`oneOf`, a branch that fails on rules alone makes the instance a rule
+    violation; otherwise the error is a plain schema violation, even if some branch also
+    broke a rule.
+    """
+    if not error.context:
+        return [error] if _under_a_rule(error) else None
+    branches: dict[Any, list[ValidationError]] = {}
+    for inner in error.context:
+        branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+    for errors in branches.values():
+        if all(not inner.context and _under_a_rule(inner) for inner in errors):
+            return errors
+    return None
+
+
+def _under_a_rule(error: ValidationError) -> bool:
+    """Whether the error comes from the `then` or `else` of an `if` (not a property so named)."""
+    path = list(error.absolute_schema_path)
+    return any(
+        step in ("then", "else") and (index == 0 or path[index - 1] not in _NAMING_KEYWORDS)
+        for index, step in enumerate(path)
+    )
+
+
+def _rule_message(error: ValidationError) -> str:
+    """`field: what the rule says of it`, from the description of the property the rule names.
+
+    For a missing key the rule's own schema lists it; for a bad value the error's schema is
+    the property's.
+    """
+    where: list[str | int] = list(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if error.validator == "required":
+        key = _missing(error)[0]
+        where.append(key)
+        schema = schema.get("properties", {}).get(key, {})
+    said = schema.get("description", error.message)
+    return f"{_dotted(where)}: {shorten(said)}"
+
+
+def _dotted(where: list[str | int]) -> str:
+    """A location as a Python-like path: `mcp_servers[0].url`."""
+    text = ""
+    for step in where:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return text.lstrip(".") or "body"
 
 
 def shorten(text: str) -> str:

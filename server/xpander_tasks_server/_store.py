@@ -7,7 +7,8 @@ import json
 import sqlite3
 import threading
 import weakref
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS tasks (id TEXT PRIMARY KEY, record TEXT NOT NULL)"""
@@ -21,6 +22,10 @@ class TaskRecord:
     A run is pending for `step_delay` seconds from `run_started_at`, executing for as long
     again, then completed. Continuing a task starts a new run,
     and `event_base` keeps its event ids after those of the runs before.
+
+    A status set by hand (update, save, stop, report) ends that progress: `frozen_at` is when,
+    `overrides` the task fields set since, laid over the state the run had reached, and
+    `events` the events those changes sent, as `[time, type, data]`.
     """
 
     id: str
@@ -33,6 +38,9 @@ class TaskRecord:
     step_delay: float
     event_base: int = 0
     run: int = 1
+    frozen_at: float | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    events: list[list[Any]] = field(default_factory=list)
 
 
 class TaskStore:
@@ -53,6 +61,13 @@ class TaskStore:
         with self._lock:
             row = self._db.execute("SELECT record FROM tasks WHERE id = ?", (task_id,)).fetchone()
         return None if row is None else TaskRecord(**json.loads(row[0]))
+
+    def records(self) -> Iterator[TaskRecord]:
+        """Every stored task, in no particular order."""
+        with self._lock:
+            rows = self._db.execute("SELECT record FROM tasks").fetchall()
+        for (text,) in rows:
+            yield TaskRecord(**json.loads(text))
 
     def put(self, record: TaskRecord) -> None:
         """Insert the task, or replace the stored one with the same id."""

@@ -1,11 +1,15 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .activity_log import ActivityLog, ActivityLogParam
+from .activity_log_entry import ActivityLogEntry, ActivityLogEntryParam
+from .agent import Agent, AgentParam
 from .agent_execution_status import AgentExecutionStatus
 from .attachment_kind import AttachmentKind
 from .attachment_ref import AttachmentRef, AttachmentRefParam
 from .conversation_kind import ConversationKind
 from .create_task_request import CreateTaskRequest, CreateTaskRequestParam
 from .error import Error, ErrorParam
+from .event_identity import EventIdentity, EventIdentityParam
 from .hitl_request import HITLRequest, HITLRequestParam
 from .json_object import JsonObject
 from .llm_reasoning_effort import LLMReasoningEffort
@@ -18,18 +22,30 @@ from .output_format import OutputFormat
 from .pending_eca_request import PendingECARequest, PendingECARequestParam
 from .principal import Principal, PrincipalParam
 from .principal_kind import PrincipalKind
+from .report_external_task_request import (
+    ReportExternalTaskRequest,
+    ReportExternalTaskRequestParam,
+)
 from .string_map import StringMap
 from .task import Task, TaskParam
 from .task_event import TaskEvent, TaskEventParam
 from .task_event_type import TaskEventType
 from .task_input import TaskInput, TaskInputParam
-from .task_tokens import TaskTokens, TaskTokensParam
+from .tasks_list_item import TasksListItem, TasksListItemParam
 from .think_mode import ThinkMode
+from .tokens import Tokens, TokensParam
+from .update_task_request import UpdateTaskRequest, UpdateTaskRequestParam
 from .user import User, UserParam
 from .validation_issue import ValidationIssue, ValidationIssueParam
 
 __all__ = (
+    "ActivityLog",
+    "ActivityLogEntry",
+    "ActivityLogEntryParam",
+    "ActivityLogParam",
+    "Agent",
     "AgentExecutionStatus",
+    "AgentParam",
     "AttachmentKind",
     "AttachmentRef",
     "AttachmentRefParam",
@@ -38,6 +54,8 @@ __all__ = (
     "CreateTaskRequestParam",
     "Error",
     "ErrorParam",
+    "EventIdentity",
+    "EventIdentityParam",
     "HITLRequest",
     "HITLRequestParam",
     "JsonObject",
@@ -54,6 +72,8 @@ __all__ = (
     "Principal",
     "PrincipalKind",
     "PrincipalParam",
+    "ReportExternalTaskRequest",
+    "ReportExternalTaskRequestParam",
     "StringMap",
     "Task",
     "TaskEvent",
@@ -62,9 +82,13 @@ __all__ = (
     "TaskInput",
     "TaskInputParam",
     "TaskParam",
-    "TaskTokens",
-    "TaskTokensParam",
+    "TasksListItem",
+    "TasksListItemParam",
     "ThinkMode",
+    "Tokens",
+    "TokensParam",
+    "UpdateTaskRequest",
+    "UpdateTaskRequestParam",
     "User",
     "UserParam",
     "ValidationIssue",

@@ -21,7 +21,10 @@ T = TypeVar("T", bound="MCPServerDetails")
 
 @_attrs_define
 class MCPServerDetails:
-    """An MCP server the agent may use during this task."""
+    """An MCP server the agent may use during this task. A local server needs `command`, a
+    remote one (the default type) `url`; the API answers a server without it with 400.
+
+    """
 
     id: None | str | Unset = UNSET
     type_: MCPServerType | Unset = _attrs_field(

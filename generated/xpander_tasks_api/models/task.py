@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..models.mcp_server_details import MCPServerDetails
     from ..models.pending_eca_request import PendingECARequest
     from ..models.task_input import TaskInput
-    from ..models.task_tokens import TaskTokens
+    from ..models.tokens import Tokens
 
 
 T = TypeVar("T", bound="Task")
@@ -87,11 +87,17 @@ class Task:
     llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET
     harness_cli: None | str | Unset = UNSET
     permission_mode: None | str | Unset = UNSET
-    tokens: None | TaskTokens | Unset = UNSET
+    tokens: None | Tokens | Unset = UNSET
     used_tools: list[str] | None | Unset = UNSET
     duration: float | None | Unset = UNSET
     execution_attempts: int | None | Unset = UNSET
     deep_planning: JsonObject | None | Unset = UNSET
+    should_update_parent: bool | None | Unset = False
+    is_orchestration: bool | None | Unset = False
+    is_gateway: bool | None | Unset = False
+    is_app: bool | None | Unset = False
+    background_auth_eligible: bool | None | Unset = False
+    must_deep_plan: bool | None | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -397,7 +403,7 @@ class Task:
         tokens: dict[str, Any] | None | Unset
         if isinstance(self.tokens, Unset):
             tokens = UNSET
-        elif isinstance(self.tokens, TaskTokens):
+        elif isinstance(self.tokens, Tokens):
             tokens = self.tokens.to_dict()
         else:
             tokens = self.tokens
@@ -430,6 +436,42 @@ class Task:
             deep_planning = self.deep_planning.to_dict()
         else:
             deep_planning = self.deep_planning
+
+        should_update_parent: bool | None | Unset
+        if isinstance(self.should_update_parent, Unset):
+            should_update_parent = UNSET
+        else:
+            should_update_parent = self.should_update_parent
+
+        is_orchestration: bool | None | Unset
+        if isinstance(self.is_orchestration, Unset):
+            is_orchestration = UNSET
+        else:
+            is_orchestration = self.is_orchestration
+
+        is_gateway: bool | None | Unset
+        if isinstance(self.is_gateway, Unset):
+            is_gateway = UNSET
+        else:
+            is_gateway = self.is_gateway
+
+        is_app: bool | None | Unset
+        if isinstance(self.is_app, Unset):
+            is_app = UNSET
+        else:
+            is_app = self.is_app
+
+        background_auth_eligible: bool | None | Unset
+        if isinstance(self.background_auth_eligible, Unset):
+            background_auth_eligible = UNSET
+        else:
+            background_auth_eligible = self.background_auth_eligible
+
+        must_deep_plan: bool | None | Unset
+        if isinstance(self.must_deep_plan, Unset):
+            must_deep_plan = UNSET
+        else:
+            must_deep_plan = self.must_deep_plan
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -536,6 +578,18 @@ class Task:
             field_dict["execution_attempts"] = execution_attempts
         if deep_planning is not UNSET:
             field_dict["deep_planning"] = deep_planning
+        if should_update_parent is not UNSET:
+            field_dict["should_update_parent"] = should_update_parent
+        if is_orchestration is not UNSET:
+            field_dict["is_orchestration"] = is_orchestration
+        if is_gateway is not UNSET:
+            field_dict["is_gateway"] = is_gateway
+        if is_app is not UNSET:
+            field_dict["is_app"] = is_app
+        if background_auth_eligible is not UNSET:
+            field_dict["background_auth_eligible"] = background_auth_eligible
+        if must_deep_plan is not UNSET:
+            field_dict["must_deep_plan"] = must_deep_plan
 
         return field_dict
 
@@ -876,7 +930,7 @@ class Task:
 
         permission_mode = d.pop("permission_mode", UNSET)
 
-        def _parse_tokens(data: object) -> None | TaskTokens | Unset:
+        def _parse_tokens(data: object) -> None | Tokens | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -884,12 +938,12 @@ class Task:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                tokens_type_0 = TaskTokens.from_dict(data)
+                tokens_type_0 = Tokens.from_dict(data)
 
                 return tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TaskTokens | Unset, data)
+            return cast(None | Tokens | Unset, data)
 
         tokens = _parse_tokens(d.pop("tokens", UNSET))
 
@@ -930,6 +984,18 @@ class Task:
             return cast(JsonObject | None | Unset, data)
 
         deep_planning = _parse_deep_planning(d.pop("deep_planning", UNSET))
+
+        should_update_parent = d.pop("should_update_parent", UNSET)
+
+        is_orchestration = d.pop("is_orchestration", UNSET)
+
+        is_gateway = d.pop("is_gateway", UNSET)
+
+        is_app = d.pop("is_app", UNSET)
+
+        background_auth_eligible = d.pop("background_auth_eligible", UNSET)
+
+        must_deep_plan = d.pop("must_deep_plan", UNSET)
 
         task = cls(
             id=id,
@@ -984,6 +1050,12 @@ class Task:
             duration=duration,
             execution_attempts=execution_attempts,
             deep_planning=deep_planning,
+            should_update_parent=should_update_parent,
+            is_orchestration=is_orchestration,
+            is_gateway=is_gateway,
+            is_app=is_app,
+            background_auth_eligible=background_auth_eligible,
+            must_deep_plan=must_deep_plan,
         )
 
         task.additional_properties = d
@@ -1020,7 +1092,7 @@ from ..models.json_object import JsonObject
 from ..models.mcp_server_details import MCPServerDetails
 from ..models.pending_eca_request import PendingECARequest
 from ..models.task_input import TaskInput
-from ..models.task_tokens import TaskTokens
+from ..models.tokens import Tokens
 
 # `Task` as a dict: its JSON keys, for code that passes one instead of the model.
 TaskParam = TypedDict(
@@ -1081,11 +1153,17 @@ TaskParam = TypedDict(
         | None,
         "harness_cli": str | None,
         "permission_mode": str | None,
-        "tokens": TaskTokens | dict[str, Any] | None,
+        "tokens": Tokens | dict[str, Any] | None,
         "used_tools": list[str] | None,
         "duration": float | None,
         "execution_attempts": int | None,
         "deep_planning": JsonObject | dict[str, Any] | None,
+        "should_update_parent": bool | None,
+        "is_orchestration": bool | None,
+        "is_gateway": bool | None,
+        "is_app": bool | None,
+        "background_auth_eligible": bool | None,
+        "must_deep_plan": bool | None,
     },
     total=False,
 )

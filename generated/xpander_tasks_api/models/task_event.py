@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.event_identity import EventIdentity
+
 
 T = TypeVar("T", bound="TaskEvent")
 
@@ -24,11 +28,14 @@ class TaskEvent:
     """ The event type; see `TaskEventType` for the known ones. """
     task_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
+    """ The organization that owns the task. """
     time: datetime.datetime | None | Unset = UNSET
     data: Any | Unset = _attrs_field(
         default=UNSET, repr=False, metadata={"secret": True}
     )
     """ The event's payload; a `Task` for the task_* types, so it may hold credentials. [secret] """
+    identity: EventIdentity | None | Unset = UNSET
+    """ Who is speaking, when the event says so. """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -58,6 +65,14 @@ class TaskEvent:
 
         data = self.data
 
+        identity: dict[str, Any] | None | Unset
+        if isinstance(self.identity, Unset):
+            identity = UNSET
+        elif isinstance(self.identity, EventIdentity):
+            identity = self.identity.to_dict()
+        else:
+            identity = self.identity
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +88,8 @@ class TaskEvent:
             field_dict["time"] = time
         if data is not UNSET:
             field_dict["data"] = data
+        if identity is not UNSET:
+            field_dict["identity"] = identity
 
         return field_dict
 
@@ -104,12 +121,30 @@ class TaskEvent:
 
         data = d.pop("data", UNSET)
 
+        def _parse_identity(data: object) -> EventIdentity | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                identity_type_0 = EventIdentity.from_dict(data)
+
+                return identity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventIdentity | None | Unset, data)
+
+        identity = _parse_identity(d.pop("identity", UNSET))
+
         task_event = cls(
             type=type_,
             task_id=task_id,
             organization_id=organization_id,
             time=time,
             data=data,
+            identity=identity,
         )
 
         task_event.additional_properties = d
@@ -141,6 +176,8 @@ class TaskEvent:
         self.type_ = value
 
 
+from ..models.event_identity import EventIdentity
+
 # `TaskEvent` as a dict: its JSON keys, for code that passes one instead of the model.
 TaskEventParam = TypedDict(
     "TaskEventParam",
@@ -150,6 +187,7 @@ TaskEventParam = TypedDict(
         "organization_id": str | None,
         "time": str | None,
         "data": Any,
+        "identity": EventIdentity | dict[str, Any] | None,
     },
     total=False,
 )

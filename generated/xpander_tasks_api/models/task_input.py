@@ -29,8 +29,8 @@ class TaskInput:
     """ End-user context (the SDK's `user_details`). """
     attachments: list[AttachmentRef] | Unset = UNSET
     """ Structured attachments; sent only when non-empty. """
-    principal: Principal | Unset = UNSET
-    """ Who the task acts for. """
+    principal: None | Principal | Unset = UNSET
+    """ Who the task acts for; sent only when set, `null` in a saved task. """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -57,9 +57,13 @@ class TaskInput:
                 attachments_item = attachments_item_data.to_dict()
                 attachments.append(attachments_item)
 
-        principal: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.principal, Unset):
+        principal: dict[str, Any] | None | Unset
+        if isinstance(self.principal, Unset):
+            principal = UNSET
+        elif isinstance(self.principal, Principal):
             principal = self.principal.to_dict()
+        else:
+            principal = self.principal
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -110,12 +114,22 @@ class TaskInput:
 
                 attachments.append(attachments_item)
 
-        _principal = d.pop("principal", UNSET)
-        principal: Principal | Unset
-        if isinstance(_principal, Unset):
-            principal = UNSET
-        else:
-            principal = Principal.from_dict(_principal)
+        def _parse_principal(data: object) -> None | Principal | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                principal_type_0 = Principal.from_dict(data)
+
+                return principal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Principal | Unset, data)
+
+        principal = _parse_principal(d.pop("principal", UNSET))
 
         task_input = cls(
             text=text,
@@ -157,7 +171,7 @@ TaskInputParam = TypedDict(
         "files": list[str],
         "user": User | dict[str, Any] | None,
         "attachments": list[AttachmentRef | dict[str, Any]],
-        "principal": Principal | dict[str, Any],
+        "principal": Principal | dict[str, Any] | None,
     },
     total=False,
 )

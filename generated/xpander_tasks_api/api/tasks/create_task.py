@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    agent_id: str,
+    agent_or_task_id: str,
     *,
     body: CreateTaskRequest,
     x_agent_version: str | Unset = UNSET,
@@ -24,8 +24,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/agent-execution/{agent_id}".format(
-            agent_id=quote(str(agent_id), safe=""),
+        "url": "/agent-execution/{agent_or_task_id}".format(
+            agent_or_task_id=quote(str(agent_or_task_id), safe=""),
         ),
     }
 
@@ -98,7 +98,7 @@ def _build_response(
 
 
 def sync_detailed(
-    agent_id: str,
+    agent_or_task_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateTaskRequest,
@@ -110,7 +110,7 @@ def sync_detailed(
     continues that existing task instead of starting a new one.
 
     Args:
-        agent_id (str):
+        agent_or_task_id (str):
         x_agent_version (str | Unset):
         body (CreateTaskRequest): The body of a create call. The published SDK sends every key:
             its defaults
@@ -125,7 +125,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        agent_id=agent_id,
+        agent_or_task_id=agent_or_task_id,
         body=body,
         x_agent_version=x_agent_version,
     )
@@ -138,7 +138,7 @@ def sync_detailed(
 
 
 def sync(
-    agent_id: str,
+    agent_or_task_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateTaskRequest,
@@ -150,7 +150,7 @@ def sync(
     continues that existing task instead of starting a new one.
 
     Args:
-        agent_id (str):
+        agent_or_task_id (str):
         x_agent_version (str | Unset):
         body (CreateTaskRequest): The body of a create call. The published SDK sends every key:
             its defaults
@@ -165,7 +165,7 @@ def sync(
     """
 
     return sync_detailed(
-        agent_id=agent_id,
+        agent_or_task_id=agent_or_task_id,
         client=client,
         body=body,
         x_agent_version=x_agent_version,
@@ -173,7 +173,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    agent_id: str,
+    agent_or_task_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateTaskRequest,
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     continues that existing task instead of starting a new one.
 
     Args:
-        agent_id (str):
+        agent_or_task_id (str):
         x_agent_version (str | Unset):
         body (CreateTaskRequest): The body of a create call. The published SDK sends every key:
             its defaults
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        agent_id=agent_id,
+        agent_or_task_id=agent_or_task_id,
         body=body,
         x_agent_version=x_agent_version,
     )
@@ -211,7 +211,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    agent_id: str,
+    agent_or_task_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateTaskRequest,
@@ -223,7 +223,7 @@ async def asyncio(
     continues that existing task instead of starting a new one.
 
     Args:
-        agent_id (str):
+        agent_or_task_id (str):
         x_agent_version (str | Unset):
         body (CreateTaskRequest): The body of a create call. The published SDK sends every key:
             its defaults
@@ -239,7 +239,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            agent_id=agent_id,
+            agent_or_task_id=agent_or_task_id,
             client=client,
             body=body,
             x_agent_version=x_agent_version,

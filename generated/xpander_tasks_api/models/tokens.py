@@ -8,17 +8,21 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TaskTokens")
+T = TypeVar("T", bound="Tokens")
 
 
 @_attrs_define
-class TaskTokens:
-    """Token usage of a task."""
+class Tokens:
+    """Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
+    tokens and always sends it.
 
-    completion_tokens: int | None | Unset = UNSET
-    prompt_tokens: int | None | Unset = UNSET
-    cache_read_tokens: int | None | Unset = UNSET
-    cache_write_tokens: int | None | Unset = UNSET
+    """
+
+    completion_tokens: int | None | Unset = 0
+    prompt_tokens: int | None | Unset = 0
+    cache_read_tokens: int | None | Unset = 0
+    cache_write_tokens: int | None | Unset = 0
+    total_tokens: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -48,6 +52,12 @@ class TaskTokens:
         else:
             cache_write_tokens = self.cache_write_tokens
 
+        total_tokens: int | None | Unset
+        if isinstance(self.total_tokens, Unset):
+            total_tokens = UNSET
+        else:
+            total_tokens = self.total_tokens
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -59,6 +69,8 @@ class TaskTokens:
             field_dict["cache_read_tokens"] = cache_read_tokens
         if cache_write_tokens is not UNSET:
             field_dict["cache_write_tokens"] = cache_write_tokens
+        if total_tokens is not UNSET:
+            field_dict["total_tokens"] = total_tokens
 
         return field_dict
 
@@ -73,15 +85,18 @@ class TaskTokens:
 
         cache_write_tokens = d.pop("cache_write_tokens", UNSET)
 
-        task_tokens = cls(
+        total_tokens = d.pop("total_tokens", UNSET)
+
+        tokens = cls(
             completion_tokens=completion_tokens,
             prompt_tokens=prompt_tokens,
             cache_read_tokens=cache_read_tokens,
             cache_write_tokens=cache_write_tokens,
+            total_tokens=total_tokens,
         )
 
-        task_tokens.additional_properties = d
-        return task_tokens
+        tokens.additional_properties = d
+        return tokens
 
     @property
     def additional_keys(self) -> list[str]:
@@ -100,14 +115,15 @@ class TaskTokens:
         return key in self.additional_properties
 
 
-# `TaskTokens` as a dict: its JSON keys, for code that passes one instead of the model.
-TaskTokensParam = TypedDict(
-    "TaskTokensParam",
+# `Tokens` as a dict: its JSON keys, for code that passes one instead of the model.
+TokensParam = TypedDict(
+    "TokensParam",
     {
         "completion_tokens": int | None,
         "prompt_tokens": int | None,
         "cache_read_tokens": int | None,
         "cache_write_tokens": int | None,
+        "total_tokens": int | None,
     },
     total=False,
 )

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.task import Task
+from ...models.update_task_request import UpdateTaskRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    task_id: str,
+    *,
+    body: Task | UpdateTaskRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/agent-execution/{task_id}/update".format(
+            task_id=quote(str(task_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, UpdateTaskRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Task | None:
+    if response.status_code == 200:
+        response_200 = Task.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Task]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Task | UpdateTaskRequest,
+) -> Response[Error | Task]:
+    """Set a task's status, result or other fields.
+
+     The body is either some of the five update fields (the SDK's `Tasks.update`; only
+    those it sets, `{}` for none), or a whole task as the SDK's `Task.save` and
+    `Task.set_status` send it. A status set here overrides the task's own progress from
+    then on. A task with an event stream gets `task_updated` (and `task_finished` when
+    the new status is final).
+
+    Args:
+        task_id (str):
+        body (Task | UpdateTaskRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Task | UpdateTaskRequest,
+) -> Error | Task | None:
+    """Set a task's status, result or other fields.
+
+     The body is either some of the five update fields (the SDK's `Tasks.update`; only
+    those it sets, `{}` for none), or a whole task as the SDK's `Task.save` and
+    `Task.set_status` send it. A status set here overrides the task's own progress from
+    then on. A task with an event stream gets `task_updated` (and `task_finished` when
+    the new status is final).
+
+    Args:
+        task_id (str):
+        body (Task | UpdateTaskRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Task
+    """
+
+    return sync_detailed(
+        task_id=task_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    task_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Task | UpdateTaskRequest,
+) -> Response[Error | Task]:
+    """Set a task's status, result or other fields.
+
+     The body is either some of the five update fields (the SDK's `Tasks.update`; only
+    those it sets, `{}` for none), or a whole task as the SDK's `Task.save` and
+    `Task.set_status` send it. A status set here overrides the task's own progress from
+    then on. A task with an event stream gets `task_updated` (and `task_finished` when
+    the new status is final).
+
+    Args:
+        task_id (str):
+        body (Task | UpdateTaskRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Task | UpdateTaskRequest,
+) -> Error | Task | None:
+    """Set a task's status, result or other fields.
+
+     The body is either some of the five update fields (the SDK's `Tasks.update`; only
+    those it sets, `{}` for none), or a whole task as the SDK's `Task.save` and
+    `Task.set_status` send it. A status set here overrides the task's own progress from
+    then on. A task with an event stream gets `task_updated` (and `task_finished` when
+    the new status is final).
+
+    Args:
+        task_id (str):
+        body (Task | UpdateTaskRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Task
+    """
+
+    return (
+        await asyncio_detailed(
+            task_id=task_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

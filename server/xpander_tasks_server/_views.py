@@ -1,0 +1,142 @@
+"""Answers other than a task: list items, activity threads, agents.
+
+Each follows its schema in `openapi.yaml` (`TasksListItem`, `ActivityLog`, `Agent`); the tests
+check them against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, isoformat, task_at, updated_at
+from xpander_tasks_server._store import TaskRecord
+
+
+def user_id_of(task: Mapping[str, Any]) -> str | None:
+    """The end user's id of a task (`input.user.id`): whose task it is in a user's list."""
+    user = (task.get("input") or {}).get("user") or {}
+    user_id = user.get("id")
+    return user_id if isinstance(user_id, str) else None
+
+
+def list_item(record: TaskRecord, now: float) -> dict[str, Any]:
+    """The task as a list shows it: its identity, status and outcome, no input."""
+    task = task_at(record, now)
+    return {
+        "id": record.id,
+        "agent_id": record.agent_id,
+        "organization_id": record.organization_id,
+        "status": task["status"],
+        "user_id": user_id_of(task),
+        "parent_task_id": task.get("parent_execution"),
+        "triggering_agent_id": task.get("triggering_agent_id"),
+        "created_at": isoformat(record.created_at),
+        "updated_at": isoformat(updated_at(record, now)),
+        "source_node_type": None,
+        "result": task.get("result"),
+        "title": task.get("title"),
+        "execution_kind": task.get("execution_kind"),
+        "process": None,
+        "conversation_kind": task.get("conversation_kind"),
+    }
+
+
+def newest_first(
+    records: Iterable[TaskRecord], now: float, filters: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The list items of `records` whose fields equal every filter, newest first.
+
+    The filters are the list operations' query parameters, each named as the list item's field
+    it compares with; `internal_status` compares with the task's.
+    """
+    items = []
+    for record in sorted(records, key=lambda record: record.created_at, reverse=True):
+        item = list_item(record, now)
+        compared = {**item, "internal_status": task_at(record, now).get("internal_status")}
+        if all(compared.get(name) == value for name, value in filters.items()):
+            items.append(item)
+    return items
+
+
+def activity_thread(record: TaskRecord, now: float) -> dict[str, Any]:
+    """The task's activity as the platform's thread shows it: the user's message, the agent's
+    reasoning once it runs, its tool call and answer once it has one."""
+    task = task_at(record, now)
+    text = task["input"].get("text") or ""
+    messages: list[dict[str, Any]] = [
+        {
+            "id": f"{record.id}-user",
+            "created_at": task["created_at"],
+            "role": "user",
+            "content": {"text": text, "files": task["input"].get("files") or []},
+            "sub_execution_result": False,
+            "user": task["input"].get("user"),
+        }
+    ]
+    started = task.get("started_at")
+    if started is not None:
+        messages.append(
+            {
+                "id": f"{record.id}-think",
+                "created_at": started,
+                "type": "think",
+                "title": "Reading the request",
+                "confidence": 0.9,
+                "thought": f"The user asks: {text}" if text else "The user asks nothing yet.",
+            }
+        )
+    if task.get("result") is not None:
+        finished = task.get("finished_at") or started or task["created_at"]
+        messages += [
+            {
+                "id": f"{record.id}-tool",
+                "created_at": finished,
+                "tool_name": "compose_answer",
+                "payload": {"prompt": text},
+                "is_error": task["status"] in ("failed", "error"),
+                "result": task["result"],
+            },
+            {
+                "id": f"{record.id}-agent",
+                "created_at": finished,
+                "role": "agent",
+                "content": {"text": task["result"], "files": []},
+            },
+        ]
+    if UNKNOWN_EVENT_MARKER in text:
+        messages.append(
+            {
+                "id": f"{record.id}-mystery",
+                "created_at": task["created_at"],
+                "agent_id": record.agent_id,
+                "action": "mystery_card",
+                "note": "an entry kind no client knows",
+            }
+        )
+    return {
+        "id": record.id,
+        "created_at": task["created_at"],
+        "messages": messages,
+        "user": task["input"].get("user"),
+    }
+
+
+def agent(agent_id: str, organization_id: str, version: int, created_at: float) -> dict[str, Any]:
+    """A configured agent: its identifying fields and a few of the settings an agent carries."""
+    return {
+        "id": agent_id,
+        "organization_id": organization_id,
+        "name": agent_id,
+        "unique_name": agent_id,
+        "description": "An agent of the local task server: it answers by echoing the prompt.",
+        "icon": "\N{ROCKET}",
+        "version": version,
+        "status": "ACTIVE",
+        "framework": "agno",
+        "model_provider": "openai",
+        "model_name": "gpt-4o",
+        "created_at": isoformat(created_at),
+        "instructions": {"role": [], "goal": [], "general": ""},
+        "tools": [],
+    }
