@@ -39,8 +39,8 @@ from xpander_tasks import (
     Task,
     Tasks,
 )
-from xpander_tasks._create import create_task_call
 from xpander_tasks._exceptions import REDACTED
+from xpander_tasks._params import create_task_call
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TaskEvent
 

@@ -28,15 +28,6 @@ from ._config import (
     MAX_RESPONSE_BYTES,
     ClientConfig,
 )
-from ._create import (
-    CallOptions,
-    CreateTaskCall,
-    GetTaskCall,
-    call_options,
-    create_task_call,
-    get_task_call,
-    with_arguments_of,
-)
 from ._exceptions import (
     APITimeoutError,
     ConfigurationError,
@@ -46,6 +37,15 @@ from ._exceptions import (
     redact,
     request_secrets,
     status_error,
+)
+from ._params import (
+    CallOptions,
+    CreateTaskCall,
+    GetTaskCall,
+    call_options,
+    create_task_call,
+    get_task_call,
+    with_arguments_of,
 )
 from ._retry import RetryPolicy, note_if_create_may_have_run
 from ._task import Task
