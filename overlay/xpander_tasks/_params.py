@@ -476,6 +476,16 @@ class _Parameter(NamedTuple):
     field: str
     as_is: tuple[type, ...]  # what is sent unchanged: a value no rule of the overlay's reads
     coerce: Coerce
+    default: object  # the signature's: known good, never checked
+
+
+class _Plan(NamedTuple):
+    """A body's parameters compiled, and what their defaults send."""
+
+    parameters: tuple[_Parameter, ...]
+    sent: dict[str | None, dict[str, Any]]  # field -> value, by part
+    fresh: tuple[tuple[str | None, str], ...]  # mutable defaults (`[]`), made anew each time
+    parts: dict[str, type]
 
 
 class _Body:
@@ -483,28 +493,32 @@ class _Body:
     field's type hint and the overlay's rules; a default, known good, taken as prepared."""
 
     def __init__(self, model: type, build: Callable[..., Any], outside: frozenset[str]) -> None:
-        hints = _hints(model)
-        self._model = model
-        self._parts: dict[str, type] = {}
+        self._model, self._build, self._outside = model, build, outside
+
+    @functools.cached_property
+    def _plan(self) -> _Plan:
+        """Compiled on the first call rather than at import: it reads every type hint."""
+        hints = _hints(self._model)
+        parts: dict[str, type] = {}
         parameters: list[_Parameter] = []
-        defaults: list[object] = []
         sent: dict[str | None, dict[str, Any]] = {None: {}}
-        for parameter in inspect.signature(build).parameters.values():
-            if parameter.name in outside:
-                continue
+        for parameter in inspect.signature(self._build).parameters.values():
             name, default = parameter.name, parameter.default
+            if name in self._outside:
+                continue
             part, _, field = _FIELDS.get(name, name).rpartition(".")
             if part:
-                self._parts[part] = next(o for o in _options(hints[part]) if attrs.has(o))
-                hint = _hints(self._parts[part])[field]
+                parts[part] = next(o for o in _options(hints[part]) if attrs.has(o))
+                hint = _hints(parts[part])[field]
             else:
                 hint = hints[field]
             coerce = _parameter_coercion(name, hint)
             ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY
             parameters.append(
-                _Parameter(name, part or None, field, () if ruled else _as_is(hint), coerce)
+                _Parameter(
+                    name, part or None, field, () if ruled else _as_is(hint), coerce, default
+                )
             )
-            defaults.append(default)
             # A list parameter's None is its empty list.
             is_list = any(typing.get_origin(option) is list for option in _options(hint))
             sent.setdefault(part or None, {})[field] = (
@@ -512,32 +526,30 @@ class _Body:
                 if default is None and is_list and name not in _OMIT_WHEN_EMPTY
                 else coerce(name, default)
             )
-        self._parameters = tuple(parameters)
-        self._names = tuple(parameter.name for parameter in parameters)
-        self._defaults = tuple(defaults)
-        self._sent = sent
-        # Mutable defaults (`[]`) are made afresh for each body.
-        self._fresh = tuple(
-            (part, field)
-            for part, fields in sent.items()
-            for field, value in fields.items()
-            if isinstance(value, list)
+        return _Plan(
+            parameters=tuple(parameters),
+            sent=sent,
+            fresh=tuple(
+                (part, field)
+                for part, fields in sent.items()
+                for field, value in fields.items()
+                if isinstance(value, list)
+            ),
+            parts=parts,
         )
 
     def __call__(self, arguments: Mapping[str, Any]) -> Any:
-        values = {part: fields.copy() for part, fields in self._sent.items()}
-        for part, field in self._fresh:
+        plan = self._plan
+        values = {part: fields.copy() for part, fields in plan.sent.items()}
+        for part, field in plan.fresh:
             values[part][field] = []
-        # Only what the caller passed: the defaults are known good, and sent as prepared.
-        passed = itertools.compress(
-            self._parameters,
-            map(operator.is_not, map(arguments.__getitem__, self._names), self._defaults),
-        )
-        for name, part, field, as_is, coerce in passed:
+        for name, part, field, as_is, coerce, default in plan.parameters:
             value = arguments[name]
-            values[part][field] = value if isinstance(value, as_is) else coerce(name, value)
+            # Only what the caller passed: the defaults are known good, and sent as prepared.
+            if value is not default:
+                values[part][field] = value if isinstance(value, as_is) else coerce(name, value)
         body = values.pop(None)
-        for part, model in self._parts.items():
+        for part, model in plan.parts.items():
             body[part] = model(**values[part])
         return self._model(**body)
 
