@@ -246,6 +246,8 @@ def _accept_list(item_hint: Any) -> Coerce:
             isinstance(value, str | bytes | bytearray) or not isinstance(value, Sequence)
         ):
             return _REJECTED
+        if all(map(isinstance, value, itertools.repeat(as_is))):
+            return list(value)
         return [
             entry if isinstance(entry, as_is) else item(f"{parameter}[{index}]", entry)
             for index, entry in enumerate(value)
@@ -416,9 +418,8 @@ def _optional_id(parameter: str, value: str | None) -> str | None:
 
 
 def _urls(parameter: str, urls: list[str]) -> list[str]:
-    for index, url in enumerate(urls):
-        if not url:
-            raise InvalidArgumentError(f"{parameter}[{index}]", "must be a URL, not ''")
+    if not all(urls):
+        raise InvalidArgumentError(f"{parameter}[{urls.index('')}]", "must be a URL, not ''")
     return urls
 
 
@@ -470,19 +471,14 @@ def _parameter_coercion(name: str, hint: Any) -> Coerce:
     return coerce
 
 
-class _Parameter(NamedTuple):
-    name: str
-    part: str | None  # the body's nested model holding the field (`input_`), None: the body
-    field: str
-    as_is: tuple[type, ...]  # what is sent unchanged: a value no rule of the overlay's reads
-    coerce: Coerce
-    default: object  # the signature's: known good, never checked
-
-
 class _Plan(NamedTuple):
     """A body's parameters compiled, and what their defaults send."""
 
-    parameters: tuple[_Parameter, ...]
+    # Each parameter's name; the part of the body holding its field (`input_`; None: the
+    # body itself) and the field; what is sent as it is (a value no overlay rule reads);
+    # its coercion; its default, known good and never checked. Plain tuples: unpacking a
+    # NamedTuple (a tuple subclass) takes Python's slow path, on every call.
+    parameters: tuple[tuple[str, str | None, str, tuple[type, ...], Coerce, object], ...]
     sent: dict[str | None, dict[str, Any]]  # field -> value, by part
     fresh: tuple[tuple[str | None, str], ...]  # mutable defaults (`[]`), made anew each time
     parts: dict[str, type]
@@ -500,7 +496,7 @@ class _Body:
         """Compiled on the first call rather than at import: it reads every type hint."""
         hints = _hints(self._model)
         parts: dict[str, type] = {}
-        parameters: list[_Parameter] = []
+        parameters = []
         sent: dict[str | None, dict[str, Any]] = {None: {}}
         for parameter in inspect.signature(self._build).parameters.values():
             name, default = parameter.name, parameter.default
@@ -514,11 +510,8 @@ class _Body:
                 hint = hints[field]
             coerce = _parameter_coercion(name, hint)
             ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY
-            parameters.append(
-                _Parameter(
-                    name, part or None, field, () if ruled else _as_is(hint), coerce, default
-                )
-            )
+            as_is = () if ruled else _as_is(hint)
+            parameters.append((name, part or None, field, as_is, coerce, default))
             # A list parameter's None is its empty list.
             is_list = any(typing.get_origin(option) is list for option in _options(hint))
             sent.setdefault(part or None, {})[field] = (
