@@ -148,8 +148,9 @@ def _options(hint: Any) -> tuple[Any, ...]:
 @functools.cache
 def _as_is(hint: Any) -> tuple[type, ...]:
     """The classes of `hint` whose instances are taken as they are, by one isinstance():
-    not generics, models (whose fields are checked) or JSON numbers (not bools), nor `Any`
-    (a class since Python 3.11). Most fields are `None | str | Unset`: these are all."""
+    not generics, models (whose fields are checked), JSON numbers (to which a bool is not
+    one, as it is to Python) or `Any` (a class since Python 3.11). Most fields are
+    `None | str | Unset`: these alone."""
     return tuple(
         option
         for option in _options(hint)
@@ -650,9 +651,10 @@ def with_arguments_of(
     The arguments are checked when the method is called (for a coroutine, when awaited). A
     call that does not fit the signature is a `TypeError` naming the method, as Python's own.
     """
+    signature = inspect.signature(build)
 
     def decorate(method: Callable[[SelfT, CallT], R]) -> Callable[Concatenate[SelfT, P], R]:
-        checked = _named_as(build, method.__qualname__)
+        checked = _named_as(build, signature, method.__qualname__)
         if inspect.iscoroutinefunction(method):
 
             async def async_wrapper(self: SelfT, /, *args: P.args, **kwargs: P.kwargs) -> Any:
@@ -669,7 +671,6 @@ def with_arguments_of(
         functools.update_wrapper(wrapper, method)
         del wrapper.__wrapped__  # type: ignore[attr-defined]
         # help(), IDEs and inspect.signature show the real parameters, `self` first.
-        signature: inspect.Signature = inspect.signature(build)
         wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
             parameters=[
                 inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
@@ -682,10 +683,11 @@ def with_arguments_of(
     return decorate
 
 
-def _named_as(build: Callable[P, CallT], public: str) -> Callable[P, CallT]:
+def _named_as(
+    build: Callable[P, CallT], signature: inspect.Signature, public: str
+) -> Callable[P, CallT]:
     """`build`, whose errors of a call that does not fit its signature name `public` (the
     method a user called, not this module's function) and suggest the closest parameter."""
-    signature = inspect.signature(build)
 
     def checked(*args: P.args, **kwargs: P.kwargs) -> CallT:
         try:
@@ -711,10 +713,5 @@ def _misfit(
     if not unknown:  # a missing or extra positional argument: Python's words, our name
         return str(error).replace(f"{build.__qualname__}()", f"{public}()", 1)
     message = f"{public}() got an unexpected keyword argument {unknown[0]!r}"
-    names = [
-        name
-        for name, parameter in signature.parameters.items()
-        if parameter.kind is not inspect.Parameter.POSITIONAL_ONLY
-    ]
-    close = difflib.get_close_matches(unknown[0], names, n=1)
+    close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
     return f"{message}; did you mean {close[0]!r}?" if close else message
