@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import json
+import typing
+from enum import Enum
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from support import echo_handler, mock_tasks
 
 from xpander_tasks import (
+    AttachmentRef,
     BadRequestError,
     ClientConfig,
     InvalidArgumentError,
     MCPServerDetails,
     ModuleException,
+    Principal,
     User,
 )
-from xpander_tasks._params import create_task_call, with_arguments_of
+from xpander_tasks._params import _coercion, _options, create_task_call, with_arguments_of
+from xpander_tasks_api import models as generated_models
 from xpander_tasks_api.models import JsonObject
+from xpander_tasks_api.types import Unset
 
 BAD_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("agent_id", {"agent_id": ""}),
@@ -280,3 +288,33 @@ def test_client_options_are_checked_with_the_configuration(option: str, value: o
             api_key="key", base_url=None, organization_id=None, allow_insecure_http=False, **options
         )
     assert error.value.parameter == option
+
+
+def _sample(hint: Any) -> Any:
+    """A valid wire value of a generated field's type hint."""
+    option = next(o for o in _options(hint) if o not in (type(None), Unset))
+    if isinstance(option, type) and issubclass(option, Enum):
+        return next(iter(option)).value
+    if typing.get_origin(option) is list:
+        return [_sample(typing.get_args(option)[0])]
+    if attrs.has(option):  # the map models (JsonObject, StringMap)
+        return {"key": "value"}
+    return {str: "text", bool: True, int: 1}[option]
+
+
+@pytest.mark.parametrize("model", [User, Principal, MCPServerDetails, AttachmentRef])
+def test_a_dict_becomes_the_model_the_generated_parser_makes(model: type[Any]) -> None:
+    """Dicts are parsed by their keys, not by the generated `from_dict`: every field's name on
+    the wire is the one the generated parser reads, and the wire body is the same."""
+    hints = typing.get_type_hints(model, localns=vars(generated_models))
+    given = {
+        field.name.removesuffix("_"): _sample(hints[field.name])
+        for field in attrs.fields(model)
+        if field.init
+    }
+    given["not_in_the_spec"] = 1
+    generated = model.from_dict(given)
+    assert generated.additional_properties == {"not_in_the_spec": 1}  # every other key read
+    parsed = _coercion(model)("item", given)
+    assert parsed == generated
+    assert json.dumps(parsed.to_dict()) == json.dumps(generated.to_dict())

@@ -297,33 +297,79 @@ def _accept_map(model: type) -> Coerce:
 
 
 def _accept_model(model: type) -> Coerce:
-    """The model itself, or a dict turned into one with the model's defaults (as the
-    published SDK's models fill them), its fields coerced and its rules checked."""
-    fields, defaults, rule = _fields(model), _defaults(model), _MODEL_RULES.get(model)
+    """The model itself, or a dict turned into one (the model's defaults for what it leaves
+    out, as the published SDK's models fill them); its fields coerced, its rules checked."""
+    fields, rule = _fields(model), _MODEL_RULES.get(model)
+    by_key, required = _wire_fields(model)
+    generated: Any = model
 
     def accept(parameter: str, value: Any) -> Any:
         if isinstance(value, model):
-            parsed, owned = value, False
+            parsed = _with_fields_coerced(parameter, value, fields)
         elif type(value) is dict or isinstance(value, Mapping):
-            parsed, owned = _from_dict(parameter, model, value, defaults), True
+            parsed = _parsed(parameter, generated, value, by_key, required)
         else:
             return _REJECTED
-        for name, as_is, coerce in fields:
-            current = getattr(parsed, name)
-            if isinstance(current, as_is):
-                continue
-            # A map model's entries are the model: they keep its name.
-            part = parameter if name == "additional_properties" else f"{parameter}.{name}"
-            coerced = coerce(part, current)
-            if coerced is not current:
-                if not owned:  # the caller's own model stays as it was
-                    parsed, owned = copy.copy(parsed), True
-                setattr(parsed, name, coerced)
         if rule is not None:
             rule(parameter, parsed)
         return parsed
 
     return accept
+
+
+def _with_fields_coerced(
+    parameter: str, model: object, fields: tuple[tuple[str, tuple[type, ...], Coerce], ...]
+) -> object:
+    """A caller's model with its fields coerced; a copy if any changes, not the caller's."""
+    coerced_model = model
+    for name, as_is, coerce in fields:
+        current = getattr(model, name)
+        if isinstance(current, as_is):
+            continue
+        # A map model's entries are the model: they keep its name.
+        part = parameter if name == "additional_properties" else f"{parameter}.{name}"
+        coerced = coerce(part, current)
+        if coerced is not current:
+            if coerced_model is model:
+                coerced_model = copy.copy(model)
+            setattr(coerced_model, name, coerced)
+    return coerced_model
+
+
+def _parsed(
+    parameter: str,
+    model: Any,
+    value: Mapping[str, Any],
+    by_key: Mapping[str, tuple[str, tuple[type, ...], Coerce, str | None]],
+    required: tuple[str, ...],
+) -> Any:
+    """A model from a dict, in one pass over what the dict holds (rather than the generated
+    `from_dict`, which reads every field and builds a parser for each on every call): its
+    other keys kept as the model's additional properties, as `from_dict` keeps them."""
+    for key in required:
+        if key not in value:
+            raise InvalidArgumentError(parameter, f"missing required field {key!r}")
+    fields: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, raw in value.items():
+        known = by_key.get(key)
+        if known is None:
+            extra[key] = raw
+            continue
+        name, as_is, coerce, enum = known
+        if isinstance(raw, as_is):
+            fields[name] = raw
+        elif enum is None:
+            fields[name] = coerce(f"{parameter}.{key}", raw)
+        else:  # said of the item, without the value: it may be a secret in the wrong field
+            try:
+                fields[name] = coerce(key, raw)
+            except InvalidArgumentError:
+                raise InvalidArgumentError(parameter, f"{key} must be {enum}") from None
+    parsed = model(**fields)
+    if extra:
+        parsed.additional_properties = extra
+    return parsed
 
 
 @functools.cache
@@ -337,45 +383,31 @@ def _fields(model: type) -> tuple[tuple[str, tuple[type, ...], Coerce], ...]:
     )
 
 
-def _defaults(model: type) -> tuple[tuple[str, Any], ...]:
-    """The fields a dict leaves out that the model still sends, with their defaults."""
-    return tuple(
-        (field.name, field.default)
-        for field in attrs.fields(model)
-        if field.init and field.default not in (UNSET, attrs.NOTHING)
-    )
-
-
-def _from_dict(
-    parameter: str,
-    model: Any,
-    value: Mapping[str, Any],
-    defaults: tuple[tuple[str, Any], ...],
-) -> Any:
-    try:
-        parsed = model.from_dict(value)
-    except KeyError as exc:
-        raise InvalidArgumentError(parameter, f"missing required field {exc.args[0]!r}") from None
-    except (ValueError, TypeError, AttributeError):
-        raise InvalidArgumentError(parameter, _why_not(model, value)) from None
-    for name, default in defaults:
-        if getattr(parsed, name) is UNSET:
-            setattr(parsed, name, default)
-    return parsed
-
-
-def _why_not(model: type, value: Mapping[str, Any]) -> str:
-    """Which field made the generated parser fail (an enum field given another value),
-    said without the value, which may be a secret put in the wrong field."""
+def _wire_fields(
+    model: type,
+) -> tuple[dict[str, tuple[str, tuple[type, ...], Coerce, str | None]], tuple[str, ...]]:
+    """A generated model's fields by their names on the wire, each with what its type hint
+    takes as is, its coercion and, for an enum, what it lists; and the names it requires.
+    The generator names a field that Python reserves with a trailing `_` (`type_`)."""
     hints = _hints(model)
-    for field in attrs.fields(model):
-        key = field.name.removesuffix("_")  # the generator's name for `type` is `type_`
-        if key in value:
-            try:
-                _coercion(hints[field.name])(key, value[key])
-            except InvalidArgumentError:
-                return f"{key} must be {_describe_all(hints[field.name])}"
-    return f"is not a valid {model.__name__}"
+    by_key = {
+        field.name.removesuffix("_"): (
+            field.name,
+            _as_is(hints[field.name]),
+            _coercion(hints[field.name]),
+            _describe_all(hints[field.name])
+            if any(_is_enum(option) for option in _options(hints[field.name]))
+            else None,
+        )
+        for field in attrs.fields(model)
+        if field.init
+    }
+    required = tuple(
+        field.name.removesuffix("_")
+        for field in attrs.fields(model)
+        if field.init and field.default is attrs.NOTHING
+    )
+    return by_key, required
 
 
 def _describe_all(hint: Any) -> str:
