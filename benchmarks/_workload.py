@@ -15,7 +15,7 @@ from typing import Any, Final
 import httpx
 
 from xpander_tasks import Task, Tasks
-from xpander_tasks._create import create_task_call
+from xpander_tasks._params import create_task_call
 from xpander_tasks_api.models import Task as GeneratedTask
 
 API_KEY: Final = "bench-key-4b1d"

@@ -32,7 +32,7 @@ from _workload import (
 )
 
 from xpander_tasks import Task
-from xpander_tasks._create import create_task_call
+from xpander_tasks._params import create_task_call
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import Task as GeneratedTask

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import json
+import typing
+from enum import Enum
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from support import echo_handler, mock_tasks
 
-from xpander_tasks import BadRequestError, InvalidArgumentError, ModuleException
+from xpander_tasks import (
+    AttachmentRef,
+    BadRequestError,
+    ClientConfig,
+    InvalidArgumentError,
+    MCPServerDetails,
+    ModuleException,
+    Principal,
+    User,
+)
+from xpander_tasks._params import _coercion, _options, create_task_call, with_arguments_of
+from xpander_tasks_api import models as generated_models
+from xpander_tasks_api.models import JsonObject
+from xpander_tasks_api.types import Unset
 
 BAD_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("agent_id", {"agent_id": ""}),
@@ -145,8 +162,6 @@ def test_timeouts_must_be_positive_seconds(value: object) -> None:
 
 
 def test_a_checked_call_keeps_its_secrets_out_of_its_repr() -> None:
-    from xpander_tasks._create import create_task_call
-
     call = create_task_call(
         "agent-123",
         user_oidc_token="oidc-s3cret",
@@ -154,3 +169,152 @@ def test_a_checked_call_keeps_its_secrets_out_of_its_repr() -> None:
         mcp_servers=[{"name": "x", "url": "u", "api_key": "mcp-s3cret"}],
     )
     assert "s3cret" not in repr(call)
+
+
+MISFITS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
+    (
+        "create",
+        (),
+        {"agent_id": "agent-123", "promt": "Hello!"},
+        "Tasks.create() got an unexpected keyword argument 'promt'; did you mean 'prompt'?",
+    ),
+    (
+        "acreate",
+        (),
+        {"agent_id": "agent-123", "think_mod": "harder"},
+        "Tasks.acreate() got an unexpected keyword argument 'think_mod'; "
+        "did you mean 'think_mode'?",
+    ),
+    (
+        "get",
+        ("task-1",),
+        {"timout": 3},
+        "Tasks.get() got an unexpected keyword argument 'timout'; did you mean 'timeout'?",
+    ),
+    (
+        "aget",
+        ("task-1",),
+        {"max_retry": 1},
+        "Tasks.aget() got an unexpected keyword argument 'max_retry'; did you mean 'max_retries'?",
+    ),
+    (
+        "create",
+        (),
+        {"agent_id": "a", "zzz": 1},
+        "Tasks.create() got an unexpected keyword argument 'zzz'",
+    ),
+    ("create", (), {}, "Tasks.create() missing 1 required positional argument: 'agent_id'"),
+    ("aget", ("t1", "t2"), {}, "Tasks.aget() takes 1 positional argument but 2 were given"),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "kwargs", "message"), MISFITS, ids=[m[3][:40] for m in MISFITS]
+)
+async def test_a_call_that_does_not_fit_names_the_method_and_suggests_the_closest_parameter(
+    method: str, args: tuple[Any, ...], kwargs: dict[str, Any], message: str
+) -> None:
+    requests: list[httpx.Request] = []
+    async with mock_tasks(echo_handler(requests)) as tasks:
+        with pytest.raises(TypeError) as error:
+            result = getattr(tasks, method)(*args, **kwargs)
+            if method.startswith("a"):
+                await result
+    assert str(error.value) == message  # the whole message: no "did you mean" for 'zzz'
+    assert error.value.__cause__ is None and error.value.__suppress_context__
+    assert requests == []
+
+
+def test_a_type_error_raised_while_building_a_call_is_not_taken_for_a_misfit() -> None:
+    def build(count: int) -> int:
+        raise TypeError("raised inside build")
+
+    class Resource:  # any class: the decorator does not need `Tasks`
+        @with_arguments_of(build)
+        def method(self, call: int) -> int:
+            return call
+
+    with pytest.raises(TypeError, match=r"^raised inside build$"):
+        Resource().method(1)
+
+
+def test_sequences_and_models_are_taken_in_their_plain_forms() -> None:
+    user = User(email="ada@example.com", additional_attributes={"team": "finance"})  # type: ignore[arg-type]
+    call = create_task_call(
+        "agent-123",
+        file_urls=("https://e.com/a.csv",),
+        user_details=user,
+        mcp_servers=(MCPServerDetails(name="docs", url="https://m.example.com"),),
+    )
+    assert call.body.input_.files == ["https://e.com/a.csv"]
+    sent_user = call.body.input_.user
+    assert isinstance(sent_user.additional_attributes, JsonObject)
+    assert sent_user.additional_attributes.to_dict() == {"team": "finance"}
+    assert user.additional_attributes == {"team": "finance"}  # the caller's model is unchanged
+    assert call.body.mcp_servers[0].type_ == "remote"
+
+
+@pytest.mark.parametrize(
+    ("parameter", "call"),
+    [
+        ("think_mode", {"think_mode": "s3cret"}),
+        ("mcp_servers[0]", {"mcp_servers": [{"name": "x", "url": "u", "sso_token": "s3cret"}]}),
+        (
+            "mcp_servers[0].sso_token",
+            {"mcp_servers": [MCPServerDetails(name="x", url="u", sso_token="s3cret")]},
+        ),  # type: ignore[arg-type]
+        ("principal", {"principal": {"kind": "s3cret", "id": "u1"}}),
+    ],
+)
+def test_a_value_no_enum_lists_is_not_repeated(parameter: str, call: dict[str, Any]) -> None:
+    with pytest.raises(InvalidArgumentError) as error:
+        create_task_call("agent-123", **call)
+    assert error.value.parameter == parameter
+    assert "one of" in str(error.value) and "s3cret" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("timeout", 0), ("total_timeout", -1.0), ("max_retries", True)]
+)
+def test_client_options_are_checked_with_the_configuration(option: str, value: object) -> None:
+    options: dict[str, Any] = {
+        "timeout": 5.0,
+        "total_timeout": None,
+        "max_retries": 2,
+        option: value,
+    }
+    with pytest.raises(InvalidArgumentError) as error:
+        ClientConfig.resolve(
+            api_key="key", base_url=None, organization_id=None, allow_insecure_http=False, **options
+        )
+    assert error.value.parameter == option
+
+
+def _sample(hint: Any) -> Any:
+    """A valid wire value of a generated field's type hint."""
+    option = next(o for o in _options(hint) if o not in (type(None), Unset))
+    if isinstance(option, type) and issubclass(option, Enum):
+        return next(iter(option)).value
+    if typing.get_origin(option) is list:
+        return [_sample(typing.get_args(option)[0])]
+    if attrs.has(option):  # the map models (JsonObject, StringMap)
+        return {"key": "value"}
+    return {str: "text", bool: True, int: 1}[option]
+
+
+@pytest.mark.parametrize("model", [User, Principal, MCPServerDetails, AttachmentRef])
+def test_a_dict_becomes_the_model_the_generated_parser_makes(model: type[Any]) -> None:
+    """Dicts are parsed by their keys, not by the generated `from_dict`: every field's name on
+    the wire is the one the generated parser reads, and the wire body is the same."""
+    hints = typing.get_type_hints(model, localns=vars(generated_models))
+    given = {
+        field.name.removesuffix("_"): _sample(hints[field.name])
+        for field in attrs.fields(model)
+        if field.init
+    }
+    given["not_in_the_spec"] = 1
+    generated = model.from_dict(given)
+    assert generated.additional_properties == {"not_in_the_spec": 1}  # every other key read
+    parsed = _coercion(model)("item", given)
+    assert parsed == generated
+    assert json.dumps(parsed.to_dict()) == json.dumps(generated.to_dict())

@@ -44,7 +44,7 @@ from xpander_tasks import (
     Task,
     Tasks,
 )
-from xpander_tasks._create import create_task_call
+from xpander_tasks._params import create_task_call
 from xpander_tasks._redact import REDACTED, SECRET_FIELDS, request_secrets, secret_fields
 from xpander_tasks_api import models
 from xpander_tasks_api.models import CreateTaskRequest, TaskEvent

@@ -145,7 +145,7 @@ def test_the_table_covers_the_whole_wire_contract_page() -> None:
 
 def test_the_principal_id_pattern_reads_alike_in_python_and_overlay() -> None:
     """The spec's pattern (as the server's jsonschema runs it) and the overlay's agree."""
-    from xpander_tasks._create import _PRINCIPAL_ID
+    from xpander_tasks._params import _PRINCIPAL_ID
 
     pattern = re.compile(SPEC["components"]["schemas"]["Principal"]["properties"]["id"]["pattern"])
     samples = [

@@ -43,7 +43,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     import asyncio
 
-    from ._create import CallOptions
+    from ._params import CallOptions
 
 logger = logging.getLogger("xpander_tasks")
 

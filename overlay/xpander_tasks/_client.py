@@ -19,15 +19,14 @@ from ._config import (
     DEFAULT_TOTAL_TIMEOUT,
     ClientConfig,
 )
-from ._create import (
+from ._exceptions import InvalidResponseError
+from ._params import (
     CreateTaskCall,
     GetTaskCall,
-    call_options,
     create_task_call,
     get_task_call,
     with_arguments_of,
 )
-from ._exceptions import InvalidResponseError
 from ._task import Task
 
 
@@ -67,18 +66,13 @@ class Tasks(BaseClient):
         The pools a `Tasks` opens itself ignore proxy environment variables: for a proxy,
         pass `http_client=httpx.Client(proxy=...)`.
         """
-        defaults = call_options(
-            timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
         config = ClientConfig.resolve(
             api_key=api_key,
             base_url=base_url,
             organization_id=organization_id,
-            timeout=defaults.timeout or DEFAULT_TIMEOUT,
-            total_timeout=defaults.total_timeout,
-            max_retries=DEFAULT_MAX_RETRIES
-            if defaults.max_retries is None
-            else defaults.max_retries,
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
             max_concurrency=max_concurrency,
         )

@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 import httpx
 
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, InvalidArgumentError
 
 DEFAULT_BASE_URL: Final = "https://inbound.xpander.ai"
 # Creating a task answers at once (the agent runs afterwards), so a minute of silence means
@@ -35,6 +35,27 @@ _EVENTS_HOSTS: Final = {
 }
 _AGENT_CONTROLLER: Final = "agent-controller"
 _AGENT_CONTROLLER_PORT: Final = 9016
+
+
+def check_seconds(parameter: str, value: object) -> float:
+    """A duration in seconds: a number > 0 (not a bool, which Python counts as an int)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return value
+    raise InvalidArgumentError(parameter, f"must be seconds > 0, not {value!r}")
+
+
+def check_timeout(parameter: str, value: object) -> httpx.Timeout:
+    """A timeout for each phase of a request: seconds, or an `httpx.Timeout`."""
+    if isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(check_seconds(parameter, value))
+
+
+def check_count(parameter: str, value: object, minimum: int = 0) -> int:
+    """A whole number >= `minimum` (not a bool)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+        return value
+    raise InvalidArgumentError(parameter, f"must be a whole number >= {minimum}, not {value!r}")
 
 
 def _normalise_base_url(raw: str) -> str:
@@ -99,13 +120,20 @@ class ClientConfig:
         api_key: str | None,
         base_url: str | None,
         organization_id: str | None,
-        timeout: httpx.Timeout,
+        timeout: float | httpx.Timeout,
         total_timeout: float | None,
         max_retries: int,
         allow_insecure_http: bool,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> ClientConfig:
-        """Fill what the arguments leave open from the environment, and check it all once."""
+        """Fill what the arguments leave open from the environment, and check it all once.
+
+        A bad `timeout`, `total_timeout` or `max_retries` raises `InvalidArgumentError`
+        naming it, as the same per-call settings do.
+        """
+        phase_timeout = check_timeout("timeout", timeout)
+        total = None if total_timeout is None else check_seconds("total_timeout", total_timeout)
+        retries = check_count("max_retries", max_retries)
         key = (api_key if api_key is not None else os.environ.get(ENV_API_KEY, "")).strip()
         if not key:
             raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
@@ -136,10 +164,10 @@ class ClientConfig:
             base_url=base,
             organization_id=org,
             api_root=api_root,
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            max_concurrency=_positive_whole_number("max_concurrency", max_concurrency),
+            timeout=phase_timeout,
+            total_timeout=total,
+            max_retries=retries,
+            max_concurrency=check_count("max_concurrency", max_concurrency, minimum=1),
         )
 
     def events_root(self, organization_id: str) -> str:
@@ -147,9 +175,3 @@ class ClientConfig:
         url = httpx.URL(self.base_url)
         controller = _EVENTS_HOSTS.get(url.host)
         return f"{controller or self.base_url}/{organization_id}"
-
-
-def _positive_whole_number(parameter: str, value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    raise ConfigurationError(f"{parameter} must be a whole number >= 1, not {value!r}")

@@ -1,0 +1,757 @@
+"""The published SDK's method parameters, checked and mapped onto the generated models.
+
+`create_task_call` and `get_task_call` hold the one copy of each signature; the `Tasks`
+methods take their parameters through `with_arguments_of`, so the two can never drift apart.
+Arguments are checked one way: by the generated models' type hints, each compiled once into
+a coercion (`_coercion`), plus the few rules only the overlay knows (the tables below).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import functools
+import inspect
+import itertools
+import operator
+import re
+import types
+import typing
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from enum import Enum
+from typing import Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
+
+import attrs
+import httpx
+
+from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api import models as generated_models
+from xpander_tasks_api.models import (
+    AttachmentRef,
+    CreateTaskRequest,
+    LLMReasoningEffort,
+    MCPServerDetails,
+    MCPServerType,
+    OutputFormat,
+    Principal,
+    ThinkMode,
+    User,
+)
+from xpander_tasks_api.types import UNSET, Unset
+
+from ._config import check_count, check_seconds, check_timeout
+from ._exceptions import InvalidArgumentError
+
+# Characters that could move a request to another path, or that no real id contains.
+_FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
+# openapi.yaml's Principal.id pattern, its \s spelled out as both ECMA and Python read it.
+_PRINCIPAL_ID: Final = re.compile(r"[^:\s\x00-\x1f\x7f\x85\ufeff]+")
+
+
+# Records are NamedTuples: a frozen dataclass costs ~0.8 ms of import time each (#7).
+
+
+class CallOptions(NamedTuple):
+    """Per-call overrides of the client's settings; None keeps the client's own."""
+
+    timeout: httpx.Timeout | None = None
+    total_timeout: float | None = None
+    max_retries: int | None = None
+
+
+class CreateTaskCall(NamedTuple):
+    """A checked create call: the path, the header and the body, ready to send."""
+
+    agent_id: str
+    agent_version: str | None
+    body: CreateTaskRequest
+    options: CallOptions = CallOptions()
+
+    def __repr__(self) -> str:  # without the body: it holds the request's secrets
+        return (
+            f"CreateTaskCall(agent_id={self.agent_id!r}, agent_version={self.agent_version!r}, "
+            f"options={self.options!r})"
+        )
+
+    def arguments(self, client: GeneratedClient) -> dict[str, Any]:
+        """The generated `create_task` endpoint's arguments for this call."""
+        return {
+            "agent_or_task_id": self.agent_id,
+            "client": client,
+            "body": self.body,
+            "x_agent_version": UNSET if self.agent_version is None else self.agent_version,
+        }
+
+
+class GetTaskCall(NamedTuple):
+    """A checked read of one task."""
+
+    task_id: str
+    options: CallOptions
+
+
+def check_id(parameter: str, value: object) -> str:
+    """An id that goes into a URL path: non-empty text that cannot change the path."""
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(parameter, f"must be a non-empty string, not {value!r}")
+    if value in (".", "..") or not _FORBIDDEN_IN_IDS.isdisjoint(value):
+        raise InvalidArgumentError(
+            parameter, f"{value!r} is not an id (no '/', '?', '#', '%', '\\', spaces or '..')"
+        )
+    return value
+
+
+def check_header_value(parameter: str, value: object) -> str:
+    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line."""
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise InvalidArgumentError(parameter, f"must be non-empty printable ASCII, not {value!r}")
+    return value
+
+
+_NO_OPTIONS: Final = CallOptions()
+
+
+def call_options(
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> CallOptions:
+    """Checked per-call settings, by the checks of the client's own (`_config`)."""
+    if timeout is None and total_timeout is None and max_retries is None:
+        return _NO_OPTIONS
+    return CallOptions(
+        timeout=None if timeout is None else check_timeout("timeout", timeout),
+        total_timeout=None
+        if total_timeout is None
+        else check_seconds("total_timeout", total_timeout),
+        max_retries=None if max_retries is None else check_count("max_retries", max_retries),
+    )
+
+
+# Coercions compiled from the generated type hints.
+
+Coerce = Callable[[str, Any], Any]
+"""`(parameter, value)`: the value as the generated model holds it. A problem inside the
+value raises `InvalidArgumentError` naming its own part (`mcp_servers[0].url`)."""
+
+# What an option of a union answers for a value of another type.
+_REJECTED: Final = object()
+
+
+def _options(hint: Any) -> tuple[Any, ...]:
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return typing.get_args(hint)
+    return (hint,)
+
+
+@functools.cache
+def _as_is(hint: Any) -> tuple[type, ...]:
+    """The classes of `hint` whose instances are taken as they are, by one isinstance():
+    not generics, models (whose fields are checked), JSON numbers (to which a bool is not
+    one, as it is to Python) or `Any` (a class since Python 3.11). Most fields are
+    `None | str | Unset`: these alone."""
+    return tuple(
+        option
+        for option in _options(hint)
+        if isinstance(option, type) and option not in (int, float, Any) and not attrs.has(option)
+    )
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, Enum)
+
+
+def _is_map(model: type) -> bool:
+    """A model that is only a JSON object's entries (`JsonObject`, `StringMap`)."""
+    return [field.name for field in attrs.fields(model)] == ["additional_properties"]
+
+
+def _describe(hint: Any) -> str:
+    """What a value of `hint` is, in a message's words (never the value itself)."""
+    if hint is type(None):
+        return "None"
+    if _is_enum(hint):
+        return "one of " + ", ".join(repr(member.value) for member in hint)
+    if attrs.has(hint):
+        return "a dict" if _is_map(hint) else f"a {hint.__name__} or a dict"
+    origin = typing.get_origin(hint) or hint
+    words = {str: "a string", bool: "True or False", int: "a whole number", float: "a number"}
+    return words.get(origin) or {list: "a list", dict: "a dict"}.get(origin, "anything")
+
+
+@functools.cache
+def _coercion(hint: Any) -> Coerce:
+    """The coercion of one generated type hint, built once: the hint's structure is read
+    here, not on every call. A value of none of the hint's types raises, naming the types."""
+    as_is = _as_is(hint)
+    others = tuple(
+        _accept_option(option)
+        for option in _options(hint)
+        if option not in as_is or _is_enum(option)  # an enum takes its values too
+    )
+    expected = _describe_all(hint)
+    # A string an enum does not list is not repeated: it may be a secret in the wrong field.
+    other_text = "another value" if any(_is_enum(o) for o in _options(hint)) else "str"
+
+    def coerce(parameter: str, value: Any) -> Any:
+        if isinstance(value, as_is):
+            return value
+        for other in others:
+            result = other(parameter, value)
+            if result is not _REJECTED:
+                return result
+        actual = (
+            other_text
+            if isinstance(value, str)
+            else "None"
+            if value is None
+            else type(value).__name__
+        )
+        raise InvalidArgumentError(parameter, f"must be {expected}, not {actual}")
+
+    return coerce
+
+
+def _accept_option(hint: Any) -> Coerce:
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any:
+        return lambda parameter, value: value
+    if hint in (int, float):  # JSON numbers; bool is an int to Python, not to JSON
+        kinds = int if hint is int else int | float
+        return lambda parameter, value: (
+            value if isinstance(value, kinds) and not isinstance(value, bool) else _REJECTED
+        )
+    if _is_enum(hint):
+        members = hint._value2member_map_  # a member is its own value: StrEnum
+        return lambda parameter, value: (
+            members.get(value, _REJECTED) if isinstance(value, str) else _REJECTED
+        )
+    if origin is list:
+        return _accept_list(arguments[0])
+    if origin is dict:
+        return _accept_dict(arguments[1])
+    if attrs.has(hint):
+        return _accept_map(hint) if _is_map(hint) else _accept_model(hint)
+    raise TypeError(f"no coercion for the generated type hint {hint!r}")
+
+
+def _accept_list(item_hint: Any) -> Coerce:
+    """Any sequence but text, whose letters would each become an item; items are named by
+    their index."""
+
+    as_is, item = _as_is(item_hint), _coercion(item_hint)
+
+    def accept(parameter: str, value: Any) -> Any:
+        if type(value) not in (list, tuple) and (
+            isinstance(value, str | bytes | bytearray) or not isinstance(value, Sequence)
+        ):
+            return _REJECTED
+        if all(map(isinstance, value, itertools.repeat(as_is))):
+            return list(value)
+        return [
+            entry if isinstance(entry, as_is) else item(f"{parameter}[{index}]", entry)
+            for index, entry in enumerate(value)
+        ]
+
+    return accept
+
+
+def _accept_dict(value_hint: Any) -> Coerce:
+    """A JSON object: text keys. Entries are not named in messages: their keys (header and
+    variable names) may say more than a message should."""
+    expected = _describe(value_hint)
+    as_is, entry = _as_is(value_hint), _coercion(value_hint)
+
+    def accept(parameter: str, value: Any) -> Any:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            return _REJECTED
+        if not all(map(isinstance, value, itertools.repeat(str))):
+            raise InvalidArgumentError(parameter, "each of its keys must be a string")
+        if value_hint is Any or all(map(isinstance, value.values(), itertools.repeat(as_is))):
+            return value
+        try:
+            return {key: entry(parameter, item) for key, item in value.items()}
+        except InvalidArgumentError:
+            raise InvalidArgumentError(
+                parameter, f"each of its values must be {expected}"
+            ) from None
+
+    return accept
+
+
+def _accept_map(model: type) -> Coerce:
+    """A map model (`JsonObject`, `StringMap`), or a dict of its entries."""
+    entries = _accept_dict(typing.get_args(_hints(model)["additional_properties"])[1])
+    generated: Any = model  # its `from_dict` and fields are the generator's
+
+    def accept(parameter: str, value: Any) -> Any:
+        if isinstance(value, generated):
+            given = value.additional_properties
+            checked = entries(parameter, given)
+            return value if checked is given else generated.from_dict(checked)
+        checked = entries(parameter, value)
+        return checked if checked is _REJECTED else generated.from_dict(checked)
+
+    return accept
+
+
+def _accept_model(model: type) -> Coerce:
+    """The model itself, or a dict turned into one (the model's defaults for what it leaves
+    out, as the published SDK's models fill them); its fields coerced, its rules checked."""
+    fields, rule = _fields(model), _MODEL_RULES.get(model)
+    by_key, required = _wire_fields(model)
+    generated: Any = model
+
+    def accept(parameter: str, value: Any) -> Any:
+        if isinstance(value, model):
+            parsed = _with_fields_coerced(parameter, value, fields)
+        elif type(value) is dict or isinstance(value, Mapping):
+            parsed = _parsed(parameter, generated, value, by_key, required)
+        else:
+            return _REJECTED
+        if rule is not None:
+            rule(parameter, parsed)
+        return parsed
+
+    return accept
+
+
+def _with_fields_coerced(
+    parameter: str, model: object, fields: tuple[tuple[str, tuple[type, ...], Coerce], ...]
+) -> object:
+    """A caller's model with its fields coerced; a copy if any changes, not the caller's."""
+    coerced_model = model
+    for name, as_is, coerce in fields:
+        current = getattr(model, name)
+        if isinstance(current, as_is):
+            continue
+        # A map model's entries are the model: they keep its name.
+        part = parameter if name == "additional_properties" else f"{parameter}.{name}"
+        coerced = coerce(part, current)
+        if coerced is not current:
+            if coerced_model is model:
+                coerced_model = copy.copy(model)
+            setattr(coerced_model, name, coerced)
+    return coerced_model
+
+
+def _parsed(
+    parameter: str,
+    model: Any,
+    value: Mapping[str, Any],
+    by_key: Mapping[str, tuple[str, tuple[type, ...], Coerce, str | None]],
+    required: tuple[str, ...],
+) -> Any:
+    """A model from a dict, in one pass over what the dict holds (rather than the generated
+    `from_dict`, which reads every field and builds a parser for each on every call): its
+    other keys kept as the model's additional properties, as `from_dict` keeps them."""
+    for key in required:
+        if key not in value:
+            raise InvalidArgumentError(parameter, f"missing required field {key!r}")
+    fields: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, raw in value.items():
+        known = by_key.get(key)
+        if known is None:
+            extra[key] = raw
+            continue
+        name, as_is, coerce, enum = known
+        if isinstance(raw, as_is):
+            fields[name] = raw
+        elif enum is None:
+            fields[name] = coerce(f"{parameter}.{key}", raw)
+        else:  # said of the item, without the value: it may be a secret in the wrong field
+            try:
+                fields[name] = coerce(key, raw)
+            except InvalidArgumentError:
+                raise InvalidArgumentError(parameter, f"{key} must be {enum}") from None
+    parsed = model(**fields)
+    if extra:
+        parsed.additional_properties = extra
+    return parsed
+
+
+@functools.cache
+def _fields(model: type) -> tuple[tuple[str, tuple[type, ...], Coerce], ...]:
+    """A generated model's fields with what their type hints take as is and their
+    coercions, built once."""
+    hints = _hints(model)
+    return tuple(
+        (field.name, _as_is(hints[field.name]), _coercion(hints[field.name]))
+        for field in attrs.fields(model)
+    )
+
+
+def _wire_fields(
+    model: type,
+) -> tuple[dict[str, tuple[str, tuple[type, ...], Coerce, str | None]], tuple[str, ...]]:
+    """A generated model's fields by their names on the wire (the `__init__` keywords: the
+    model template gives a field Python reserves, `type_`, its wire name as alias), each with
+    what its type hint takes as is, its coercion and, for an enum, what it lists; and the
+    names it requires."""
+    hints = _hints(model)
+    by_key = {
+        field.alias: (
+            field.alias,
+            _as_is(hints[field.name]),
+            _coercion(hints[field.name]),
+            _describe_all(hints[field.name])
+            if any(_is_enum(option) for option in _options(hints[field.name]))
+            else None,
+        )
+        for field in attrs.fields(model)
+        if field.init
+    }
+    required = tuple(
+        field.alias
+        for field in attrs.fields(model)
+        if field.init and field.default is attrs.NOTHING
+    )
+    return by_key, required
+
+
+def _describe_all(hint: Any) -> str:
+    options = sorted(_options(_without_unset(hint)), key=lambda option: option is type(None))
+    return " or ".join(_describe(option) for option in options)
+
+
+def _without_unset(hint: Any) -> Any:
+    """`Unset` is how a model marks a field left out; a caller never passes it."""
+    return functools.reduce(operator.or_, (o for o in _options(hint) if o is not Unset))
+
+
+# What only the overlay knows: rules the generated models cannot express.
+
+
+def _principal_id(parameter: str, principal: Principal) -> None:
+    if not _PRINCIPAL_ID.fullmatch(principal.id):
+        raise InvalidArgumentError(
+            f"{parameter}.id",
+            f"{principal.id!r} must be non-empty, with no ':', white space or control characters",
+        )
+
+
+def _mcp_server_reachable(parameter: str, server: MCPServerDetails) -> None:
+    # The spec says this as if/then, which the generated models cannot.
+    if server.type_ == MCPServerType.Remote and not server.url:
+        raise InvalidArgumentError(parameter, "a remote MCP server needs a url")
+    if server.type_ == MCPServerType.Local and not server.command:
+        raise InvalidArgumentError(parameter, "a local MCP server needs a command")
+
+
+# Rules of a model wherever it occurs, after its fields' coercions.
+_MODEL_RULES: Final[dict[type, Callable[[str, Any], None]]] = {
+    Principal: _principal_id,
+    MCPServerDetails: _mcp_server_reachable,
+}
+
+
+def _optional_id(parameter: str, value: str | None) -> str | None:
+    return None if value is None else check_id(parameter, value)
+
+
+def _urls(parameter: str, urls: list[str]) -> list[str]:
+    if not all(urls):
+        raise InvalidArgumentError(f"{parameter}[{urls.index('')}]", "must be a URL, not ''")
+    return urls
+
+
+def _optional_count(parameter: str, value: int | None) -> int | None:
+    return None if value is None else check_count(parameter, value)
+
+
+def _harness_name(parameter: str, value: str | None) -> str | None:
+    return value.strip().lower() if value else value
+
+
+# SDK parameter -> the generated field it fills (wire names), where they differ.
+_FIELDS: Final = {
+    "existing_task_id": "id",
+    "prompt": "input.text",
+    "file_urls": "input.files",
+    "user_details": "input.user",
+    "attachments": "input.attachments",
+    "principal": "input.principal",
+    "tool_call_payload_extension": "payload_extension",
+}
+# Checks after the field's type hint's, on a value of that type.
+_CHECKS: Final[dict[str, Coerce]] = {
+    "existing_task_id": _optional_id,
+    "file_urls": _urls,
+    "tool_call_limit": _optional_count,
+    "harness_cli": _harness_name,
+}
+# Left out of the body when empty, as the published SDK does.
+_OMIT_WHEN_EMPTY: Final = frozenset({"attachments", "principal"})
+
+
+def _parameter_coercion(name: str, hint: Any) -> Coerce:
+    """A parameter's coercion: its field's type hint, then the overlay's rules."""
+    coerce = _coercion(_without_unset(hint))
+    check = _CHECKS.get(name)
+    if check is not None:
+        by_hint = coerce
+
+        def coerce(parameter: str, value: Any) -> Any:
+            return check(parameter, by_hint(parameter, value))
+
+    if name in _OMIT_WHEN_EMPTY:
+        present = coerce
+
+        def coerce(parameter: str, value: Any) -> Any:
+            return present(parameter, value) if value else UNSET
+
+    return coerce
+
+
+class _Plan(NamedTuple):
+    """A body's parameters compiled, and what their defaults send."""
+
+    # Each parameter's name; the part of the body holding its field (`input`; None: the
+    # body itself) and the field; what is sent as it is (a value no overlay rule reads);
+    # its coercion; its default, known good and never checked. Plain tuples: unpacking a
+    # NamedTuple (a tuple subclass) takes Python's slow path, on every call.
+    parameters: tuple[tuple[str, str | None, str, tuple[type, ...], Coerce, object], ...]
+    sent: dict[str | None, dict[str, Any]]  # field -> value, by part
+    fresh: tuple[tuple[str | None, str], ...]  # mutable defaults (`[]`), made anew each time
+    parts: dict[str, type]
+
+
+class _Body:
+    """Builds a request body from a signature's arguments: each argument coerced by its
+    field's type hint and the overlay's rules; a default, known good, taken as prepared."""
+
+    def __init__(self, model: type, build: Callable[..., Any], outside: frozenset[str]) -> None:
+        self._model, self._build, self._outside = model, build, outside
+
+    @functools.cached_property
+    def _plan(self) -> _Plan:
+        """Compiled on the first call rather than at import: it reads every type hint."""
+        hints = _wire_hints(self._model)
+        parts: dict[str, type] = {}
+        parameters = []
+        sent: dict[str | None, dict[str, Any]] = {None: {}}
+        for parameter in inspect.signature(self._build).parameters.values():
+            name, default = parameter.name, parameter.default
+            if name in self._outside:
+                continue
+            part, _, field = _FIELDS.get(name, name).rpartition(".")
+            if part:
+                parts[part] = next(o for o in _options(hints[part]) if attrs.has(o))
+                hint = _wire_hints(parts[part])[field]
+            else:
+                hint = hints[field]
+            coerce = _parameter_coercion(name, hint)
+            ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY
+            as_is = () if ruled else _as_is(hint)
+            parameters.append((name, part or None, field, as_is, coerce, default))
+            # A list parameter's None is its empty list.
+            is_list = any(typing.get_origin(option) is list for option in _options(hint))
+            sent.setdefault(part or None, {})[field] = (
+                []
+                if default is None and is_list and name not in _OMIT_WHEN_EMPTY
+                else coerce(name, default)
+            )
+        return _Plan(
+            parameters=tuple(parameters),
+            sent=sent,
+            fresh=tuple(
+                (part, field)
+                for part, fields in sent.items()
+                for field, value in fields.items()
+                if isinstance(value, list)
+            ),
+            parts=parts,
+        )
+
+    def __call__(self, arguments: Mapping[str, Any]) -> Any:
+        plan = self._plan
+        values = {part: fields.copy() for part, fields in plan.sent.items()}
+        for part, field in plan.fresh:
+            values[part][field] = []
+        for name, part, field, as_is, coerce, default in plan.parameters:
+            value = arguments[name]
+            # Only what the caller passed: the defaults are known good, and sent as prepared.
+            if value is not default:
+                values[part][field] = value if isinstance(value, as_is) else coerce(name, value)
+        body = values.pop(None)
+        for part, model in plan.parts.items():
+            body[part] = model(**values[part])
+        return self._model(**body)
+
+
+@functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """A generated model's type hints, resolved (they name models imported lazily)."""
+    return typing.get_type_hints(model, localns=vars(generated_models))
+
+
+@functools.cache
+def _wire_hints(model: type) -> dict[str, Any]:
+    """A generated model's type hints by wire name, its `__init__` keywords (`input`)."""
+    hints = _hints(model)
+    return {field.alias: hints[field.name] for field in attrs.fields(model)}
+
+
+def create_task_call(
+    agent_id: str,
+    *,
+    existing_task_id: str | None = None,
+    prompt: str = "",
+    file_urls: Sequence[str] | None = None,
+    user_details: User | Mapping[str, Any] | None = None,
+    agent_version: str | None = None,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    worker_id: str | None = None,
+    run_locally: bool = False,
+    output_format: OutputFormat | str | None = None,
+    output_schema: Mapping[str, Any] | None = None,
+    events_streaming: bool = False,
+    additional_context: str | None = None,
+    instructions_override: str | None = None,
+    test_run_node_id: str | None = None,
+    user_oidc_token: str | None = None,
+    expected_output: str | None = None,
+    mcp_servers: Sequence[MCPServerDetails | Mapping[str, Any]] | None = None,
+    triggering_agent_id: str | None = None,
+    title: str | None = None,
+    think_mode: ThinkMode | str = ThinkMode.Default,
+    disable_attachment_injection: bool = False,
+    return_metrics: bool = False,
+    user_tokens: Mapping[str, Any] | None = None,
+    principal: Principal | Mapping[str, Any] | None = None,
+    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
+    tool_call_limit: int | None = None,
+    llm_model_provider: str | None = None,
+    llm_model_name: str | None = None,
+    llm_reasoning_effort: LLMReasoningEffort | str | None = None,
+    harness_cli: str | None = None,
+    permission_mode: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> CreateTaskCall:
+    """Check the arguments of a create call and build its request.
+
+    The parameters are the published SDK's, with the same names, defaults and meanings, plus
+    its six newer ones (`principal` to `permission_mode`) and three per-call settings:
+    `timeout` (each phase: seconds, or an `httpx.Timeout`), `total_timeout` (seconds for
+    the whole answer) and `max_retries`. Enums take the member or
+    its value (`"harder"`); `user_details`, `mcp_servers`, `principal` and `attachments`
+    take the model or a plain dict. An argument the API would reject raises
+    `InvalidArgumentError` (a 400 `ModuleException`) naming it, before anything is sent.
+    """
+    arguments = locals()  # the one list of the parameters is the signature above
+    return CreateTaskCall(
+        agent_id=check_id("agent_id", agent_id),
+        agent_version=None
+        if agent_version is None
+        else check_header_value("agent_version", agent_version),
+        body=_CREATE_BODY(arguments),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+# Parameters that are not body fields: the path, the header, the call's settings.
+_CREATE_BODY: Final = _Body(
+    CreateTaskRequest,
+    create_task_call,
+    outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),
+)
+
+
+def get_task_call(
+    task_id: str,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> GetTaskCall:
+    """Check the arguments of a read: a task id that cannot change the path, per-call
+    settings as `create_task_call`'s."""
+    return GetTaskCall(
+        task_id=check_id("task_id", task_id),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+SelfT = TypeVar("SelfT")
+CallT = TypeVar("CallT")
+
+
+def with_arguments_of(
+    build: Callable[P, CallT],
+) -> Callable[[Callable[[SelfT, CallT], R]], Callable[Concatenate[SelfT, P], R]]:
+    """Give a method `build`'s parameters; the method receives what `build` returns.
+
+    The arguments are checked when the method is called (for a coroutine, when awaited). A
+    call that does not fit the signature is a `TypeError` naming the method, as Python's own.
+    """
+    signature = inspect.signature(build)
+
+    def decorate(method: Callable[[SelfT, CallT], R]) -> Callable[Concatenate[SelfT, P], R]:
+        checked = _named_as(build, signature, method.__qualname__)
+        if inspect.iscoroutinefunction(method):
+
+            async def async_wrapper(self: SelfT, /, *args: P.args, **kwargs: P.kwargs) -> Any:
+                coroutine: Awaitable[Any] = method(self, checked(*args, **kwargs))
+                return await coroutine
+
+            wrapper: Callable[Concatenate[SelfT, P], Any] = async_wrapper
+        else:
+
+            def sync_wrapper(self: SelfT, /, *args: P.args, **kwargs: P.kwargs) -> R:
+                return method(self, checked(*args, **kwargs))
+
+            wrapper = sync_wrapper
+        functools.update_wrapper(wrapper, method)
+        del wrapper.__wrapped__  # type: ignore[attr-defined]
+        # help(), IDEs and inspect.signature show the real parameters, `self` first.
+        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[
+                inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
+                *signature.parameters.values(),
+            ],
+            return_annotation=inspect.signature(method).return_annotation,
+        )
+        return wrapper
+
+    return decorate
+
+
+def _named_as(
+    build: Callable[P, CallT], signature: inspect.Signature, public: str
+) -> Callable[P, CallT]:
+    """`build`, whose errors of a call that does not fit its signature name `public` (the
+    method a user called, not this module's function) and suggest the closest parameter."""
+
+    def checked(*args: P.args, **kwargs: P.kwargs) -> CallT:
+        try:
+            return build(*args, **kwargs)
+        except TypeError as error:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError:
+                raise TypeError(_misfit(public, build, signature, kwargs, error)) from None
+            raise  # raised inside `build`, not by the call
+
+    return checked
+
+
+def _misfit(
+    public: str,
+    build: Callable[..., Any],
+    signature: inspect.Signature,
+    kwargs: Mapping[str, Any],
+    error: TypeError,
+) -> str:
+    unknown = [name for name in kwargs if name not in signature.parameters]
+    if not unknown:  # a missing or extra positional argument: Python's words, our name
+        return str(error).replace(f"{build.__qualname__}()", f"{public}()", 1)
+    message = f"{public}() got an unexpected keyword argument {unknown[0]!r}"
+    close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
+    return f"{message}; did you mean {close[0]!r}?" if close else message
