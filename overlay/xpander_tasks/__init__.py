@@ -11,6 +11,7 @@ print(task.id, task.status.value)
 from typing import TYPE_CHECKING
 
 from xpander_tasks_api.models import (
+    ActivityLog,
     AgentExecutionStatus,
     AttachmentKind,
     AttachmentRef,
@@ -28,6 +29,7 @@ from xpander_tasks_api.models import (
     PrincipalParam,
     TaskEventType,
     ThinkMode,
+    Tokens,
     User,
     UserParam,
 )
@@ -52,8 +54,11 @@ from ._exceptions import (
     TaskTimeoutError,
     UnprocessableEntityError,
 )
-from ._task import Task
+from ._task import Task, TasksListItem
 from ._version import __version__
+
+# The published SDK's name for the event types.
+TaskUpdateEventType = TaskEventType
 
 if TYPE_CHECKING:
     from ._events import TaskUpdateEvent
@@ -77,6 +82,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ActivityLog",
     "AgentExecutionStatus",
     "AttachmentKind",
     "AttachmentRef",
@@ -108,8 +114,11 @@ __all__ = [
     "TaskEventType",
     "TaskTimeoutError",
     "TaskUpdateEvent",
+    "TaskUpdateEventType",
     "Tasks",
+    "TasksListItem",
     "ThinkMode",
+    "Tokens",
     "UnprocessableEntityError",
     "User",
     "UserParam",

@@ -9,6 +9,7 @@ Resources (`Tasks`, `Task`, event streams) use only the small interface of `Base
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -19,7 +20,7 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from http.cookiejar import CookieJar
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 import httpx
@@ -37,7 +38,7 @@ from ._exceptions import (
     status_error,
 )
 from ._redact import redact, request_secrets
-from ._retry import RetryPolicy, note_if_create_may_have_run
+from ._retry import RetryPolicy, note_if_may_have_acted
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("xpander_tasks")
 
 ResponseT = TypeVar("ResponseT", bound=Response[Any])
+AnswerT = TypeVar("AnswerT")
 HTTPClientT = TypeVar("HTTPClientT", httpx.Client, httpx.AsyncClient)
 
 # The httpx clients serving some client, so that no httpx client is given to two.
@@ -277,7 +279,7 @@ class BaseClient:
         attempt: _Attempt,
         retries: int,
         options: CallOptions,
-        idempotent: bool,
+        unsafe: str | None,
     ) -> float | None:
         """Seconds before trying again, or None when `error` is final and ready to raise."""
         redact(error, attempt.secrets(self._config.api_key))
@@ -285,11 +287,11 @@ class BaseClient:
             self._config.max_retries if options.max_retries is None else options.max_retries
         )
         delay = self._retry.delay_before_retry(
-            error, retries, idempotent=idempotent, max_retries=max_retries
+            error, retries, idempotent=unsafe is None, max_retries=max_retries
         )
         if delay is None:
-            if not idempotent:
-                note_if_create_may_have_run(error)
+            if unsafe is not None:
+                note_if_may_have_acted(error, unsafe)
             return None
         logger.info("%s: retrying in %.2f s after: %s", attempt.operation, delay, error)
         return delay
@@ -300,12 +302,14 @@ class BaseClient:
         send: Callable[[], ResponseT],
         options: CallOptions,
         *,
-        idempotent: bool,
+        unsafe: str | None = None,
     ) -> ResponseT:
         """Call `send` (sync) under the call's timeouts, retrying as the policy allows.
 
-        `idempotent` says whether the server acting twice is harmless (a read), which decides
-        what may be retried; `operation` names the call in errors and logs.
+        `operation` names the call in errors and logs. A call the server must not act on
+        twice (a create, an update) says so with `unsafe`: what to check when it may have
+        acted although no answer said so; it is repeated only when the request never left,
+        or the server said it did not act (429, 503). Without it, a call is a read.
         """
         total = options.total_timeout or self._config.total_timeout
         retries = 0
@@ -317,7 +321,7 @@ class BaseClient:
                 with self._slots, map_exceptions(operation):
                     return send()
             except ModuleException as error:
-                delay = self._retry_delay(error, current, retries, options, idempotent)
+                delay = self._retry_delay(error, current, retries, options, unsafe)
                 if delay is None:
                     raise
             finally:
@@ -331,7 +335,7 @@ class BaseClient:
         send: Callable[[], Awaitable[ResponseT]],
         options: CallOptions,
         *,
-        idempotent: bool,
+        unsafe: str | None = None,
     ) -> ResponseT:
         """`run` for a coroutine: the total timeout bounds each attempt throughout."""
         import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
@@ -353,13 +357,44 @@ class BaseClient:
                             except TimeoutError:
                                 raise current.timed_out() from None
                 except ModuleException as error:
-                    delay = self._retry_delay(error, current, retries, options, idempotent)
+                    delay = self._retry_delay(error, current, retries, options, unsafe)
                     if delay is None:
                         raise
                 retries += 1
                 await self._retry.asleep(delay)
         finally:
             _attempt.reset(token)
+
+    def request(
+        self,
+        operation: str,
+        endpoint: ModuleType,
+        options: CallOptions,
+        kind: type[AnswerT],
+        *,
+        unsafe: str | None = None,
+        **arguments: Any,
+    ) -> AnswerT:
+        """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
+        `run`, with its arguments as keywords; the answer, when it is the `kind` promised."""
+        client = self.generated_client()
+        send = functools.partial(endpoint.sync_detailed, client=client, **arguments)
+        return _answer(operation, self.run(operation, send, options, unsafe=unsafe), kind)
+
+    async def arequest(
+        self,
+        operation: str,
+        endpoint: ModuleType,
+        options: CallOptions,
+        kind: type[AnswerT],
+        *,
+        unsafe: str | None = None,
+        **arguments: Any,
+    ) -> AnswerT:
+        """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
+        client = self.agenerated_client()
+        send = functools.partial(endpoint.asyncio_detailed, client=client, **arguments)
+        return _answer(operation, await self.arun(operation, send, options, unsafe=unsafe), kind)
 
     # Lifetime.
 
@@ -420,6 +455,16 @@ def _transport_options(config: ClientConfig) -> dict[str, Any]:
     )
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=config.max_concurrency)
     return {"verify": verify, "limits": limits}
+
+
+def _answer(operation: str, response: Response[Any], kind: type[AnswerT]) -> AnswerT:
+    """The parsed answer, when it is what the operation promises (a 2xx carrying a `kind`)."""
+    if not isinstance(response.parsed, kind):
+        raise InvalidResponseError(
+            None,
+            f"{operation}: HTTP {int(response.status_code)} carried no valid {kind.__name__}",
+        )
+    return response.parsed
 
 
 def _pool_options() -> dict[str, Any]:

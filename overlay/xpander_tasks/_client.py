@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-from typing import Any
+import builtins
+from typing import Final
 
 import httpx
 
-from xpander_tasks_api.api.tasks import create_task, get_task
+from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.types import Response
 
 from ._base_client import BaseClient
 from ._config import (
@@ -19,15 +18,30 @@ from ._config import (
     DEFAULT_TOTAL_TIMEOUT,
     ClientConfig,
 )
-from ._exceptions import InvalidResponseError
 from ._params import (
     CreateTaskCall,
     GetTaskCall,
+    ListTasksCall,
+    UpdateTaskCall,
     create_task_call,
     get_task_call,
+    list_tasks_call,
+    list_user_tasks_call,
+    update_task_call,
     with_arguments_of,
 )
-from ._task import Task
+from ._task import (
+    Task,
+    TasksListItem,
+    aget_one,
+    astop_one,
+    aupdate_one,
+    get_one,
+    stop_one,
+    update_one,
+)
+
+_MAY_HAVE_CREATED: Final = "the task may have been created: check before creating it again"
 
 
 class Tasks(BaseClient):
@@ -84,50 +98,95 @@ class Tasks(BaseClient):
             f"organization_id={self.config.organization_id!r})"
         )
 
-    def _task(self, operation: str, response: Response[Any]) -> Task:
-        if not isinstance(response.parsed, GeneratedTask):
-            raise InvalidResponseError(
-                None, f"{operation}: HTTP {int(response.status_code)} carried no task"
-            )
-        return Task.adopt(response.parsed, self)
-
     # Create: not safe to repeat (a second create runs the agent again).
 
     @with_arguments_of(create_task_call)
     def create(self, call: CreateTaskCall) -> Task:
         """Create a task for an agent (sync). The parameters are `acreate`'s."""
-        send = functools.partial(
-            create_task.sync_detailed, **call.arguments(self.generated_client())
-        )
-        return self._task(
-            "create task", self.run("create task", send, call.options, idempotent=False)
-        )
+        task = self.request(
+            "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
+            **call.arguments(),
+        )  # fmt: skip
+        return Task.adopt(task, self)
 
     @with_arguments_of(create_task_call)
     async def acreate(self, call: CreateTaskCall) -> Task:
         """Create a task for an agent; it starts `pending`. See `create_task_call` for the
         parameters: the published SDK's, plus its newer ones and per-call settings."""
-        send = functools.partial(
-            create_task.asyncio_detailed, **call.arguments(self.agenerated_client())
-        )
-        response = await self.arun("create task", send, call.options, idempotent=False)
-        return self._task("create task", response)
+        task = await self.arequest(
+            "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
+            **call.arguments(),
+        )  # fmt: skip
+        return Task.adopt(task, self)
 
-    # Read: safe to repeat.
+    # Reads: safe to repeat.
 
     @with_arguments_of(get_task_call)
     def get(self, call: GetTaskCall) -> Task:
         """The task as it is now (sync). The parameters are `aget`'s."""
-        send = functools.partial(
-            get_task.sync_detailed, call.task_id, client=self.generated_client()
-        )
-        return self._task("get task", self.run("get task", send, call.options, idempotent=True))
+        return Task.adopt(get_one(self, call), self)
 
     @with_arguments_of(get_task_call)
     async def aget(self, call: GetTaskCall) -> Task:
         """The task as it is now; per-call `timeout`, `total_timeout`, `max_retries`."""
-        send = functools.partial(
-            get_task.asyncio_detailed, call.task_id, client=self.agenerated_client()
+        return Task.adopt(await aget_one(self, call), self)
+
+    @with_arguments_of(list_tasks_call)
+    def list(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
+        """An agent's tasks, newest first (sync). The parameters are `alist`'s."""
+        items = self.request(
+            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
         )
-        response = await self.arun("get task", send, call.options, idempotent=True)
-        return self._task("get task", response)
+        return [TasksListItem.adopt(item, self) for item in items]
+
+    @with_arguments_of(list_tasks_call)
+    async def alist(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
+        """An agent's tasks, newest first: the published SDK's `filters` dict (`user_id`,
+        `parent_task_id`, `triggering_agent_id`, `status`, `internal_status`), or the same
+        filters as keyword arguments. Each item's `load()` reads the whole task."""
+        items = await self.arequest(
+            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
+        )
+        return [TasksListItem.adopt(item, self) for item in items]
+
+    @with_arguments_of(list_user_tasks_call)
+    def list_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
+        """A user's tasks (sync). The parameters are `alist_user_tasks`'."""
+        items = self.request(
+            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            **call.filters,
+        )  # fmt: skip
+        return [TasksListItem.adopt(item, self) for item in items]
+
+    @with_arguments_of(list_user_tasks_call)
+    async def alist_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
+        """A user's tasks, with `alist`'s filters but `user_id`."""
+        items = await self.arequest(
+            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            **call.filters,
+        )  # fmt: skip
+        return [TasksListItem.adopt(item, self) for item in items]
+
+    # Changes: not safe to repeat blindly (see the README's retry table).
+
+    @with_arguments_of(update_task_call)
+    def update(self, call: UpdateTaskCall) -> Task:
+        """Update some of a task's fields (sync). The parameters are `aupdate`'s."""
+        return Task.adopt(update_one(self, call.task_id, call.body, call.options), self)
+
+    @with_arguments_of(update_task_call)
+    async def aupdate(self, call: UpdateTaskCall) -> Task:
+        """Update some of a task's fields, the published SDK's five (`status` as the member
+        or its value); only those given are sent. A status set here overrides the task's
+        own progress."""
+        return Task.adopt(await aupdate_one(self, call.task_id, call.body, call.options), self)
+
+    @with_arguments_of(get_task_call)
+    def stop(self, call: GetTaskCall) -> Task:
+        """Stop a task (sync); it becomes `stopped`."""
+        return Task.adopt(stop_one(self, call), self)
+
+    @with_arguments_of(get_task_call)
+    async def astop(self, call: GetTaskCall) -> Task:
+        """Stop a task; it becomes `stopped` (`is_manually_stopped`) and stays so."""
+        return Task.adopt(await astop_one(self, call), self)

@@ -117,13 +117,13 @@ class ClientConfig:
     def resolve(
         cls,
         *,
-        api_key: str | None,
-        base_url: str | None,
-        organization_id: str | None,
-        timeout: float | httpx.Timeout,
-        total_timeout: float | None,
-        max_retries: int,
-        allow_insecure_http: bool,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        organization_id: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        allow_insecure_http: bool = False,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> ClientConfig:
         """Fill what the arguments leave open from the environment, and check it all once.

@@ -16,12 +16,11 @@ from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 from xpander_tasks_api.models import TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
-from ._base_client import event_stream, map_exceptions
+from ._base_client import BaseClient, event_stream, map_exceptions
 from ._exceptions import APIConnectionError, APITimeoutError, ModuleException, StreamError
 from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
-    from ._client import Tasks
     from ._task import Task
 
 _OPERATION: Final = "task events"
@@ -45,7 +44,7 @@ class TaskUpdateEvent:
     id: str | None = None
 
 
-def _parse(sse: ServerSentEvent, client: Tasks, task_class: type[Task]) -> TaskUpdateEvent:
+def _parse(sse: ServerSentEvent, client: BaseClient, task_class: type[Task]) -> TaskUpdateEvent:
     try:
         event = TaskEvent.from_dict(json.loads(sse.data))
         known = event.type_ in TaskEventType._value2member_map_
@@ -76,7 +75,7 @@ class _Stream:
     and (sync waits, which have no `asyncio.timeout`) a deadline for the whole stream."""
 
     def __init__(
-        self, client: Tasks, task: Task, read_timeout: float | None, deadline: float | None
+        self, client: BaseClient, task: Task, read_timeout: float | None, deadline: float | None
     ) -> None:
         if task.events_streaming is not True:
             raise StreamError(
@@ -151,7 +150,7 @@ class _Stream:
 
 
 def iterate_events(
-    client: Tasks, task: Task, read_timeout: float | None, deadline: float | None = None
+    client: BaseClient, task: Task, read_timeout: float | None, deadline: float | None = None
 ) -> Iterator[TaskUpdateEvent]:
     """The task's events until `task_finished` (sync); none read past `deadline`."""
     stream = _Stream(client, task, read_timeout, deadline)
@@ -180,7 +179,7 @@ def iterate_events(
 
 
 async def aiterate_events(
-    client: Tasks, task: Task, read_timeout: float | None
+    client: BaseClient, task: Task, read_timeout: float | None
 ) -> AsyncIterator[TaskUpdateEvent]:
     """The task's events until `task_finished`."""
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)

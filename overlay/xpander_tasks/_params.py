@@ -13,6 +13,7 @@ import difflib
 import functools
 import inspect
 import itertools
+import json
 import operator
 import re
 import types
@@ -24,9 +25,10 @@ from typing import Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
 import attrs
 import httpx
 
-from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api import models as generated_models
+from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks
 from xpander_tasks_api.models import (
+    AgentExecutionStatus,
     AttachmentRef,
     CreateTaskRequest,
     LLMReasoningEffort,
@@ -34,7 +36,10 @@ from xpander_tasks_api.models import (
     MCPServerType,
     OutputFormat,
     Principal,
+    ReportExternalTaskRequest,
     ThinkMode,
+    Tokens,
+    UpdateTaskRequest,
     User,
 )
 from xpander_tasks_api.types import UNSET, Unset
@@ -73,20 +78,44 @@ class CreateTaskCall(NamedTuple):
             f"options={self.options!r})"
         )
 
-    def arguments(self, client: GeneratedClient) -> dict[str, Any]:
-        """The generated `create_task` endpoint's arguments for this call."""
+    def arguments(self) -> dict[str, Any]:
+        """The generated `create_task` endpoint's arguments for this call, but its client."""
         return {
             "agent_or_task_id": self.agent_id,
-            "client": client,
             "body": self.body,
             "x_agent_version": UNSET if self.agent_version is None else self.agent_version,
         }
 
 
 class GetTaskCall(NamedTuple):
-    """A checked read of one task."""
+    """A checked call on one task by its id (a read, a stop)."""
 
     task_id: str
+    options: CallOptions
+
+
+class ListTasksCall(NamedTuple):
+    """A checked list: whose tasks (an agent's, or a user's) and the filters, as the
+    generated endpoint's query parameters."""
+
+    owner_id: str
+    filters: dict[str, Any]
+    options: CallOptions
+
+
+class UpdateTaskCall(NamedTuple):
+    """A checked partial update: the task and only the fields given."""
+
+    task_id: str
+    body: UpdateTaskRequest
+    options: CallOptions
+
+
+class ReportTaskCall(NamedTuple):
+    """A checked report of a task that ran elsewhere."""
+
+    agent_id: str
+    body: ReportExternalTaskRequest
     options: CallOptions
 
 
@@ -475,12 +504,35 @@ _FIELDS: Final = {
     "principal": "input.principal",
     "tool_call_payload_extension": "payload_extension",
 }
+
+
+def _with_total(parameter: str, tokens: Tokens | None) -> Tokens | None:
+    """The published SDK always sends `total_tokens`: prompt plus completion."""
+    if tokens is None or not isinstance(tokens.total_tokens, Unset):
+        return tokens
+    parts = (tokens.prompt_tokens, tokens.completion_tokens)
+    total = sum(part for part in parts if isinstance(part, int))
+    return attrs.evolve(tokens, total_tokens=total)
+
+
+def _json_value(parameter: str, value: Any) -> Any:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise InvalidArgumentError(
+            parameter, "must be JSON: dicts, lists, strings, numbers, True, False or None"
+        ) from None
+    return value
+
+
 # Checks after the field's type hint's, on a value of that type.
 _CHECKS: Final[dict[str, Coerce]] = {
     "existing_task_id": _optional_id,
     "file_urls": _urls,
     "tool_call_limit": _optional_count,
     "harness_cli": _harness_name,
+    "tokens": _with_total,
+    "llm_response": _json_value,
 }
 # Left out of the body when empty, as the published SDK does.
 _OMIT_WHEN_EMPTY: Final = frozenset({"attachments", "principal"})
@@ -505,6 +557,13 @@ def _parameter_coercion(name: str, hint: Any) -> Coerce:
     return coerce
 
 
+def _omitted_when_none(coerce: Coerce) -> Coerce:
+    def omitted(parameter: str, value: Any) -> Any:
+        return UNSET if value is None else coerce(parameter, value)
+
+    return omitted
+
+
 class _Plan(NamedTuple):
     """A body's parameters compiled, and what their defaults send."""
 
@@ -522,8 +581,20 @@ class _Body:
     """Builds a request body from a signature's arguments: each argument coerced by its
     field's type hint and the overlay's rules; a default, known good, taken as prepared."""
 
-    def __init__(self, model: type, build: Callable[..., Any], outside: frozenset[str]) -> None:
+    def __init__(
+        self,
+        model: type,
+        build: Callable[..., Any],
+        outside: frozenset[str],
+        *,
+        fields: Mapping[str, str] = _FIELDS,
+        omit_none: frozenset[str] = frozenset(),
+    ) -> None:
+        """`outside`: parameters that are not body fields (the path, headers, settings);
+        `fields`: parameter -> the field it fills, where the names differ; `omit_none`:
+        parameters left out of the body when None (the published SDK's partial bodies)."""
         self._model, self._build, self._outside = model, build, outside
+        self._fields, self._omit_none = fields, omit_none
 
     @functools.cached_property
     def _plan(self) -> _Plan:
@@ -536,14 +607,16 @@ class _Body:
             name, default = parameter.name, parameter.default
             if name in self._outside:
                 continue
-            part, _, field = _FIELDS.get(name, name).rpartition(".")
+            part, _, field = self._fields.get(name, name).rpartition(".")
             if part:
                 parts[part] = next(o for o in _options(hints[part]) if attrs.has(o))
                 hint = _wire_hints(parts[part])[field]
             else:
                 hint = hints[field]
             coerce = _parameter_coercion(name, hint)
-            ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY
+            if name in self._omit_none:
+                coerce = _omitted_when_none(coerce)
+            ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY or name in self._omit_none
             as_is = () if ruled else _as_is(hint)
             parameters.append((name, part or None, field, as_is, coerce, default))
             # A list parameter's None is its empty list.
@@ -675,6 +748,158 @@ def get_task_call(
         task_id=check_id("task_id", task_id),
         options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
     )
+
+
+# The published SDK's list filters, in its order; each is a typed query parameter.
+_FILTERS: Final = ("user_id", "parent_task_id", "triggering_agent_id", "status", "internal_status")
+
+
+def _query(
+    endpoint: Callable[..., Any],
+    filters: object,
+    given: Mapping[str, Any],
+) -> dict[str, Any]:
+    """A list's filters, from the SDK's `filters` dict and the keyword arguments alike,
+    checked by the generated endpoint's type hints (a status goes out as its value)."""
+    if filters is None:
+        filters = {}
+    if not isinstance(filters, Mapping):
+        raise InvalidArgumentError("filters", f"must be a dict, not {type(filters).__name__}")
+    unknown = [str(key) for key in filters if key not in given]
+    if unknown:
+        known = ", ".join(given)
+        raise InvalidArgumentError(
+            "filters", f"unknown filter {', '.join(map(repr, unknown))}; the filters are {known}"
+        )
+    chosen = {key: value for key, value in filters.items() if value is not None}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if chosen.get(name, value) != value:
+            raise InvalidArgumentError(name, "differs from the same filter in `filters`")
+        chosen[name] = value
+    hints = _endpoint_hints(endpoint)
+    return {
+        name: _coercion(_without_unset(hints[name]))(name, value) for name, value in chosen.items()
+    }
+
+
+@functools.cache
+def _endpoint_hints(endpoint: Callable[..., Any]) -> dict[str, Any]:
+    return typing.get_type_hints(endpoint, localns=vars(generated_models))
+
+
+def list_tasks_call(
+    agent_id: str,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    user_id: str | None = None,
+    parent_task_id: str | None = None,
+    triggering_agent_id: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    internal_status: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> ListTasksCall:
+    """Check a list of an agent's tasks: the published SDK's `filters` dict, or the same
+    filters as keyword arguments (a status as the member or its value); an unknown filter
+    is refused by name, not sent."""
+    given = {name: value for name, value in locals().items() if name in _FILTERS}
+    return ListTasksCall(
+        owner_id=check_id("agent_id", agent_id),
+        filters=_query(list_tasks.sync_detailed, filters, given),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+def list_user_tasks_call(
+    user_id: str,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    parent_task_id: str | None = None,
+    triggering_agent_id: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    internal_status: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> ListTasksCall:
+    """Check a list of a user's tasks: as `list_tasks_call`, by user."""
+    given = {name: value for name, value in locals().items() if name in _FILTERS[1:]}
+    return ListTasksCall(
+        owner_id=check_id("user_id", user_id),
+        filters=_query(list_user_tasks.sync_detailed, filters, given),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    task_id: str,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    last_executed_node_id: str | None = None,
+    result: str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> UpdateTaskCall:
+    """Check a partial update, the published SDK's `Tasks.update`: only the fields given
+    (not None) are sent; none sends `{}`."""
+    return UpdateTaskCall(
+        task_id=check_id("task_id", task_id),
+        body=_UPDATE_BODY(locals()),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+_SETTINGS: Final = frozenset({"timeout", "total_timeout", "max_retries"})
+_UPDATE_FIELDS: Final = (
+    "tool_call_payload_extension",
+    "source",
+    "status",
+    "last_executed_node_id",
+    "result",
+)
+_UPDATE_BODY: Final = _Body(
+    UpdateTaskRequest,
+    update_task_call,
+    outside=_SETTINGS | {"task_id"},
+    fields={},
+    omit_none=frozenset(_UPDATE_FIELDS),
+)
+
+
+def report_task_call(
+    *,
+    agent_id: str,
+    id: str | None = None,
+    input: str | None = None,
+    llm_response: Any = None,
+    tokens: Tokens | Mapping[str, Any] | None = None,
+    is_success: bool = True,
+    result: str | None = None,
+    duration: float = 0,
+    used_tools: Sequence[str] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> ReportTaskCall:
+    """Check a report of a task that ran outside xpander, the published SDK's
+    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens`
+    worked out when left out, as the SDK does), `llm_response` any JSON value."""
+    return ReportTaskCall(
+        agent_id=check_id("agent_id", agent_id),
+        body=_REPORT_BODY(locals()),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+_REPORT_BODY: Final = _Body(
+    ReportExternalTaskRequest, report_task_call, outside=_SETTINGS | {"agent_id"}, fields={}
+)
 
 
 P = ParamSpec("P")

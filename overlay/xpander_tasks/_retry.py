@@ -23,7 +23,6 @@ from ._exceptions import (
 
 # Statuses that say the server did not act on the request.
 _NOT_ACTED_ON = frozenset({429, 503})
-_MAY_HAVE_ACTED_HINT = "the task may have been created: check before creating it again"
 
 
 def _retry_after_seconds(error: APIStatusError) -> float | None:
@@ -90,8 +89,9 @@ class RetryPolicy(NamedTuple):
         return float(backoff * self.jitter())
 
 
-def note_if_create_may_have_run(error: ModuleException) -> None:
-    """Say in a failed create's message when the task may exist despite the error."""
+def note_if_may_have_acted(error: ModuleException, hint: str) -> None:
+    """Say in the message of a failed call that is not safe to repeat (a create, an update)
+    when the server may have acted on it despite the error: `hint` says what to check."""
     may_have_acted = (
         (isinstance(error, APIConnectionError) and error.request_sent)
         or (
@@ -103,4 +103,4 @@ def note_if_create_may_have_run(error: ModuleException) -> None:
         or isinstance(error, InvalidResponseError)
     )
     if may_have_acted:
-        error.hint = _MAY_HAVE_ACTED_HINT
+        error.hint = hint

@@ -1,49 +1,206 @@
-"""`Task`: the generated model, plus the client that made it so it can follow itself."""
+"""`Task` and `TasksListItem`: generated models bound to the client that fetched them, so
+they can follow and change themselves (reload, save, stop, events, wait), as stripe's models
+do through their requestor. The calls on one task that `Tasks` shares live here too."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Self
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
 import attrs
+import httpx
 
+from xpander_tasks_api.api.tasks import (
+    get_task,
+    get_task_activity_log,
+    report_external_task,
+    stop_task,
+    update_task,
+)
+from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, Tokens, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 from xpander_tasks_api.types import UNSET
 
+from ._base_client import BaseClient
+from ._config import ClientConfig
 from ._exceptions import ConfigurationError
+from ._params import (
+    CallOptions,
+    GetTaskCall,
+    check_id,
+    get_task_call,
+    report_task_call,
+    update_task_call,
+)
 
 if TYPE_CHECKING:
-    from ._client import Tasks
     from ._events import TaskUpdateEvent
 
-_FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
-# The fields the spec tags `[secret]` (tokens the task echoes): never in a pickle.
-_SECRET_FIELDS: Final = tuple(
-    field.name for field in attrs.fields(GeneratedTask) if field.metadata.get("secret")
+_NO_OPTIONS: Final = CallOptions()
+
+# What may have happened when a call that is not safe to repeat lost its answer.
+_MAY_HAVE_STOPPED: Final = "the task may have been stopped: read it before stopping it again"
+_MAY_HAVE_UPDATED: Final = "the update may have been applied: read the task before sending it again"
+_MAY_HAVE_REPORTED: Final = (
+    "the task may have been reported: list the agent's tasks before reporting it again"
 )
 
 
-@attrs.define(repr=False, eq=False)
-class Task(GeneratedTask):
+# The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
+
+
+def get_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+    return client.request("get task", get_task, call.options, GeneratedTask, task_id=call.task_id)
+
+
+async def aget_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+    return await client.arequest(
+        "get task", get_task, call.options, GeneratedTask, task_id=call.task_id
+    )
+
+
+def stop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+    return client.request(
+        "stop task",
+        stop_task,
+        call.options,
+        GeneratedTask,
+        unsafe=_MAY_HAVE_STOPPED,
+        agent_or_task_id=call.task_id,
+    )
+
+
+async def astop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+    return await client.arequest(
+        "stop task",
+        stop_task,
+        call.options,
+        GeneratedTask,
+        unsafe=_MAY_HAVE_STOPPED,
+        agent_or_task_id=call.task_id,
+    )
+
+
+def update_one(
+    client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
+) -> GeneratedTask:
+    return client.request(
+        "update task",
+        update_task,
+        options,
+        GeneratedTask,
+        unsafe=_MAY_HAVE_UPDATED,
+        task_id=task_id,
+        body=body,
+    )
+
+
+async def aupdate_one(
+    client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
+) -> GeneratedTask:
+    return await client.arequest(
+        "update task",
+        update_task,
+        options,
+        GeneratedTask,
+        unsafe=_MAY_HAVE_UPDATED,
+        task_id=task_id,
+        body=body,
+    )
+
+
+def _environment_client() -> BaseClient:
+    """A client configured from the environment, for the published SDK's classmethods that
+    take no client (`Task.load`, `Task.report_external_task`)."""
+    return BaseClient(ClientConfig.resolve())
+
+
+class _Bound:
+    """What a generated model bound to its client adds: the binding, which copies keep and
+    pickles leave out, with every secret the model echoes (an unpickled model is unbound).
+    `_fields` and `_secrets` name the generated model's attributes, and those of them the
+    spec tags `[secret]`."""
+
+    if not TYPE_CHECKING:  # no slots of its own: those of the attrs classes below hold all
+        __slots__ = ()
+    _client: BaseClient | None
+    _model: ClassVar[type]
+    _fields: ClassVar[tuple[str, ...]]
+    _secrets: ClassVar[tuple[str, ...]]
+    id: str
+
+    @classmethod
+    def adopt(cls, model: object, client: BaseClient | None) -> Self:
+        """This class's view of a generated model, bound to the client that fetched it."""
+        adopted = cls.__new__(cls)
+        for name in cls._fields:
+            setattr(adopted, name, getattr(model, name))
+        adopted._client = client
+        return adopted
+
+    def _bound_client(self) -> BaseClient:
+        if self._client is None:
+            raise ConfigurationError(
+                f"{type(self).__name__} {self.id} is not bound to a client: "
+                "read it through Tasks to follow it"
+            )
+        return self._client
+
+    def __copy__(self) -> Self:
+        return self.adopt(self, self._client)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """A deep copy of the fields, bound to the same client (a client is not copied)."""
+        clone = self.adopt(self, self._client)
+        for name in self._fields:
+            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
+        return clone
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {name: getattr(self, name) for name in self._fields}
+        state.update(dict.fromkeys(self._secrets, UNSET))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in self._fields:
+            setattr(self, name, state[name])
+        self._client = None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any view of the same model with the same fields, whatever its binding."""
+        if not isinstance(other, self._model):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the generated models
+
+
+def _names(
+    model: type[attrs.AttrsInstance],
+) -> tuple[type, tuple[str, ...], tuple[str, ...]]:
+    fields = attrs.fields(model)
+    return (
+        model,
+        tuple(field.name for field in fields),
+        tuple(field.name for field in fields if field.metadata.get("secret")),
+    )
+
+
+@attrs.define(repr=False, eq=False, getstate_setstate=False)
+class Task(_Bound, GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
     `task["new_field"]` reads a field this client does not know yet. The repr shows only
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    _client: Tasks | None = attrs.field(default=None, kw_only=True, alias="client")
+    _model, _fields, _secrets = _names(GeneratedTask)
+    _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
 
     @classmethod
-    def adopt(cls, task: GeneratedTask, client: Tasks | None) -> Self:
-        """This class's view of a generated task, bound to the client that fetched it."""
-        adopted = cls.__new__(cls)
-        adopted.replace_fields(task)
-        adopted._client = client
-        return adopted
-
-    @classmethod
-    def parse(cls, data: Mapping[str, Any], client: Tasks | None) -> Self:
+    def parse(cls, data: Mapping[str, Any], client: BaseClient | None) -> Self:
         """A task from its JSON form (an event's data), bound to `client`."""
         task = cls.from_dict(data)
         task._client = client
@@ -51,31 +208,8 @@ class Task(GeneratedTask):
 
     def replace_fields(self, task: GeneratedTask) -> None:
         """Take every field of `task`, a newer view of this one."""
-        for name in _FIELDS:
+        for name in self._fields:
             setattr(self, name, getattr(task, name))
-
-    def __copy__(self) -> Self:
-        """A copy bound to the same client."""
-        return self.adopt(self, self._client)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
-        """A deep copy of the fields, bound to the same client (a client is not copied)."""
-        clone = self.adopt(self, self._client)
-        for name in _FIELDS:
-            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
-        return clone
-
-    def __getstate__(self) -> dict[str, Any]:
-        """What a pickle keeps: neither the client (its key, its connections) nor a secret
-        the task echoes. An unpickled task is unbound: `Tasks.get` it again to follow it."""
-        state = {name: getattr(self, name) for name in _FIELDS}
-        state.update(dict.fromkeys(_SECRET_FIELDS, UNSET))
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in _FIELDS:
-            setattr(self, name, state[name])
-        self._client = None
 
     def update_from(self, event: TaskUpdateEvent) -> bool:
         """Take the task an event carries if it is a newer view of this one; an event about
@@ -85,22 +219,159 @@ class Task(GeneratedTask):
             return True
         return False
 
-    def _bound_client(self) -> Tasks:
-        if self._client is None:
-            raise ConfigurationError(
-                f"task {self.id} is not bound to a client: get it through Tasks to follow it"
-            )
-        return self._client
+    # The published SDK's classmethods: without a client, one from the environment.
 
-    def reload(self) -> Self:
-        """Refresh this task in place from the status endpoint (sync)."""
-        self.replace_fields(self._bound_client().get(self.id))
+    @classmethod
+    def load(cls, task_id: str, client: BaseClient | None = None) -> Self:
+        """Read a task by its id (sync); `client` is a `Tasks`, else one is made from the
+        environment (XPANDER_API_KEY, ...), as the published SDK does."""
+        client = client or _environment_client()
+        return cls.adopt(get_one(client, get_task_call(task_id)), client)
+
+    @classmethod
+    async def aload(cls, task_id: str, client: BaseClient | None = None) -> Self:
+        """Read a task by its id; see `load`."""
+        client = client or _environment_client()
+        return cls.adopt(await aget_one(client, get_task_call(task_id)), client)
+
+    @classmethod
+    def report_external_task(
+        cls,
+        client: BaseClient | None = None,
+        *,
+        agent_id: str,
+        id: str | None = None,
+        input: str | None = None,
+        llm_response: Any = None,
+        tokens: Tokens | Mapping[str, Any] | None = None,
+        is_success: bool = True,
+        result: str | None = None,
+        duration: float = 0,
+        used_tools: Sequence[str] | None = None,
+    ) -> Self:
+        """Report a task that ran outside xpander (sync): stored `completed`, or `failed`
+        when `is_success` is false, under `id` or a new one; see `areport_external_task`."""
+        call = report_task_call(**_report_arguments(locals()))
+        client = client or _environment_client()
+        task = client.request(
+            "report task",
+            report_external_task,
+            call.options,
+            GeneratedTask,
+            unsafe=_MAY_HAVE_REPORTED,
+            agent_id=call.agent_id,
+            body=call.body,
+        )
+        return cls.adopt(task, client)
+
+    @classmethod
+    async def areport_external_task(
+        cls,
+        client: BaseClient | None = None,
+        *,
+        agent_id: str,
+        id: str | None = None,
+        input: str | None = None,
+        llm_response: Any = None,
+        tokens: Tokens | Mapping[str, Any] | None = None,
+        is_success: bool = True,
+        result: str | None = None,
+        duration: float = 0,
+        used_tools: Sequence[str] | None = None,
+    ) -> Self:
+        """Report a task that ran outside xpander: its input text, the model's raw answer
+        (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
+        success, result, duration in seconds and the tools it used. A report is not sent
+        twice on a lost answer: the error says it may have been stored."""
+        call = report_task_call(**_report_arguments(locals()))
+        client = client or _environment_client()
+        task = await client.arequest(
+            "report task",
+            report_external_task,
+            call.options,
+            GeneratedTask,
+            unsafe=_MAY_HAVE_REPORTED,
+            agent_id=call.agent_id,
+            body=call.body,
+        )
+        return cls.adopt(task, client)
+
+    # Reads and changes of this task, in place.
+
+    def reload(self, *, timeout: float | httpx.Timeout | None = None) -> Self:
+        """Refresh this task in place from the status endpoint (sync); `timeout` as `get`'s."""
+        call = get_task_call(self.id, timeout=timeout)
+        self.replace_fields(get_one(self._bound_client(), call))
         return self
 
-    async def areload(self) -> Self:
-        """Refresh this task in place from the status endpoint."""
-        self.replace_fields(await self._bound_client().aget(self.id))
+    async def areload(self, *, timeout: float | httpx.Timeout | None = None) -> Self:
+        """Refresh this task in place from the status endpoint; `timeout` as `aget`'s."""
+        call = get_task_call(self.id, timeout=timeout)
+        self.replace_fields(await aget_one(self._bound_client(), call))
         return self
+
+    def save(self) -> Self:
+        """Send this whole task (sync), as the published SDK's `save`; see `asave`."""
+        task_id = check_id("task.id", self.id)
+        self.replace_fields(update_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        return self
+
+    async def asave(self) -> Self:
+        """Send this whole task, its changed fields with it, and take the task the server
+        stored in place. A status set here overrides the task's own progress."""
+        task_id = check_id("task.id", self.id)
+        self.replace_fields(await aupdate_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        return self
+
+    def set_status(self, status: AgentExecutionStatus | str, result: str | None = None) -> Self:
+        """Set the status and the result (even to None), then `save` (sync)."""
+        self.status, self.result = _status_and_result(status, result)
+        return self.save()
+
+    async def aset_status(
+        self, status: AgentExecutionStatus | str, result: str | None = None
+    ) -> Self:
+        """Set the status and the result (even to None), then `asave`, as the SDK does."""
+        self.status, self.result = _status_and_result(status, result)
+        return await self.asave()
+
+    def stop_one(self) -> Self:
+        """Stop this task (sync); it becomes `stopped`, in place."""
+        self.replace_fields(stop_one(self._bound_client(), get_task_call(self.id)))
+        return self
+
+    async def astop_one(self) -> Self:
+        """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
+        self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
+        return self
+
+    def get_activity_log(self) -> ActivityLog:
+        """This task's activity thread (sync); see `aget_activity_log`."""
+        agent_id, task_id = self._activity_path()
+        return self._bound_client().request(
+            "get activity log",
+            get_task_activity_log,
+            _NO_OPTIONS,
+            ActivityLog,
+            agent_id=agent_id,
+            task_id=task_id,
+        )
+
+    async def aget_activity_log(self) -> ActivityLog:
+        """This task's activity thread: its messages, entry kinds this client does not know
+        kept as they came."""
+        agent_id, task_id = self._activity_path()
+        return await self._bound_client().arequest(
+            "get activity log",
+            get_task_activity_log,
+            _NO_OPTIONS,
+            ActivityLog,
+            agent_id=agent_id,
+            task_id=task_id,
+        )
+
+    def _activity_path(self) -> tuple[str, str]:
+        return check_id("task.agent_id", self.agent_id), check_id("task.id", self.id)
 
     def events(self, *, read_timeout: float | None = None) -> Iterator[TaskUpdateEvent]:
         """This task's events until `task_finished` (sync); needs `events_streaming=True`."""
@@ -139,9 +410,37 @@ class Task(GeneratedTask):
         status = getattr(self.status, "value", self.status)
         return f"Task(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, GeneratedTask):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
 
-    __hash__ = None  # mutable, like the generated model
+def _report_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """A report classmethod's arguments, for `report_task_call`."""
+    return {name: value for name, value in arguments.items() if name not in ("cls", "client")}
+
+
+def _status_and_result(
+    status: AgentExecutionStatus | str, result: str | None
+) -> tuple[AgentExecutionStatus, str | None]:
+    call = update_task_call("-", status=status, result=result)  # checked as an update's
+    checked = call.body.status
+    assert isinstance(checked, AgentExecutionStatus)  # given, and not None
+    return checked, result if result is None else str(call.body.result)
+
+
+@attrs.define(repr=False, eq=False, getstate_setstate=False)
+class TasksListItem(_Bound, GeneratedTasksListItem):
+    """A task as a list shows it (no input); `load()` / `aload()` read the whole task
+    through the client that listed it."""
+
+    _model, _fields, _secrets = _names(GeneratedTasksListItem)
+    _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
+
+    def load(self) -> Task:
+        """The whole task (sync)."""
+        return Task.load(self.id, self._bound_client())
+
+    async def aload(self) -> Task:
+        """The whole task, read by its id."""
+        return await Task.aload(self.id, self._bound_client())
+
+    def __repr__(self) -> str:
+        status = getattr(self.status, "value", self.status)
+        return f"TasksListItem(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"

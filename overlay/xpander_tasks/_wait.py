@@ -14,7 +14,7 @@ from xpander_tasks_api.models import AgentExecutionStatus
 from ._exceptions import APIConnectionError, StreamError, TaskTimeoutError
 
 if TYPE_CHECKING:
-    from ._client import Tasks
+    from ._base_client import BaseClient
     from ._task import Task
 
 TERMINAL_STATUSES: Final = frozenset(
@@ -38,7 +38,7 @@ def timed_out(task: Task, timeout: float) -> TaskTimeoutError:
     )
 
 
-def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
+def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -> None:
     """Follow `task` in place until it finishes (sync): its events if it streams, else polls."""
     deadline = time.monotonic() + timeout
     try:
@@ -48,7 +48,7 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
             for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
                 task.update_from(event)
         while True:
-            task.replace_fields(client.get(task.id, timeout=max(deadline - time.monotonic(), 0.01)))
+            task.reload(timeout=max(deadline - time.monotonic(), 0.01))
             if is_finished(task):
                 return
             if time.monotonic() + poll_interval > deadline:
@@ -60,7 +60,9 @@ def wait(task: Task, client: Tasks, timeout: float, poll_interval: float) -> Non
         raise
 
 
-async def await_completion(task: Task, client: Tasks, timeout: float, poll_interval: float) -> None:
+async def await_completion(
+    task: Task, client: BaseClient, timeout: float, poll_interval: float
+) -> None:
     """Follow `task` in place until it finishes: its events if it streams, else polls."""
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
@@ -72,7 +74,7 @@ async def await_completion(task: Task, client: Tasks, timeout: float, poll_inter
                 async for event in aiterate_events(client, task, read_timeout=None):
                     task.update_from(event)
             while True:
-                task.replace_fields(await client.aget(task.id))
+                await task.areload()
                 if is_finished(task):
                     return
                 await asyncio.sleep(poll_interval)
