@@ -41,7 +41,8 @@ def test_each_operation_keeps_the_contract(case: schemathesis.Case) -> None:
     case.call_and_validate()
 
 
-# Create a task, then follow the spec's links: read it back, stream its events.
+# Create a task, then follow the spec's links: read it back, stream its events, update, stop
+# and list it.
 Workflow = schema.as_state_machine()
 Workflow.TestCase.settings = settings(SETTINGS, max_examples=15, stateful_step_count=5)
 TestLinkedCalls = Workflow.TestCase

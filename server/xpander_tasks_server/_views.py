@@ -74,6 +74,16 @@ def activity_thread(record: TaskRecord, now: float) -> dict[str, Any]:
             "user": task["input"].get("user"),
         }
     ]
+    if UNKNOWN_EVENT_MARKER in text:
+        messages.append(
+            {
+                "id": f"{record.id}-mystery",
+                "created_at": task["created_at"],
+                "agent_id": record.agent_id,
+                "action": "mystery_card",
+                "note": "an entry kind no client knows",
+            }
+        )
     started = task.get("started_at")
     if started is not None:
         messages.append(
@@ -104,16 +114,6 @@ def activity_thread(record: TaskRecord, now: float) -> dict[str, Any]:
                 "content": {"text": task["result"], "files": []},
             },
         ]
-    if UNKNOWN_EVENT_MARKER in text:
-        messages.append(
-            {
-                "id": f"{record.id}-mystery",
-                "created_at": task["created_at"],
-                "agent_id": record.agent_id,
-                "action": "mystery_card",
-                "note": "an entry kind no client knows",
-            }
-        )
     return {
         "id": record.id,
         "created_at": task["created_at"],
