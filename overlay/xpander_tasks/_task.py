@@ -112,9 +112,16 @@ async def aupdate_one(
 
 
 def _environment_client() -> BaseClient:
-    """A client configured from the environment, for the published SDK's classmethods that
-    take no client (`Task.load`, `Task.report_external_task`)."""
-    return BaseClient(ClientConfig.resolve())
+    """The client of the environment's configuration (XPANDER_API_KEY, ...), for the
+    published SDK's classmethods that take none (`Task.load`, `Task.report_external_task`):
+    one per configuration and process, as openai-python's module-level client, so its pools
+    are reused rather than opened for each call and left open."""
+    config = ClientConfig.resolve()
+    key = (config.api_key, config.base_url, config.organization_id)
+    return _ENVIRONMENT_CLIENTS.setdefault(key, BaseClient(config))
+
+
+_ENVIRONMENT_CLIENTS: dict[tuple[str, str, str | None], BaseClient] = {}
 
 
 class _Bound:
@@ -335,12 +342,12 @@ class Task(_Bound, GeneratedTask):
         self.status, self.result = _status_and_result(status, result)
         return await self.asave()
 
-    def stop_one(self) -> Self:
+    def stop(self) -> Self:
         """Stop this task (sync); it becomes `stopped`, in place."""
         self.replace_fields(stop_one(self._bound_client(), get_task_call(self.id)))
         return self
 
-    async def astop_one(self) -> Self:
+    async def astop(self) -> Self:
         """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
         self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
         return self
