@@ -32,6 +32,7 @@ from xpander_tasks_api.models import (
     UserParam,
 )
 
+from ._agents import Agent, Agents
 from ._client import Tasks
 from ._config import ClientConfig
 from ._exceptions import (
@@ -77,7 +78,9 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "Agent",
     "AgentExecutionStatus",
+    "Agents",
     "AttachmentKind",
     "AttachmentRef",
     "AttachmentRefParam",

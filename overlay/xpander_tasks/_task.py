@@ -2,45 +2,31 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.types import UNSET
 
+from ._bound import BoundModel, field_names
 from ._exceptions import ConfigurationError
 
 if TYPE_CHECKING:
     from ._client import Tasks
     from ._events import TaskUpdateEvent
 
-_FIELDS: Final = tuple(field.name for field in attrs.fields(GeneratedTask))
-# The fields the spec tags `[secret]` (tokens the task echoes): never in a pickle.
-_SECRET_FIELDS: Final = tuple(
-    field.name for field in attrs.fields(GeneratedTask) if field.metadata.get("secret")
-)
 
-
-@attrs.define(repr=False, eq=False)
-class Task(GeneratedTask):
+@attrs.define(repr=False, eq=False, getstate_setstate=False)
+class Task(BoundModel["Tasks"], GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
     `task["new_field"]` reads a field this client does not know yet. The repr shows only
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
+    _fields, _secret_fields = field_names(GeneratedTask)
     _client: Tasks | None = attrs.field(default=None, kw_only=True, alias="client")
-
-    @classmethod
-    def adopt(cls, task: GeneratedTask, client: Tasks | None) -> Self:
-        """This class's view of a generated task, bound to the client that fetched it."""
-        adopted = cls.__new__(cls)
-        adopted.replace_fields(task)
-        adopted._client = client
-        return adopted
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], client: Tasks | None) -> Self:
@@ -48,34 +34,6 @@ class Task(GeneratedTask):
         task = cls.from_dict(data)
         task._client = client
         return task
-
-    def replace_fields(self, task: GeneratedTask) -> None:
-        """Take every field of `task`, a newer view of this one."""
-        for name in _FIELDS:
-            setattr(self, name, getattr(task, name))
-
-    def __copy__(self) -> Self:
-        """A copy bound to the same client."""
-        return self.adopt(self, self._client)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
-        """A deep copy of the fields, bound to the same client (a client is not copied)."""
-        clone = self.adopt(self, self._client)
-        for name in _FIELDS:
-            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
-        return clone
-
-    def __getstate__(self) -> dict[str, Any]:
-        """What a pickle keeps: neither the client (its key, its connections) nor a secret
-        the task echoes. An unpickled task is unbound: `Tasks.get` it again to follow it."""
-        state = {name: getattr(self, name) for name in _FIELDS}
-        state.update(dict.fromkeys(_SECRET_FIELDS, UNSET))
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in _FIELDS:
-            setattr(self, name, state[name])
-        self._client = None
 
     def update_from(self, event: TaskUpdateEvent) -> bool:
         """Take the task an event carries if it is a newer view of this one; an event about
@@ -142,6 +100,6 @@ class Task(GeneratedTask):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, GeneratedTask):
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
+        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
 
     __hash__ = None  # mutable, like the generated model
