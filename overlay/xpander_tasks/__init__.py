@@ -34,6 +34,7 @@ from xpander_tasks_api.models import (
     UserParam,
 )
 
+from ._agents import Agent, Agents
 from ._client import Tasks
 from ._config import ClientConfig
 from ._exceptions import (
@@ -83,7 +84,9 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "ActivityLog",
+    "Agent",
     "AgentExecutionStatus",
+    "Agents",
     "AttachmentKind",
     "AttachmentRef",
     "AttachmentRefParam",

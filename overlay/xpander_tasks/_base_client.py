@@ -1,9 +1,10 @@
 """The transport under `Tasks`: connection pools, event hooks, the body guard, the table that
 maps httpx's errors, and the sync and async request loops with retries.
 
-Resources (`Tasks`, `Task`, event streams) use only the small interface of `BaseClient`:
-`config`, `http_client()` / `async_http_client()` (for streaming), `generated_client()` /
-`agenerated_client()` (for the generated endpoint functions) and `run()` / `arun()`.
+Resources (`Tasks`, `Task`, `Agents`, event streams) use only the small interface of
+`BaseClient`: `config`, `http_client()` / `async_http_client()` (for streaming),
+`generated_client()` / `agenerated_client()` (for the generated endpoint functions),
+`run()` / `arun()`, and `_as_client()` (another resource's client on the same transport).
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ import httpx
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.types import Response
 
-from ._config import MAX_RESPONSE_BYTES, ClientConfig
+from ._config import (
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    MAX_RESPONSE_BYTES,
+    ClientConfig,
+)
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -51,6 +59,7 @@ logger = logging.getLogger("xpander_tasks")
 ResponseT = TypeVar("ResponseT", bound=Response[Any])
 AnswerT = TypeVar("AnswerT")
 HTTPClientT = TypeVar("HTTPClientT", httpx.Client, httpx.AsyncClient)
+ClientT = TypeVar("ClientT", bound="BaseClient")
 
 # The httpx clients serving some client, so that no httpx client is given to two.
 _ADOPTED: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
@@ -112,19 +121,52 @@ def event_stream(operation: str, seconds_left: float | None) -> Iterator[None]:
 
 
 class BaseClient:
-    """Pools, hooks and the request loop for one resolved configuration.
+    """Pools, hooks and the request loop for one resolved configuration; the constructor of
+    every resource client (`Tasks`, `Agents`).
 
-    One connection pool per instance for sync calls and one for async calls, created on first
-    use, reused across calls and safe to share between concurrent tasks.
+    Configuration is resolved once, arguments first, then `XPANDER_API_KEY`,
+    `XPANDER_BASE_URL` and `XPANDER_ORGANIZATION_ID`. One connection pool per instance for
+    sync calls and one for async calls, created on first use, reused across calls and safe to
+    share between concurrent tasks; close them with `close()` / `aclose()` or a `with` block.
     """
 
     def __init__(
         self,
-        config: ClientConfig,
+        api_key: str | None = None,
         *,
+        base_url: str | None = None,
+        organization_id: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
+        allow_insecure_http: bool = False,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
+        """Set up a client; nothing is sent until the first call.
+
+        `timeout` bounds each phase (connect, read, write; seconds or an `httpx.Timeout`),
+        `total_timeout` a whole call's attempt (sync calls: checked once the answer starts,
+        and as its body arrives). `http_client` /
+        `async_http_client` bring your own httpx client (proxies, limits, transports): its
+        base URL, timeout and event hooks are set for this API, and it serves this client
+        only. `allow_insecure_http` permits sending
+        the key over plain http to a host other than this machine. At most `max_concurrency`
+        requests are in flight at once (per sync and per async pool); more wait their turn.
+        The pools a client opens itself ignore proxy environment variables: for a proxy,
+        pass `http_client=httpx.Client(proxy=...)`.
+        """
+        config = ClientConfig.resolve(
+            api_key=api_key,
+            base_url=base_url,
+            organization_id=organization_id,
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            allow_insecure_http=allow_insecure_http,
+            max_concurrency=max_concurrency,
+        )
         self._config = config
         self._retry = RetryPolicy(max_retries=config.max_retries)
         self._api = GeneratedClient(base_url=config.api_root)
@@ -142,6 +184,20 @@ class BaseClient:
     def config(self) -> ClientConfig:
         """The resolved settings (the key is hidden from its repr)."""
         return self._config
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self._config.api_root!r}, "
+            f"organization_id={self._config.organization_id!r})"
+        )
+
+    def _as_client(self, cls: type[ClientT]) -> ClientT:
+        """This client's state (settings, pools, request slots) as a `cls` client: not a copy,
+        so the resources of one API share one transport (an `Agent` creates its tasks
+        through the pools of the `Agents` that read it)."""
+        view = cls.__new__(cls)
+        view.__dict__ = self.__dict__
+        return view
 
     # Connection pools, created on first use.
 

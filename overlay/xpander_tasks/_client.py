@@ -5,19 +5,10 @@ from __future__ import annotations
 import builtins
 from typing import Final
 
-import httpx
-
 from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
 
 from ._base_client import BaseClient
-from ._config import (
-    DEFAULT_MAX_CONCURRENCY,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT,
-    ClientConfig,
-)
 from ._params import (
     CreateTaskCall,
     GetTaskCall,
@@ -53,66 +44,28 @@ class Tasks(BaseClient):
     concurrent tasks; close it with `close()` / `aclose()` or a `with` block.
     """
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        organization_id: str | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
-        allow_insecure_http: bool = False,
-        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-    ) -> None:
-        """Set up a client; nothing is sent until the first call.
-
-        `timeout` bounds each phase (connect, read, write; seconds or an `httpx.Timeout`),
-        `total_timeout` a whole call's attempt (sync calls: checked once the answer starts,
-        and as its body arrives). `http_client` /
-        `async_http_client` bring your own httpx client (proxies, limits, transports): its
-        base URL, timeout and event hooks are set for this API, and it serves this `Tasks`
-        only. `allow_insecure_http` permits sending
-        the key over plain http to a host other than this machine. At most `max_concurrency`
-        requests are in flight at once (per sync and per async pool); more wait their turn.
-        The pools a `Tasks` opens itself ignore proxy environment variables: for a proxy,
-        pass `http_client=httpx.Client(proxy=...)`.
-        """
-        config = ClientConfig.resolve(
-            api_key=api_key,
-            base_url=base_url,
-            organization_id=organization_id,
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            allow_insecure_http=allow_insecure_http,
-            max_concurrency=max_concurrency,
-        )
-        super().__init__(config, http_client=http_client, async_http_client=async_http_client)
-
-    def __repr__(self) -> str:
-        return (
-            f"Tasks(base_url={self.config.api_root!r}, "
-            f"organization_id={self.config.organization_id!r})"
-        )
-
     # Create: not safe to repeat (a second create runs the agent again).
 
     @with_arguments_of(create_task_call)
     def create(self, call: CreateTaskCall) -> Task:
         """Create a task for an agent (sync). The parameters are `acreate`'s."""
+        return self._create(call)
+
+    @with_arguments_of(create_task_call)
+    async def acreate(self, call: CreateTaskCall) -> Task:
+        """Create a task for an agent; it starts `pending`. See `create_task_call` for the
+        parameters: the published SDK's, plus its newer ones and per-call settings."""
+        return await self._acreate(call)
+
+    def _create(self, call: CreateTaskCall) -> Task:
+        """Send a checked create call (`Agent.create_task` builds its own)."""
         task = self.request(
             "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
             **call.arguments(),
         )  # fmt: skip
         return Task.adopt(task, self)
 
-    @with_arguments_of(create_task_call)
-    async def acreate(self, call: CreateTaskCall) -> Task:
-        """Create a task for an agent; it starts `pending`. See `create_task_call` for the
-        parameters: the published SDK's, plus its newer ones and per-call settings."""
+    async def _acreate(self, call: CreateTaskCall) -> Task:
         task = await self.arequest(
             "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
             **call.arguments(),

@@ -906,6 +906,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 SelfT = TypeVar("SelfT")
 CallT = TypeVar("CallT")
+FirstT = TypeVar("FirstT")
 
 
 def with_arguments_of(
@@ -916,31 +917,48 @@ def with_arguments_of(
     The arguments are checked when the method is called (for a coroutine, when awaited). A
     call that does not fit the signature is a `TypeError` naming the method, as Python's own.
     """
-    signature = inspect.signature(build)
+    return _with_arguments(build, _filled_by_nothing, 0)
 
-    def decorate(method: Callable[[SelfT, CallT], R]) -> Callable[Concatenate[SelfT, P], R]:
+
+def with_arguments_after_first(
+    first: Callable[[SelfT], FirstT], build: Callable[Concatenate[FirstT, P], CallT]
+) -> Callable[[Callable[[SelfT, CallT], R]], Callable[Concatenate[SelfT, P], R]]:
+    """As `with_arguments_of`, but `build`'s first parameter is `first(self)`, not the
+    caller's: an agent's `create_task` is `create_task_call` for the agent's own id."""
+    return _with_arguments(build, lambda self: (first(self),), 1)
+
+
+def _filled_by_nothing(self: object) -> tuple[()]:
+    return ()
+
+
+def _with_arguments(
+    build: Callable[..., CallT], filled: Callable[[Any], tuple[Any, ...]], count: int
+) -> Callable[[Callable[[Any, CallT], R]], Callable[..., R]]:
+    """The method decorator: `build`'s arguments after the `count` that `filled(self)` gives."""
+    signature = inspect.signature(build)
+    shown = list(signature.parameters.values())[count:]
+
+    def decorate(method: Callable[[Any, CallT], R]) -> Callable[..., R]:
         checked = _named_as(build, signature, method.__qualname__)
         if inspect.iscoroutinefunction(method):
 
-            async def async_wrapper(self: SelfT, /, *args: P.args, **kwargs: P.kwargs) -> Any:
-                coroutine: Awaitable[Any] = method(self, checked(*args, **kwargs))
+            async def async_wrapper(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+                coroutine: Awaitable[Any] = method(self, checked(*filled(self), *args, **kwargs))
                 return await coroutine
 
-            wrapper: Callable[Concatenate[SelfT, P], Any] = async_wrapper
+            wrapper: Callable[..., Any] = async_wrapper
         else:
 
-            def sync_wrapper(self: SelfT, /, *args: P.args, **kwargs: P.kwargs) -> R:
-                return method(self, checked(*args, **kwargs))
+            def sync_wrapper(self: Any, /, *args: Any, **kwargs: Any) -> R:
+                return method(self, checked(*filled(self), *args, **kwargs))
 
             wrapper = sync_wrapper
         functools.update_wrapper(wrapper, method)
         del wrapper.__wrapped__  # type: ignore[attr-defined]
         # help(), IDEs and inspect.signature show the real parameters, `self` first.
         wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[
-                inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
-                *signature.parameters.values(),
-            ],
+            parameters=[inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY), *shown],
             return_annotation=inspect.signature(method).return_annotation,
         )
         return wrapper

@@ -4,9 +4,8 @@ do through their requestor. The calls on one task that `Tasks` shares live here 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 import httpx
@@ -21,11 +20,9 @@ from xpander_tasks_api.api.tasks import (
 from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, Tokens, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
-from xpander_tasks_api.types import UNSET
 
 from ._base_client import BaseClient
-from ._config import ClientConfig
-from ._exceptions import ConfigurationError
+from ._bound import BoundModel, field_names
 from ._params import (
     CallOptions,
     GetTaskCall,
@@ -116,94 +113,24 @@ def _environment_client() -> BaseClient:
     published SDK's classmethods that take none (`Task.load`, `Task.report_external_task`):
     one per configuration and process, as openai-python's module-level client, so its pools
     are reused rather than opened for each call and left open."""
-    config = ClientConfig.resolve()
+    client = BaseClient()
+    config = client.config
     key = (config.api_key, config.base_url, config.organization_id)
-    return _ENVIRONMENT_CLIENTS.setdefault(key, BaseClient(config))
+    return _ENVIRONMENT_CLIENTS.setdefault(key, client)
 
 
 _ENVIRONMENT_CLIENTS: dict[tuple[str, str, str | None], BaseClient] = {}
 
 
-class _Bound:
-    """What a generated model bound to its client adds: the binding, which copies keep and
-    pickles leave out, with every secret the model echoes (an unpickled model is unbound).
-    `_fields` and `_secrets` name the generated model's attributes, and those of them the
-    spec tags `[secret]`."""
-
-    if not TYPE_CHECKING:  # no slots of its own: those of the attrs classes below hold all
-        __slots__ = ()
-    _client: BaseClient | None
-    _model: ClassVar[type]
-    _fields: ClassVar[tuple[str, ...]]
-    _secrets: ClassVar[tuple[str, ...]]
-    id: str
-
-    @classmethod
-    def adopt(cls, model: object, client: BaseClient | None) -> Self:
-        """This class's view of a generated model, bound to the client that fetched it."""
-        adopted = cls.__new__(cls)
-        for name in cls._fields:
-            setattr(adopted, name, getattr(model, name))
-        adopted._client = client
-        return adopted
-
-    def _bound_client(self) -> BaseClient:
-        if self._client is None:
-            raise ConfigurationError(
-                f"{type(self).__name__} {self.id} is not bound to a client: "
-                "read it through Tasks to follow it"
-            )
-        return self._client
-
-    def __copy__(self) -> Self:
-        return self.adopt(self, self._client)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
-        """A deep copy of the fields, bound to the same client (a client is not copied)."""
-        clone = self.adopt(self, self._client)
-        for name in self._fields:
-            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
-        return clone
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = {name: getattr(self, name) for name in self._fields}
-        state.update(dict.fromkeys(self._secrets, UNSET))
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in self._fields:
-            setattr(self, name, state[name])
-        self._client = None
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to any view of the same model with the same fields, whatever its binding."""
-        if not isinstance(other, self._model):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the generated models
-
-
-def _names(
-    model: type[attrs.AttrsInstance],
-) -> tuple[type, tuple[str, ...], tuple[str, ...]]:
-    fields = attrs.fields(model)
-    return (
-        model,
-        tuple(field.name for field in fields),
-        tuple(field.name for field in fields if field.metadata.get("secret")),
-    )
-
-
 @attrs.define(repr=False, eq=False, getstate_setstate=False)
-class Task(_Bound, GeneratedTask):
+class Task(BoundModel[BaseClient], GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
     `task["new_field"]` reads a field this client does not know yet. The repr shows only
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    _model, _fields, _secrets = _names(GeneratedTask)
+    _model, _fields, _secret_fields = field_names(GeneratedTask)
     _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
 
     @classmethod
@@ -212,11 +139,6 @@ class Task(_Bound, GeneratedTask):
         task = cls.from_dict(data)
         task._client = client
         return task
-
-    def replace_fields(self, task: GeneratedTask) -> None:
-        """Take every field of `task`, a newer view of this one."""
-        for name in self._fields:
-            setattr(self, name, getattr(task, name))
 
     def update_from(self, event: TaskUpdateEvent) -> bool:
         """Take the task an event carries if it is a newer view of this one; an event about
@@ -433,11 +355,11 @@ def _status_and_result(
 
 
 @attrs.define(repr=False, eq=False, getstate_setstate=False)
-class TasksListItem(_Bound, GeneratedTasksListItem):
+class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     """A task as a list shows it (no input); `load()` / `aload()` read the whole task
     through the client that listed it."""
 
-    _model, _fields, _secrets = _names(GeneratedTasksListItem)
+    _model, _fields, _secret_fields = field_names(GeneratedTasksListItem)
     _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
 
     def load(self) -> Task:

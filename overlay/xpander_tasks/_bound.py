@@ -1,0 +1,96 @@
+"""Generated models bound to the client that fetched them (`Task`, `TasksListItem`, `Agent`):
+the binding, what a copy and a pickle keep, and equality."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
+
+import attrs
+
+from xpander_tasks_api.types import UNSET
+
+from ._exceptions import ConfigurationError
+
+ClientT = TypeVar("ClientT")
+
+
+def field_names(model: type) -> tuple[type, tuple[str, ...], tuple[str, ...]]:
+    """A generated model, its fields, and those the spec tags `[secret]` (tokens it echoes):
+    a subclass's `_model, _fields, _secret_fields`."""
+    fields = attrs.fields(model)
+    return (
+        model,
+        tuple(field.name for field in fields),
+        tuple(field.name for field in fields if field.metadata.get("secret")),
+    )
+
+
+class BoundModel(Generic[ClientT]):
+    """A generated model plus the client that fetched it, so that it can act on itself.
+
+    A copy keeps the client (a client is shared, never copied); a pickle keeps neither the
+    client (its key, its connections) nor a secret field. Subclasses list this class first,
+    set `_model, _fields, _secret_fields = field_names(Model)` and are
+    `attrs.define(eq=False, getstate_setstate=False)`, so that attrs keeps the methods below.
+    """
+
+    if not TYPE_CHECKING:  # the `_client` slot is the subclass's: an attrs field
+        __slots__ = ()
+    _model: ClassVar[type]
+    _fields: ClassVar[tuple[str, ...]]
+    _secret_fields: ClassVar[tuple[str, ...]]
+    _client: ClientT | None
+    id: str
+
+    @classmethod
+    def adopt(cls, model: object, client: ClientT | None) -> Self:
+        """This class's view of a generated model, bound to the client that fetched it."""
+        adopted = cls.__new__(cls)
+        adopted.replace_fields(model)
+        adopted._client = client
+        return adopted
+
+    def replace_fields(self, model: object) -> None:
+        """Take every field of `model`, a newer view of this one."""
+        for name in self._fields:
+            setattr(self, name, getattr(model, name))
+
+    def _bound_client(self) -> ClientT:
+        if self._client is None:
+            raise ConfigurationError(
+                f"{type(self).__name__} {self.id} is not bound to a client: "
+                "read it through a client to act on it"
+            )
+        return self._client
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any view of the same model with the same fields, whatever its binding."""
+        if not isinstance(other, self._model):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the generated models
+
+    def __copy__(self) -> Self:
+        """A copy bound to the same client."""
+        return self.adopt(self, self._client)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """A deep copy of the fields, bound to the same client (a client is not copied)."""
+        clone = self.adopt(self, self._client)
+        for name in self._fields:
+            setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
+        return clone
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: neither the client nor a secret the model echoes. An
+        unpickled model is unbound: read it again through a client to act on it."""
+        state = {name: getattr(self, name) for name in self._fields}
+        state.update(dict.fromkeys(self._secret_fields, UNSET))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in self._fields:
+            setattr(self, name, state[name])
+        self._client = None
