@@ -194,3 +194,31 @@ def test_ctrl_c_while_following_says_the_task_keeps_running(
     assert slow.counters.tasks_created == 1
     with Tasks(slow.api_key, base_url=slow.url) as tasks:  # the task is still there
         assert tasks.get(task_id).status is not None
+
+
+def test_list_stop_and_update_from_the_cli(
+    cli_env: LocalTaskServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["create", "--agent-id", "agent-123", "--title", "first one", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["id"]
+    assert main(["create", "--agent-id", "agent-123", "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)["id"]
+    assert main(["update", first, "--status", "paused", "--result", "half"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{first} paused", "half"]
+    assert main(["stop", second]) == 0
+    assert capsys.readouterr().out.split() == [second, "stopped"]
+
+    assert main(["list", "agent-123"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["ID", "STATUS", "CREATED", "TITLE"]
+    assert [row.split()[:2] for row in rows] == [[second, "stopped"], [first, "paused"]]
+    assert rows[1].endswith("  first one")
+    assert main(["list", "agent-123", "--status", "paused", "--json"]) == 0
+    assert [item["id"] for item in json.loads(capsys.readouterr().out)] == [first]
+
+    with pytest.raises(SystemExit) as usage:  # --status is required
+        main(["update", first])
+    assert usage.value.code == 2
+    capsys.readouterr()
+    assert main(["stop", "../x"]) == 1
+    assert "task_id" in capsys.readouterr().err

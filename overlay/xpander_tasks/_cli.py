@@ -1,4 +1,5 @@
-"""`xpander-tasks`: create and follow tasks from a shell. Errors print `[status] description`."""
+"""`xpander-tasks`: create, follow, list and change tasks from a shell. Errors print
+`[status] description`."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
+
+from xpander_tasks_api.models import AgentExecutionStatus
 
 from ._client import Tasks
 from ._exceptions import ModuleException
-from ._task import Task
+from ._task import Task, TasksListItem
 from ._version import __version__
 from ._wait import is_finished, timed_out
 
@@ -70,10 +74,30 @@ def _parser() -> argparse.ArgumentParser:
     get.add_argument(
         "--poll-interval", type=float, default=1.0, help="with --wait: seconds between reads (1)"
     )
+
+    listing = commands.add_parser(
+        "list", help="list an agent's tasks, newest first", parents=per_command
+    )
+    listing.add_argument("agent_id")
+    listing.add_argument("--status", choices=_STATUSES, help="only tasks with this status")
+    listing.add_argument("--user-id", help="only tasks of this user")
+
+    stop = commands.add_parser("stop", help="stop a task", parents=per_command)
+    stop.add_argument("task_id")
+
+    update = commands.add_parser(
+        "update", help="set a task's status (and result)", parents=per_command
+    )
+    update.add_argument("task_id")
+    update.add_argument("--status", choices=_STATUSES, required=True)
+    update.add_argument("--result", help="the task's result text")
     return parser
 
 
-def _status(task: Task) -> str:
+_STATUSES = [status.value for status in AgentExecutionStatus]
+
+
+def _status(task: Task | TasksListItem) -> str:
     return str(getattr(task.status, "value", task.status))
 
 
@@ -154,7 +178,27 @@ def _poll(tasks: Tasks, task: Task, progress: _Progress, timeout: float, interva
         progress.show(task)
 
 
+def _print_list(items: list[TasksListItem], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([item.to_dict() for item in items], indent=2, default=str))
+        return
+    rows = [("ID", "STATUS", "CREATED", "TITLE")]
+    rows += [(item.id, _status(item), _when(item.created_at), item.title or "") for item in items]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for *cells, title in rows:
+        padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        print(f"{'  '.join(padded)}  {title}".rstrip())
+
+
+def _when(moment: object) -> str:
+    return moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else "-"
+
+
 def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+    if arguments.command == "stop":
+        return tasks.stop(arguments.task_id)
+    if arguments.command == "update":
+        return tasks.update(arguments.task_id, status=arguments.status, result=arguments.result)
     if arguments.command == "create":
         task = tasks.create(
             agent_id=arguments.agent_id,
@@ -197,7 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         with Tasks(base_url=arguments.base_url) as tasks:
-            _print_task(_run(tasks, arguments), arguments.json)
+            if arguments.command == "list":
+                found = tasks.list(
+                    arguments.agent_id, status=arguments.status, user_id=arguments.user_id
+                )
+                _print_list(found, arguments.json)
+            else:
+                _print_task(_run(tasks, arguments), arguments.json)
     except ModuleException as error:
         _print_error(error, arguments.json)
         return 1
