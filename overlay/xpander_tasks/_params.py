@@ -20,7 +20,7 @@ import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
-from typing import Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 import httpx
@@ -46,6 +46,9 @@ from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import check_count, check_seconds, check_timeout
 from ._exceptions import InvalidArgumentError
+
+if TYPE_CHECKING:
+    from ._base_client import BaseClient
 
 # Characters that could move a request to another path, or that no real id contains.
 _FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
@@ -112,8 +115,9 @@ class UpdateTaskCall(NamedTuple):
 
 
 class ReportTaskCall(NamedTuple):
-    """A checked report of a task that ran elsewhere."""
+    """A checked report of a task that ran elsewhere, and the client to send it with."""
 
+    client: BaseClient | None
     agent_id: str
     body: ReportExternalTaskRequest
     options: CallOptions
@@ -873,6 +877,7 @@ _UPDATE_BODY: Final = _Body(
 
 
 def report_task_call(
+    client: BaseClient | None = None,
     *,
     agent_id: str,
     id: str | None = None,
@@ -889,8 +894,10 @@ def report_task_call(
 ) -> ReportTaskCall:
     """Check a report of a task that ran outside xpander, the published SDK's
     `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens`
-    worked out when left out, as the SDK does), `llm_response` any JSON value."""
+    worked out when left out, as the SDK does), `llm_response` any JSON value; `client`
+    sends it (a `Tasks`), else one made from the environment, as the SDK does."""
     return ReportTaskCall(
+        client=client,
         agent_id=check_id("agent_id", agent_id),
         body=_REPORT_BODY(locals()),
         options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
@@ -898,7 +905,10 @@ def report_task_call(
 
 
 _REPORT_BODY: Final = _Body(
-    ReportExternalTaskRequest, report_task_call, outside=_SETTINGS | {"agent_id"}, fields={}
+    ReportExternalTaskRequest,
+    report_task_call,
+    outside=_SETTINGS | {"client", "agent_id"},
+    fields={},
 )
 
 

@@ -4,7 +4,7 @@ do through their requestor. The calls on one task that `Tasks` shares live here 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
@@ -17,7 +17,7 @@ from xpander_tasks_api.api.tasks import (
     stop_task,
     update_task,
 )
-from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, Tokens, UpdateTaskRequest
+from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
@@ -26,10 +26,12 @@ from ._bound import BoundModel, field_names
 from ._params import (
     CallOptions,
     GetTaskCall,
+    ReportTaskCall,
     check_id,
     get_task_call,
     report_task_call,
     update_task_call,
+    with_arguments_of,
 )
 
 if TYPE_CHECKING:
@@ -164,65 +166,29 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         return cls.adopt(await aget_one(client, get_task_call(task_id)), client)
 
     @classmethod
-    def report_external_task(
-        cls,
-        client: BaseClient | None = None,
-        *,
-        agent_id: str,
-        id: str | None = None,
-        input: str | None = None,
-        llm_response: Any = None,
-        tokens: Tokens | Mapping[str, Any] | None = None,
-        is_success: bool = True,
-        result: str | None = None,
-        duration: float = 0,
-        used_tools: Sequence[str] | None = None,
-    ) -> Self:
-        """Report a task that ran outside xpander (sync): stored `completed`, or `failed`
-        when `is_success` is false, under `id` or a new one; see `areport_external_task`."""
-        call = report_task_call(**_report_arguments(locals()))
-        client = client or _environment_client()
+    @with_arguments_of(report_task_call)
+    def report_external_task(cls, call: ReportTaskCall) -> Self:
+        """Report a task that ran outside xpander (sync); see `areport_external_task`."""
+        client = call.client or _environment_client()
         task = client.request(
-            "report task",
-            report_external_task,
-            call.options,
-            GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED,
-            agent_id=call.agent_id,
-            body=call.body,
-        )
+            "report task", report_external_task, call.options, GeneratedTask,
+            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+        )  # fmt: skip
         return cls.adopt(task, client)
 
     @classmethod
-    async def areport_external_task(
-        cls,
-        client: BaseClient | None = None,
-        *,
-        agent_id: str,
-        id: str | None = None,
-        input: str | None = None,
-        llm_response: Any = None,
-        tokens: Tokens | Mapping[str, Any] | None = None,
-        is_success: bool = True,
-        result: str | None = None,
-        duration: float = 0,
-        used_tools: Sequence[str] | None = None,
-    ) -> Self:
-        """Report a task that ran outside xpander: its input text, the model's raw answer
+    @with_arguments_of(report_task_call)
+    async def areport_external_task(cls, call: ReportTaskCall) -> Self:
+        """Report a task that ran outside xpander: stored `completed`, or `failed` when
+        `is_success` is false, under `id` or a new one; its input text, the model's raw answer
         (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
-        success, result, duration in seconds and the tools it used. A report is not sent
-        twice on a lost answer: the error says it may have been stored."""
-        call = report_task_call(**_report_arguments(locals()))
-        client = client or _environment_client()
+        duration in seconds and the tools it used. A report is not sent twice on a lost
+        answer: the error says it may have been stored."""
+        client = call.client or _environment_client()
         task = await client.arequest(
-            "report task",
-            report_external_task,
-            call.options,
-            GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED,
-            agent_id=call.agent_id,
-            body=call.body,
-        )
+            "report task", report_external_task, call.options, GeneratedTask,
+            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+        )  # fmt: skip
         return cls.adopt(task, client)
 
     # Reads and changes of this task, in place.
@@ -338,11 +304,6 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
         return f"Task(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"
-
-
-def _report_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """A report classmethod's arguments, for `report_task_call`."""
-    return {name: value for name, value in arguments.items() if name not in ("cls", "client")}
 
 
 def _status_and_result(
