@@ -130,6 +130,10 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlay and the server (the generated code is not ours to fix)."""
     session.install(MYPY, "-e", ".[server,test]")
     session.run("mypy", *TYPED)
+    # The README's examples are code people copy: they type-check too.
+    examples = Path(session.create_tmp()) / "readme_examples.py"
+    session.run("python", ".ci/readme_examples.py", "README.md", str(examples), silent=True)
+    session.run("mypy", str(examples))
 
 
 @nox.session
