@@ -113,7 +113,7 @@ def one_line_failure(argv: list[str], env: dict[str, str] | None = None) -> str:
         argv, capture_output=True, text=True, timeout=60, env=environment, check=False
     )
     assert done.returncode == 1, done
-    assert "Traceback" not in done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
     assert len(lines) == 1, done.stderr
     return lines[0]

@@ -107,9 +107,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     api_keys: list[str] = args.api_key or []
     if not api_keys and os.environ.get("XPANDER_API_KEY"):
         api_keys = [os.environ["XPANDER_API_KEY"]]
-    if not api_keys:
+    generated = not api_keys
+    if generated:
         api_keys = [secrets.token_urlsafe(24)]
-        print(f"Generated API key: {api_keys[0]}", flush=True)
     try:
         app = create_app(
             api_keys=api_keys,
@@ -119,7 +119,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             organization_id=args.organization_id,
             ping_interval=args.ping_interval,
         )
-        protocol = with_request_deadline(args.request_timeout)
     except sqlite3.Error as exc:
         raise SystemExit(f"xpander-tasks-server: cannot open --db {args.db}: {exc}") from None
     try:
@@ -129,7 +128,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(
             f"xpander-tasks-server: cannot listen on {args.host} port {args.port}: {reason}"
         ) from None
+    if generated:
+        print(f"Generated API key: {api_keys[0]}", flush=True)
     print(f"Serving the task API on {url_of(sock)}", flush=True)
+    protocol = with_request_deadline(args.request_timeout)
     config = uvicorn.Config(
         app, http=protocol, log_level=args.log_level, timeout_graceful_shutdown=5
     )
