@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,7 +20,7 @@ from xpander_tasks_server._cli import build_parser, main
 
 def test_the_script_is_registered() -> None:
     (script,) = entry_points(group="console_scripts", name="xpander-tasks-server")
-    assert script.value == "xpander_tasks_server._cli:main"
+    assert script.value == "xpander_tasks_server._launch:main"
 
 
 def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,3 +88,65 @@ def test_repeatable_keys_and_agents() -> None:
             url + "/agent-execution/agent-123", json={}, headers={"x-api-key": "k1"}
         )
         assert missing.status_code == 404
+
+
+# Makes the module named by XPANDER_TEST_UNINSTALLED (and its submodules) unimportable, as if
+# the [server] extra that brings it were not installed.
+UNINSTALL = """
+import os, sys
+
+class Uninstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == os.environ["XPANDER_TEST_UNINSTALLED"]:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, Uninstalled())
+"""
+SCRIPT = Path(sys.executable).with_name("xpander-tasks-server")
+
+
+def one_line_failure(argv: list[str], env: dict[str, str] | None = None) -> str:
+    """Run the command to its end; it must fail with one line on stderr and status 1."""
+    environment = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        argv, capture_output=True, text=True, timeout=60, env=environment, check=False
+    )
+    assert done.returncode == 1, done
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("module", ["starlette", "uvicorn", "jsonschema", "yaml"])
+@pytest.mark.parametrize("command", ["script", "-m"])
+def test_without_the_server_extra_it_says_what_to_install(
+    tmp_path: Path, module: str, command: str
+) -> None:
+    (tmp_path / "sitecustomize.py").write_text(UNINSTALL)
+    env = {"PYTHONPATH": str(tmp_path), "XPANDER_TEST_UNINSTALLED": module}
+    argv = [str(SCRIPT)] if command == "script" else [sys.executable, "-m", "xpander_tasks_server"]
+    line = one_line_failure([*argv, "--port", "0"], env)
+    assert line == (
+        f"xpander-tasks-server needs the [server] extra ({module} is not installed): "
+        "pip install 'xpander-tasks[server]'"
+    )
+
+
+def test_a_port_in_use_is_one_line() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        line = one_line_failure([str(SCRIPT), "--port", str(port), "--api-key", "k"])
+    assert line.startswith(f"xpander-tasks-server: cannot listen on 127.0.0.1 port {port}: ")
+    assert "in use" in line
+
+
+def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder" / "tasks.db"
+    line = one_line_failure([str(SCRIPT), "--db", str(missing), "--api-key", "k"])
+    assert line == f"xpander-tasks-server: cannot open --db {missing}: unable to open database file"
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database, not at all" * 100)
+    line = one_line_failure([str(SCRIPT), "--db", str(garbage), "--api-key", "k"])
+    assert line == f"xpander-tasks-server: cannot open --db {garbage}: file is not a database"

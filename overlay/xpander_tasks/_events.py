@@ -170,6 +170,10 @@ def iterate_events(
                         )
                     )
                 for sse in source.iter_sse():
+                    if not sse.data:
+                        # No event (the SSE spec dispatches none without data): httpx-sse 0.4
+                        # yields one for a comment, such as a keep-alive ping, after an id.
+                        continue
                     yield stream.accept(sse)
                     if stream.finished:
                         return
@@ -202,6 +206,8 @@ async def aiterate_events(
                             )
                         )
                     async for sse in source.aiter_sse():
+                        if not sse.data:
+                            continue  # no event: see iterate_events
                         yield stream.accept(sse)
                         if stream.finished:
                             return

@@ -1,16 +1,26 @@
-"""A local stand-in for the xpander.ai task API, driven by `openapi.yaml`, for tests and fuzzing."""
+"""A local stand-in for the xpander.ai task API, driven by `openapi.yaml`, for tests and fuzzing.
 
-from xpander_tasks_server._app import (
-    DEFAULT_AGENTS,
-    DEFAULT_ORGANIZATION_ID,
-    DEFAULT_STEP_DELAY,
-    counters_of,
-    create_app,
-)
-from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE
-from xpander_tasks_server._serve import LocalTaskServer
-from xpander_tasks_server._service import Counters
-from xpander_tasks_server._spec import Spec, load_spec, spec_path
+The names below load on first use, so that the package imports without the `[server]` extra
+and `xpander-tasks-server` can say what to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xpander_tasks_server._app import (
+        DEFAULT_AGENTS,
+        DEFAULT_ORGANIZATION_ID,
+        DEFAULT_STEP_DELAY,
+        counters_of,
+        create_app,
+    )
+    from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE
+    from xpander_tasks_server._serve import LocalTaskServer
+    from xpander_tasks_server._service import Counters
+    from xpander_tasks_server._spec import Spec, load_spec, spec_path
 
 __all__ = [
     "DEFAULT_AGENTS",
@@ -26,3 +36,16 @@ __all__ = [
     "load_spec",
     "spec_path",
 ]
+
+# The modules defining the names of `__all__`, as imported above for type checkers.
+_MODULES = ("_app", "_lifecycle", "_serve", "_service", "_spec")
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        for module in _MODULES:
+            namespace = vars(importlib.import_module(f"{__name__}.{module}"))
+            if name in namespace:
+                globals()[name] = namespace[name]
+                return namespace[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -26,6 +26,7 @@ from xpander_tasks_server._spec import Operation
 DEFAULT_AGENTS = ("agent-123",)
 DEFAULT_STEP_DELAY = 0.5
 DEFAULT_ORGANIZATION_ID = "org-local"
+DEFAULT_PING_INTERVAL = 15.0
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -101,6 +102,12 @@ async def _http_error(_: Request, exc: Exception) -> Response:
     return error_response(exc.status_code, exc.detail, exc.headers)
 
 
+async def _client_left(_: Request, exc: Exception) -> Response:
+    # The client left before its body arrived: no one hears the answer, and nothing is logged,
+    # so that leaving mid-way cannot flood the log.
+    return error_response(400, "Request body incomplete: the client disconnected")
+
+
 async def _server_error(_: Request, exc: Exception) -> Response:
     # The last resort: a bug still answers in the spec's shape, and the fuzzer reports the 500.
     return error_response(500, "Internal server error")
@@ -114,11 +121,13 @@ def create_app(
     step_delay: float = DEFAULT_STEP_DELAY,
     organization_id: str = DEFAULT_ORGANIZATION_ID,
     drop_stream_after: int | None = None,
+    ping_interval: float = DEFAULT_PING_INTERVAL,
 ) -> Starlette:
     """The task API as an ASGI app; its `Counters` are at `app.state.counters`.
 
     `api_keys` are the accepted API keys, `agents` the agent ids that exist, `db` a SQLite
-    path (or `:memory:`), `step_delay` the seconds a task spends pending and then executing.
+    path (or `:memory:`), `step_delay` the seconds a task spends pending and then executing,
+    `ping_interval` the seconds after which a waiting event stream sends a `: ping` comment.
     Test hooks: `drop_stream_after=K` ends the first event stream after K events, once, so a
     client's reconnect can be tested; a prompt containing `UNKNOWN_EVENT_MARKER` adds an event
     of type `UNKNOWN_EVENT_TYPE` to the task's stream, and an entry of a kind no client knows
@@ -126,12 +135,15 @@ def create_app(
     """
     if not api_keys:
         raise ValueError("at least one API key is needed")
+    if not ping_interval > 0:
+        raise ValueError(f"ping_interval must be positive, not {ping_interval!r}")
     service = Service(
         agents=agents,
         db=db,
         step_delay=step_delay,
         organization_id=organization_id,
         drop_stream_after=drop_stream_after,
+        ping_interval=ping_interval,
     )
     key_check = Middleware(
         _ApiKeyMiddleware, header=service.spec.api_key_header(), api_keys=api_keys
@@ -142,6 +154,7 @@ def create_app(
         exception_handlers={
             ApiError: _api_error,
             HTTPException: _http_error,
+            ClientDisconnect: _client_left,
             Exception: _server_error,
         },
     )

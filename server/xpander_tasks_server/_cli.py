@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import sqlite3
 from collections.abc import Sequence
 
 import uvicorn
@@ -12,9 +13,11 @@ import uvicorn
 from xpander_tasks_server._app import (
     DEFAULT_AGENTS,
     DEFAULT_ORGANIZATION_ID,
+    DEFAULT_PING_INTERVAL,
     DEFAULT_STEP_DELAY,
     create_app,
 )
+from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
 from xpander_tasks_server._serve import bind, url_of
 
 DEFAULT_PORT = 8085
@@ -62,6 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the organization owning the tasks ({DEFAULT_ORGANIZATION_ID})",
     )
     parser.add_argument(
+        "--request-timeout",
+        type=_positive,
+        default=DEFAULT_REQUEST_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds a client has to send a whole request, else cut ({DEFAULT_REQUEST_TIMEOUT})",
+    )
+    parser.add_argument(
+        "--ping-interval",
+        type=_positive,
+        default=DEFAULT_PING_INTERVAL,
+        metavar="SECONDS",
+        help=f"a waiting event stream sends a ping comment this often ({DEFAULT_PING_INTERVAL})",
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=["critical", "error", "warning", "info", "debug"],
@@ -70,23 +87,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    return seconds
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the command line, print the URL (and a generated key), serve until interrupted."""
+    """Parse the command line, print the URL (and a generated key), serve until interrupted.
+
+    What stops the start (a port in use, a database that cannot be opened) is one line on
+    stderr and exit status 1.
+    """
     args = build_parser().parse_args(argv)
     api_keys: list[str] = args.api_key or []
     if not api_keys and os.environ.get("XPANDER_API_KEY"):
         api_keys = [os.environ["XPANDER_API_KEY"]]
-    if not api_keys:
+    generated = not api_keys
+    if generated:
         api_keys = [secrets.token_urlsafe(24)]
+    try:
+        app = create_app(
+            api_keys=api_keys,
+            agents=args.agent or DEFAULT_AGENTS,
+            db=args.db,
+            step_delay=args.step_delay,
+            organization_id=args.organization_id,
+            ping_interval=args.ping_interval,
+        )
+    except sqlite3.Error as exc:
+        raise SystemExit(f"xpander-tasks-server: cannot open --db {args.db}: {exc}") from None
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SystemExit(
+            f"xpander-tasks-server: cannot listen on {args.host} port {args.port}: {reason}"
+        ) from None
+    if generated:
         print(f"Generated API key: {api_keys[0]}", flush=True)
-    app = create_app(
-        api_keys=api_keys,
-        agents=args.agent or DEFAULT_AGENTS,
-        db=args.db,
-        step_delay=args.step_delay,
-        organization_id=args.organization_id,
-    )
-    sock = bind(args.host, args.port)
     print(f"Serving the task API on {url_of(sock)}", flush=True)
-    config = uvicorn.Config(app, log_level=args.log_level, timeout_graceful_shutdown=5)
+    protocol = with_request_deadline(args.request_timeout)
+    config = uvicorn.Config(
+        app, http=protocol, log_level=args.log_level, timeout_graceful_shutdown=5
+    )
     uvicorn.Server(config).run(sockets=[sock])

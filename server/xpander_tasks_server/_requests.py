@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 from jsonschema.validators import validator_for
 from referencing.jsonschema import UnknownDialect, specification_with
@@ -17,6 +18,14 @@ from xpander_tasks_server._spec import shorten
 MAX_BODY_BYTES = 1_000_000
 # Deeper JSON is refused before anything recursive (validation, storage, echo) meets it.
 MAX_DEPTH = 64
+# Checking an `output_schema` costs about a millisecond per subschema (object), compiling its
+# patterns time in their length: the bounds keep one create's check under a second. Patterns
+# are compiled, never matched, so no regex can backtrack here.
+MAX_OUTPUT_SCHEMA_BYTES = 32_768
+MAX_OUTPUT_SCHEMA_OBJECTS = 500
+# What a format check raises for a value it cannot handle, besides the errors it declares:
+# `re.compile` raises OverflowError for `a{4294967296}`, RecursionError for deep groups.
+_UNCHECKABLE: tuple[type[Exception], ...] = (ValueError, OverflowError, RecursionError, re.error)
 
 
 class ApiError(Exception):
@@ -71,6 +80,12 @@ def semantic_problem(body: Mapping[str, Any]) -> str | None:
 
 
 def _json_schema_problem(schema: dict[str, Any]) -> str | None:
+    size = len(json.dumps(schema, ensure_ascii=False).encode("utf-8"))
+    if size > MAX_OUTPUT_SCHEMA_BYTES:
+        return f"larger than {MAX_OUTPUT_SCHEMA_BYTES} bytes as JSON ({size})"
+    objects = sum(isinstance(item, dict) for item, _ in _containers(schema))
+    if objects > MAX_OUTPUT_SCHEMA_OBJECTS:
+        return f"more than {MAX_OUTPUT_SCHEMA_OBJECTS} objects ({objects})"
     dialect = schema.get("$schema")
     if dialect is not None:
         if not isinstance(dialect, str):
@@ -79,8 +94,11 @@ def _json_schema_problem(schema: dict[str, Any]) -> str | None:
             specification_with(dialect)
         except UnknownDialect:
             return f"unknown $schema {shorten(repr(dialect))}"
+    validator = validator_for(schema, default=Draft202012Validator)
+    checker = _total(validator.FORMAT_CHECKER)
     try:
-        validator_for(schema, default=Draft202012Validator).check_schema(schema)
+        # The stubs' protocol lacks `format_checker`, which jsonschema 4.21+ takes.
+        validator.check_schema(schema, format_checker=checker)  # type: ignore[call-arg]
     except SchemaError as exc:
         return f"not a valid JSON Schema at {exc.json_path}: {shorten(exc.message)}"
     except RecursionError:
@@ -88,16 +106,29 @@ def _json_schema_problem(schema: dict[str, Any]) -> str | None:
     return None
 
 
+def _total(checker: FormatChecker) -> FormatChecker:
+    """The checker's formats, where a value a check fails on does not have the format."""
+    total = FormatChecker(())
+    for name, (check, raises) in checker.checkers.items():
+        declared = raises if isinstance(raises, tuple) else (raises,)
+        total.checkers[name] = (check, (*declared, *_UNCHECKABLE))
+    return total
+
+
 def _depth(value: Any) -> int:
-    """How deeply arrays and objects nest in `value`, counted without recursion."""
-    deepest, pending = 0, [(value, 1)]
+    """How deeply arrays and objects nest in `value`."""
+    return max((depth for _, depth in _containers(value)), default=0)
+
+
+def _containers(value: Any) -> Iterator[tuple[dict[str, Any] | list[Any], int]]:
+    """Every array and object in `value`, with how deeply it nests, found without recursion."""
+    pending = [(value, 1)]
     while pending:
         item, depth = pending.pop()
         children = list(item.values()) if isinstance(item, dict) else item
         if isinstance(children, list):
-            deepest = max(deepest, depth)
+            yield item, depth
             pending += [(child, depth + 1) for child in children]
-    return deepest
 
 
 def _json_type(value: Any) -> str:

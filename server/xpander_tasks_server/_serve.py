@@ -15,10 +15,12 @@ import uvicorn
 from xpander_tasks_server._app import (
     DEFAULT_AGENTS,
     DEFAULT_ORGANIZATION_ID,
+    DEFAULT_PING_INTERVAL,
     DEFAULT_STEP_DELAY,
     counters_of,
     create_app,
 )
+from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
 from xpander_tasks_server._service import Counters
 
 
@@ -43,7 +45,8 @@ class LocalTaskServer:
 
     `url` (such as "http://127.0.0.1:54321"), `api_key`, `organization_id`, `agents` and
     `counters` describe the running server; `events_root` is the base of its event streams.
-    Without `api_key`, a random one is made.
+    Without `api_key`, a random one is made. `request_timeout` is the seconds a client has to
+    send a whole request; `ping_interval` those after which a waiting event stream sends a ping.
     """
 
     def __init__(
@@ -55,6 +58,8 @@ class LocalTaskServer:
         step_delay: float = DEFAULT_STEP_DELAY,
         organization_id: str = DEFAULT_ORGANIZATION_ID,
         drop_stream_after: int | None = None,
+        ping_interval: float = DEFAULT_PING_INTERVAL,
+        request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
         host: str = "127.0.0.1",
         port: int = 0,
         timeout: float = 10.0,
@@ -69,7 +74,9 @@ class LocalTaskServer:
             step_delay=step_delay,
             organization_id=organization_id,
             drop_stream_after=drop_stream_after,
+            ping_interval=ping_interval,
         )
+        self._protocol = with_request_deadline(request_timeout)
         self.counters: Counters = counters_of(self.app)
         self._address = (host, port)
         self._timeout = timeout
@@ -96,7 +103,11 @@ class LocalTaskServer:
             raise RuntimeError("the server is already running")
         sock = self._socket = bind(*self._address)
         config = uvicorn.Config(
-            self.app, log_level="warning", access_log=False, timeout_graceful_shutdown=1
+            self.app,
+            http=self._protocol,
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=1,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -109,6 +109,7 @@ class Service:
         step_delay: float,
         organization_id: str,
         drop_stream_after: int | None,
+        ping_interval: float,
     ) -> None:
         self.spec: Spec = load_spec()
         self.store = TaskStore(db)
@@ -118,6 +119,7 @@ class Service:
         self.counters = Counters()
         self.started_at = time.time()
         self._drop_stream_after = drop_stream_after
+        self._ping_interval = ping_interval
         self._request_fields = self.spec.defaults("CreateTaskRequest")
         del self._request_fields["id"]
         self._input_defaults = {
@@ -168,7 +170,8 @@ class Service:
         """Create a task, or continue the stored one named by `id`."""
         assert call.body is not None
         body, agent_id = call.body, self._agent(call.path["agent_or_task_id"])
-        problem = semantic_problem(body)
+        # Up to a second of checking (see `_requests`): off the event loop, which serves the rest.
+        problem = await asyncio.to_thread(semantic_problem, body)
         if problem is not None:
             raise ApiError(400, problem)
         fields = {key: body.get(key, default) for key, default in self._request_fields.items()}
@@ -271,7 +274,7 @@ class Service:
     async def _stream(
         self, task_id: str, last_id: int, drop_after: int | None
     ) -> AsyncIterator[str]:
-        sent = 0
+        sent, last_write = 0, time.monotonic()
         while (record := self.store.get(task_id)) is not None:
             now = time.time()
             planned = timeline(record)
@@ -281,12 +284,17 @@ class Service:
                     continue
                 payload = json.dumps(event.to_json(record), ensure_ascii=True, allow_nan=False)
                 yield f"id: {event.id}\ndata: {payload}\n\n"
-                last_id, sent = event.id, sent + 1
+                last_id, sent, last_write = event.id, sent + 1, time.monotonic()
                 if sent == drop_after:
                     return  # the test hook: this connection drops mid-stream
             upcoming = [event.time - now for event in planned if event.time > now]
             if not upcoming and any(event.type == "task_finished" for event in due):
                 return
+            if time.monotonic() - last_write >= self._ping_interval:
+                # A comment line, which clients skip: a waiting stream is not a silent one,
+                # which a client's read timeout (or a proxy) would drop.
+                yield ": ping\n\n"
+                last_write = time.monotonic()
             # Sleep until the next event is due, waking now and then to notice a change.
             await asyncio.sleep(min([_STREAM_POLL, *upcoming]))
 
