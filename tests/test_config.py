@@ -9,7 +9,7 @@ import sys
 
 import httpx
 import pytest
-from support import API_KEY, echo_handler, fake_task, mock_tasks
+from support import API_KEY, echo_handler, fake_task, mock_tasks, tasks_for
 
 import xpander_tasks
 from xpander_tasks import ConfigurationError, ModuleException, Tasks
@@ -122,8 +122,9 @@ async def test_one_pool_reused_and_safe_under_concurrency() -> None:
 def test_own_pools_are_created_lazily_and_closed() -> None:
     with Tasks(API_KEY) as tasks:
         assert tasks._http is None
-        client = tasks._api.get_httpx_client() if tasks._sync_api() else None
-    assert client is not None and client.is_closed
+        client = tasks._sync_api().get_httpx_client()
+        assert client.is_closed is False
+    assert client.is_closed
 
 
 def test_per_client_and_per_call_timeouts_reach_the_request() -> None:
@@ -201,7 +202,7 @@ def test_a_closed_pool_reopens_but_a_closed_own_client_is_an_error() -> None:
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_one_tasks_serves_several_asyncio_runs(task_server: LocalTaskServer) -> None:
-    tasks = Tasks(task_server.api_key, base_url=task_server.url)
+    tasks = tasks_for(task_server)
     first = asyncio.run(tasks.acreate(agent_id="agent-123"))
     second = asyncio.run(tasks.acreate(agent_id="agent-123"))
     assert first.id != second.id
