@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import difflib
 import filecmp
+import logging
 import os
 import secrets
 import shutil
@@ -14,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import nox
 from nox.command import CommandFailed
@@ -38,11 +40,71 @@ TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server"]
 nox.options.sessions = ["lint", "typecheck", "generate-check", "fuzz", "tests"]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
+# uv makes the venvs when it is on PATH (several times faster), virtualenv otherwise.
+nox.options.default_venv_backend = "uv|virtualenv"
+
+
+class _QuietUvLookup(logging.Filter):
+    """nox says "uv binary not found." on every run without uv: expected, uv is optional.
+    Each venv session logs which backend made its venv instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "uv binary not found."
+
+
+logging.getLogger("nox").addFilter(_QuietUvLookup())
+
+# Two venvs serve the default sessions, each made once by a session the others require:
+# `dev-env` (the project with its server and test extras, and mypy: typecheck, fuzz, tests)
+# and `tools-env` (ruff, the spec validator and the generator: lint, generate, generate-check).
+# They stay apart because openapi-spec-validator 0.9 conflicts with the test extra's
+# openapi-core. The sessions that use them run no venv of their own (venv_backend="none").
+_VENV_BINS: dict[str, Path] = {}
+
+
+def _made_venv(session: nox.Session, *packages: str) -> None:
+    session.install(*packages)
+    _VENV_BINS[session.name] = Path(session.bin)
+    session.log(f"venv by {session.venv_backend} (uv is used when it is on PATH)")
+
+
+@nox.session(name="dev-env", default=False)
+def dev_env(session: nox.Session) -> None:
+    """The venv typecheck, fuzz and tests share: the project, its server and test extras, mypy."""
+    _made_venv(session, MYPY, "-e", ".[server,test]")
+
+
+@nox.session(name="tools-env", default=False)
+def tools_env(session: nox.Session) -> None:
+    """The venv lint and generation share: ruff, the spec validator and the generator."""
+    _made_venv(session, RUFF, SPEC_VALIDATOR, GENERATOR)
+
+
+def _venv_bin(session: nox.Session, venv: str) -> Path:
+    """The bin folder of a shared venv, made earlier in this run by the session it names."""
+    if venv not in _VENV_BINS:
+        session.error(f"the {venv} session did not run first (was --no-deps given?)")
+    return _VENV_BINS[venv]
+
+
+def _run_in(
+    session: nox.Session, venv: str, *args: str, env: dict[str, str] | None = None, **kw: Any
+) -> Any:
+    """Run a command of a shared venv, with that venv first on PATH for what it starts."""
+    bin_dir = _venv_bin(session, venv)
+    env = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(bin_dir.parent),
+        **(env or {}),
+    }
+    return session.run(str(bin_dir / args[0]), *args[1:], env=env, external=True, **kw)
 
 
 def _generate_into(session: nox.Session, target: Path) -> None:
     """Generate the client package into `target`, a folder that must not exist yet."""
-    session.run(
+    _run_in(
+        session,
+        "tools-env",
         "openapi-python-client",
         "generate",
         "--path",
@@ -82,7 +144,6 @@ def _tree_diff(committed: Path, fresh: Path) -> list[str]:
 
 
 def _regenerate(session: nox.Session, *, check: bool) -> None:
-    session.install(GENERATOR, RUFF)
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "xpander_tasks_api"
         _generate_into(session, fresh)
@@ -102,46 +163,47 @@ def _regenerate(session: nox.Session, *, check: bool) -> None:
         session.log(f"regenerated {GENERATED.relative_to(ROOT)}")
 
 
-@nox.session
+@nox.session(venv_backend="none", requires=["tools-env"])
 def generate(session: nox.Session) -> None:
     """Regenerate generated/ from openapi.yaml; with `-- --check`, only compare."""
     _regenerate(session, check="--check" in session.posargs)
 
 
-@nox.session(name="generate-check")
+@nox.session(name="generate-check", venv_backend="none", requires=["tools-env"])
 def generate_check(session: nox.Session) -> None:
     """Fail with a diff when generated/ differs from a fresh generation."""
     _regenerate(session, check=True)
 
 
-@nox.session
+@nox.session(venv_backend="none", requires=["tools-env"])
 def lint(session: nox.Session) -> None:
     """Ruff on the hand-written code; the spec through openapi-spec-validator, and its secret
     markers against the wire page."""
-    session.install(RUFF, SPEC_VALIDATOR)  # the validator brings PyYAML
-    session.run("ruff", "check", *HAND_WRITTEN)
-    session.run("ruff", "format", "--check", *HAND_WRITTEN)
-    session.run("openapi-spec-validator", str(SPEC))
-    session.run("python", ".ci/check_secret_markers.py", str(SPEC), str(WIRE_PAGE))
+    _run_in(session, "tools-env", "ruff", "check", *HAND_WRITTEN)
+    _run_in(session, "tools-env", "ruff", "format", "--check", *HAND_WRITTEN)
+    _run_in(session, "tools-env", "openapi-spec-validator", str(SPEC))
+    _run_in(
+        session, "tools-env", "python", ".ci/check_secret_markers.py", str(SPEC), str(WIRE_PAGE)
+    )
 
 
-@nox.session
+@nox.session(venv_backend="none", requires=["dev-env"])
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlay and the server (the generated code is not ours to fix)."""
-    session.install(MYPY, "-e", ".[server,test]")
-    session.run("mypy", *TYPED)
+    _run_in(session, "dev-env", "mypy", *TYPED)
     # The README's examples are code people copy: they type-check too.
-    examples = Path(session.create_tmp()) / "readme_examples.py"
-    session.run("python", ".ci/readme_examples.py", "README.md", str(examples), silent=True)
-    session.run("mypy", str(examples))
+    examples = REPORTS / "readme_examples.py"
+    REPORTS.mkdir(exist_ok=True)
+    _run_in(session, "dev-env", "python", ".ci/readme_examples.py", "README.md", str(examples))
+    _run_in(session, "dev-env", "mypy", str(examples))
 
 
-@nox.session
+@nox.session(venv_backend="none", requires=["dev-env"])
 def tests(session: nox.Session) -> None:
     """The pytest suite: unit, end-to-end over loopback, and contract tests."""
-    session.install("-e", ".[server,test]")
     REPORTS.mkdir(exist_ok=True)
-    session.run("pytest", f"--junitxml={REPORTS / 'tests-junit.xml'}", *session.posargs)
+    junit = f"--junitxml={REPORTS / 'tests-junit.xml'}"
+    _run_in(session, "dev-env", "pytest", junit, *session.posargs)
 
 
 @nox.session
@@ -173,7 +235,7 @@ def _fuzz_options(posargs: list[str]) -> argparse.Namespace:
 def _local_server(session: nox.Session, api_key: str) -> Iterator[str]:
     """Run `xpander-tasks-server` on a free port; yield its URL, stop it on the way out."""
     log_path = REPORTS / "fuzz-local-server.log"
-    command = [str(Path(session.bin) / "xpander-tasks-server"), "--port", "0"]
+    command = [str(_venv_bin(session, "dev-env") / "xpander-tasks-server"), "--port", "0"]
     command += ["--step-delay", "0.05", "--log-level", "warning"]
     with log_path.open("w") as log:
         server = subprocess.Popen(
@@ -206,15 +268,14 @@ def _served_url(log_path: Path) -> str | None:
     return None
 
 
-@nox.session
+@nox.session(venv_backend="none", requires=["dev-env"])
 def fuzz(session: nox.Session) -> None:
     """Contract-fuzz the API with schemathesis: the local server, or `-- --url URL` a live one.
 
     Live mode sends invalid requests only (no agent runs) unless `--allow-create`, at
     `--rate-limit`; the key comes from XPANDER_API_KEY and is kept out of every report.
     """
-    options = _fuzz_options(session.posargs)
-    session.install("-e", ".[server,test]")  # the test extra pins schemathesis
+    options = _fuzz_options(session.posargs)  # dev-env's test extra pins schemathesis
     REPORTS.mkdir(exist_ok=True)
     live = options.url is not None
     name = "fuzz-live" if live else "fuzz-local"
@@ -246,7 +307,7 @@ def fuzz(session: nox.Session) -> None:
     with contextlib.ExitStack() as stack:
         url = options.url or stack.enter_context(_local_server(session, api_key))
         try:
-            session.run(*command, "--url", url, env=env)
+            _run_in(session, "dev-env", *command, "--url", url, env=env)
         except CommandFailed:
             again = ["nox -s fuzz --", *session.posargs]
             again += [] if "--seed" in session.posargs else ["--seed", str(options.seed)]

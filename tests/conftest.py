@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from support import TaskServerFactory
 
 from xpander_tasks_server import LocalTaskServer
 
-# The fault server's fixtures (`server`, a misbehaving loopback server; `mode`, sync or async)
-# for the retry and fault suites; modules with a `server` of their own override it.
+# The fault server's fixtures: `fault_server`, a loopback server that misbehaves on cue, and
+# `mode`, which runs a test through the sync client and through the async one.
 pytest_plugins = ["faultserver"]
 
 TASK_SERVER_STEP_DELAY = 0.05
 """Seconds a task of `task_server` stays pending, then executing: completed after 0.1 s."""
-
-TaskServerFactory = Callable[..., LocalTaskServer]
 
 
 @pytest.fixture

@@ -6,11 +6,14 @@ body too large, the wrong content type, or invalid JSON. It runs in threads, not
 event loop, so sync calls that block the loop still reach it.
 
 ```python
-with FaultServer() as server:
-    server.script(status(503), task_ok())   # the first two requests; then `server.default`
+with FaultServer() as fault_server:
+    fault_server.script(status(503), task_ok())   # the first two requests; then `.default`
     ...
-    assert server.creates == 1
+    assert fault_server.creates == 1
 ```
+
+Tests get one from the `fault_server` fixture; `mode` runs a test through the sync client and
+through the async one.
 """
 
 from __future__ import annotations
@@ -58,7 +61,9 @@ __all__ = [
 
 _MAX_HEAD = 64 * 1024
 _POLL = 0.05
-_SEND_TIMEOUT = 2.0
+# A client that stops reading (it has seen enough of a huge body) ends the send by closing; this
+# bounds only a client that neither reads nor closes, far above any pause of a busy machine.
+_SEND_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,12 @@ class Received:
 class Connection:
     """The server side of one client connection, for a behaviour to (mis)use."""
 
-    def __init__(self, sock: socket.socket, stop: threading.Event) -> None:
+    def __init__(
+        self, sock: socket.socket, stop: threading.Event, sent: Callable[[int], None]
+    ) -> None:
         self.sock = sock
         self._stop = stop
+        self._sent = sent
 
     def send(self, data: bytes) -> None:
         self.sock.settimeout(_SEND_TIMEOUT)
@@ -89,6 +97,7 @@ class Connection:
             self.sock.sendall(data)
         finally:
             self.sock.settimeout(_POLL)
+        self._sent(len(data))
 
     def sleep(self, seconds: float) -> None:
         """Wait; ends early (with ConnectionAbortedError) when the server stops or the client
@@ -310,6 +319,8 @@ class FaultServer:
     default: Behaviour = field(default_factory=task_ok)
     requests: list[Received] = field(default_factory=list)
     connections: int = 0
+    bytes_sent: int = 0
+    """Bytes of answers sent so far, on every connection: tests wait on it to act mid-answer."""
 
     def __post_init__(self) -> None:
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -337,9 +348,9 @@ class FaultServer:
         with self._lock:
             return len(self._open)
 
-    def settled_connections(self, at_most: int = 0, wait: float = 2.0) -> int:
+    def settled_connections(self, at_most: int = 0, wait: float = 10.0) -> int:
         """Open connections, once they drop to `at_most` or `wait` seconds pass (the server
-        notices a client's close only at its next poll)."""
+        notices a client's close only at its next poll; a busy machine delays that)."""
         give_up = time.monotonic() + wait
         while self.open_connections > at_most and time.monotonic() < give_up:
             time.sleep(_POLL / 2)
@@ -407,12 +418,16 @@ class FaultServer:
                 self._open.add(sock)
             self._spawn(self._serve, sock)
 
+    def _count_sent(self, size: int) -> None:
+        with self._lock:
+            self.bytes_sent += size
+
     def _next(self) -> Behaviour:
         with self._lock:
             return self._script.popleft() if self._script else self.default
 
     def _serve(self, sock: socket.socket) -> None:
-        conn = Connection(sock, self._stop)
+        conn = Connection(sock, self._stop, self._count_sent)
         buffer = bytearray()
         try:
             while not self._stop.is_set():
@@ -436,8 +451,6 @@ def blackhole_port() -> Iterator[int]:
     """A loopback port whose accept queue is full, so a new connection never completes and
     connecting times out (Linux drops the SYN)."""
     if not sys.platform.startswith("linux"):  # pragma: no cover
-        import pytest
-
         pytest.skip("a full accept queue drops SYNs only on Linux")
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     fillers: list[socket.socket] = []
@@ -493,7 +506,7 @@ def mode(request: pytest.FixtureRequest) -> Mode:
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
-    """A fault server for one test, stopped afterwards."""
+def fault_server() -> Iterator[FaultServer]:
+    """A fault server for one test (a valid task for each unscripted request), stopped after."""
     with FaultServer() as server:
         yield server

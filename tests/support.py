@@ -1,26 +1,54 @@
-"""Shared test helpers: a transport that holds every request to openapi.yaml, and fake tasks."""
+"""Shared test helpers: a transport that holds every request to openapi.yaml, fake tasks,
+clients for the local servers, calls in either mode, and waits on conditions.
+
+Timing rule of the suite: a call expected to fail "at once" runs with every timeout `LONG`
+and must end within `FAST`; a call expected to time out may end up to `MARGIN` past its
+timeout. Both margins are many times what a busy 2-core machine adds.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 import httpx
+import pytest
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from xpander_tasks import Tasks
+from xpander_tasks import Task, Tasks
+
+if TYPE_CHECKING:
+    from faultserver import Mode
+
+    from xpander_tasks_server import LocalTaskServer
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_PATH = ROOT / "openapi.yaml"
 OPENAPI = OpenAPI.from_file_path(str(SPEC_PATH))
 API_KEY = "test-key-5f2b9c"
 
+LONG = 20.0
+"""Seconds: the timeouts of a client in a test that does not wait for one to fire."""
+FAST = 5.0
+"""Seconds: a call that did not wait for any timeout (each `LONG`) ended within this."""
+MARGIN = 5.0
+"""Seconds: how late past its bound a timeout may fire on a busy machine."""
+WATCHDOG = 30.0
+"""Seconds: a call still running after this long has hung (longer than `LONG`)."""
+
+MAY_HAVE_RUN = "the task may have been created"
+"""The hint of an error that may hide a created task."""
+
 Handler = Callable[[httpx.Request], httpx.Response]
+TaskServerFactory = Callable[..., "LocalTaskServer"]
+"""The `make_task_server` fixture: starts a local task server with other options."""
 
 
 class _OpenAPIRequest:
@@ -100,3 +128,41 @@ def mock_tasks(handler: Handler, *, check_responses: bool = True, **options: Any
         async_http_client=httpx.AsyncClient(transport=transport),
         **options,
     )
+
+
+def tasks_for(server: LocalTaskServer, **options: Any) -> Tasks:
+    """A `Tasks` for a local task server, with its URL and key."""
+    options.setdefault("api_key", server.api_key)
+    return Tasks(base_url=server.url, **options)
+
+
+async def create_in(mode: Mode, tasks: Tasks, **options: Any) -> Task:
+    """A create under `WATCHDOG`: sync in a worker thread, so a hang fails the test."""
+    options.setdefault("prompt", "hello")
+    if mode == "sync":
+        return await asyncio.wait_for(
+            asyncio.to_thread(tasks.create, "agent-1", **options), WATCHDOG
+        )
+    return await asyncio.wait_for(tasks.acreate("agent-1", **options), WATCHDOG)
+
+
+async def get_in(mode: Mode, tasks: Tasks, task_id: str = "task-1", **options: Any) -> Task:
+    """A get under `WATCHDOG`, like `create_in`."""
+    if mode == "sync":
+        return await asyncio.wait_for(asyncio.to_thread(tasks.get, task_id, **options), WATCHDOG)
+    return await asyncio.wait_for(tasks.aget(task_id, **options), WATCHDOG)
+
+
+async def until(condition: Callable[[], object], what: str, timeout: float = LONG) -> None:
+    """Wait, without blocking the event loop, until `condition()` holds; fail after `timeout`."""
+    give_up = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > give_up:
+            pytest.fail(f"still waiting for {what} after {timeout:g} s")
+        await asyncio.sleep(0.01)
+
+
+async def expire_when(scope: asyncio.Timeout, ready: Awaitable[object]) -> None:
+    """Make an `asyncio.timeout` scope fire once `ready` is done: a cancel at a known point."""
+    await ready
+    scope.reschedule(asyncio.get_running_loop().time())

@@ -9,7 +9,7 @@ import sys
 
 import httpx
 import pytest
-from support import API_KEY, echo_handler, fake_task, mock_tasks
+from support import API_KEY, echo_handler, fake_task, mock_tasks, tasks_for
 
 import xpander_tasks
 from xpander_tasks import ConfigurationError, ModuleException, Tasks
@@ -202,7 +202,7 @@ def test_a_closed_pool_reopens_but_a_closed_own_client_is_an_error() -> None:
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_one_tasks_serves_several_asyncio_runs(task_server: LocalTaskServer) -> None:
-    tasks = Tasks(task_server.api_key, base_url=task_server.url)
+    tasks = tasks_for(task_server)
     first = asyncio.run(tasks.acreate(agent_id="agent-123"))
     second = asyncio.run(tasks.acreate(agent_id="agent-123"))
     assert first.id != second.id

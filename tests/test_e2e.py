@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-
 import httpx
 import pytest
-from support import spec_checked
+from support import LONG, TaskServerFactory, spec_checked, tasks_for
 
 from xpander_tasks import (
     AgentExecutionStatus,
@@ -18,27 +15,16 @@ from xpander_tasks import (
     StreamError,
     Task,
     TaskEventType,
-    Tasks,
     TaskTimeoutError,
     TaskUpdateEvent,
 )
 from xpander_tasks_server import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE, LocalTaskServer
 
-STEP = 0.05
+STALLED = 60.0  # a task server's step delay that keeps every task pending through a test
 
 
-@pytest.fixture
-def server() -> Iterator[LocalTaskServer]:
-    with LocalTaskServer(step_delay=STEP) as running:
-        yield running
-
-
-def client_for(server: LocalTaskServer, api_key: str | None = None) -> Tasks:
-    return Tasks(api_key or server.api_key, base_url=server.url)
-
-
-async def test_seed_example_async_and_sync(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_seed_example_async_and_sync(task_server: LocalTaskServer) -> None:
+    async with tasks_for(task_server) as tasks:
         task = await tasks.acreate(
             agent_id="agent-123",
             prompt="Summarize the latest sales report",
@@ -48,15 +34,15 @@ async def test_seed_example_async_and_sync(server: LocalTaskServer) -> None:
         assert task.input_.files == ["https://example.com/sales.csv"]
         sync_task = tasks.create(agent_id="agent-123", prompt="Hello!")
         assert sync_task.status.value == "pending" and sync_task.id != task.id
-    assert server.counters.tasks_created == 2
+    assert task_server.counters.tasks_created == 2
 
 
-def test_same_request_passes_both_spec_checks(server: LocalTaskServer) -> None:
+def test_same_request_passes_both_spec_checks(task_server: LocalTaskServer) -> None:
     """The overlay's spec transport and the server's own validation accept the same request."""
     real = httpx.HTTPTransport()
     transport = spec_checked(real.handle_request)
     client = httpx.Client(transport=transport)
-    with real, Tasks(server.api_key, base_url=server.url, http_client=client) as tasks:
+    with real, tasks_for(task_server, http_client=client) as tasks:
         task = tasks.create(
             agent_id="agent-123",
             prompt="p",
@@ -71,8 +57,8 @@ def test_same_request_passes_both_spec_checks(server: LocalTaskServer) -> None:
     assert task.output_format is not None and task.output_format.value == "json"
 
 
-def test_error_statuses(server: LocalTaskServer) -> None:
-    with client_for(server) as tasks:
+def test_error_statuses(task_server: LocalTaskServer) -> None:
+    with tasks_for(task_server) as tasks:
         with pytest.raises(NotFoundError) as not_found:
             tasks.create(agent_id="no-such-agent")
         assert str(not_found.value) == "[404] Agent not found"
@@ -81,7 +67,7 @@ def test_error_statuses(server: LocalTaskServer) -> None:
         assert "output_schema" in bad.value.description
         with pytest.raises(NotFoundError):
             tasks.get("no-such-task")
-    with client_for(server, api_key="wrong-key") as wrong, pytest.raises(PermissionDeniedError):
+    with tasks_for(task_server, api_key="wrong-key") as wrong, pytest.raises(PermissionDeniedError):
         wrong.create(agent_id="agent-123")
 
     class WithoutKey(httpx.HTTPTransport):
@@ -89,35 +75,34 @@ def test_error_statuses(server: LocalTaskServer) -> None:
             del request.headers["x-api-key"]
             return super().handle_request(request)
 
-    keyless = Tasks(
-        server.api_key, base_url=server.url, http_client=httpx.Client(transport=WithoutKey())
-    )
+    keyless = tasks_for(task_server, http_client=httpx.Client(transport=WithoutKey()))
     with keyless, pytest.raises(AuthenticationError) as missing:
         keyless.create(agent_id="agent-123")
     assert missing.value.status_code == 401
 
 
-async def test_existing_task_id_continues_a_task(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_existing_task_id_continues_a_task(task_server: LocalTaskServer) -> None:
+    async with tasks_for(task_server) as tasks:
         first = await tasks.acreate(agent_id="agent-123", prompt="one")
         again = await tasks.acreate(agent_id="agent-123", existing_task_id=first.id, prompt="two")
         assert again.id == first.id
         with pytest.raises(NotFoundError):
             await tasks.acreate(agent_id="agent-123", existing_task_id="missing-task")
-    assert server.counters.tasks_created == 1
+    assert task_server.counters.tasks_created == 1
 
 
-async def test_reload_and_polling_wait(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_reload_and_polling_wait(task_server: LocalTaskServer) -> None:
+    async with tasks_for(task_server) as tasks:
         task = await tasks.acreate(agent_id="agent-123", prompt="poll me")
         assert (await tasks.aget(task.id)).id == task.id
-        finished = await task.await_completion(timeout=5, poll_interval=0.02)
+        finished = await task.await_completion(timeout=LONG, poll_interval=0.02)
         assert finished is task and task.status is AgentExecutionStatus.Completed and task.result
         await task.areload()
         assert task.status is AgentExecutionStatus.Completed
         sync_task = tasks.create(agent_id="agent-123", prompt="sync")
         assert (
-            sync_task.wait(timeout=5, poll_interval=0.02).status is AgentExecutionStatus.Completed
+            sync_task.wait(timeout=LONG, poll_interval=0.02).status
+            is AgentExecutionStatus.Completed
         )
         assert sync_task.reload().finished_at is not None
 
@@ -135,35 +120,34 @@ def expect_lifecycle(events: list[TaskUpdateEvent], task: Task) -> None:
     assert ids == list(range(1, len(events) + 1)), f"events lost or repeated: ids {ids}"
     final = events[-1].data
     assert isinstance(final, Task) and final.status is AgentExecutionStatus.Completed
-    chunks = "".join(
-        json.dumps(e.data) if not isinstance(e.data, str) else e.data
-        for e in events
-        if e.type == TaskEventType.Chunk
-    )
-    assert chunks
+    # The chunks stream the result, piece by piece.
+    chunks = [event.data for event in events if event.type == TaskEventType.Chunk]
+    assert final.result and "".join(map(str, chunks)) == final.result
     assert all(event.task_id == task.id for event in events)
 
 
-async def test_events_stream_in_order(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_events_stream_in_order(task_server: LocalTaskServer) -> None:
+    async with tasks_for(task_server) as tasks:
         task = await tasks.acreate(agent_id="agent-123", prompt="stream", events_streaming=True)
         events = [event async for event in task.aevents()]
         expect_lifecycle(events, task)
         sync_task = tasks.create(agent_id="agent-123", prompt="stream", events_streaming=True)
         expect_lifecycle(list(sync_task.events()), sync_task)
         streamed = await tasks.acreate(agent_id="agent-123", prompt="wait", events_streaming=True)
-        assert (await streamed.await_completion(timeout=5)).status is AgentExecutionStatus.Completed
+        assert (
+            await streamed.await_completion(timeout=LONG)
+        ).status is AgentExecutionStatus.Completed
 
 
-async def test_a_dropped_stream_is_resumed() -> None:
-    with LocalTaskServer(step_delay=STEP, drop_stream_after=3) as server:
-        async with client_for(server) as tasks:
-            task = await tasks.acreate(agent_id="agent-123", prompt="drop", events_streaming=True)
-            expect_lifecycle([event async for event in task.aevents()], task)
+async def test_a_dropped_stream_is_resumed(make_task_server: TaskServerFactory) -> None:
+    dropping = make_task_server(drop_stream_after=3)
+    async with tasks_for(dropping) as tasks:
+        task = await tasks.acreate(agent_id="agent-123", prompt="drop", events_streaming=True)
+        expect_lifecycle([event async for event in task.aevents()], task)
 
 
-async def test_unknown_event_types_are_delivered(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_unknown_event_types_are_delivered(task_server: LocalTaskServer) -> None:
+    async with tasks_for(task_server) as tasks:
         task = await tasks.acreate(
             agent_id="agent-123", prompt=f"x {UNKNOWN_EVENT_MARKER}", events_streaming=True
         )
@@ -172,20 +156,20 @@ async def test_unknown_event_types_are_delivered(server: LocalTaskServer) -> Non
     assert not isinstance(types[types.index(UNKNOWN_EVENT_TYPE)], TaskEventType)
 
 
-async def test_events_need_streaming_and_waits_time_out(server: LocalTaskServer) -> None:
-    async with client_for(server) as tasks:
+async def test_events_need_streaming_and_waits_time_out(
+    task_server: LocalTaskServer, make_task_server: TaskServerFactory
+) -> None:
+    async with tasks_for(task_server) as tasks:
         plain = await tasks.acreate(agent_id="agent-123", prompt="no stream")
         with pytest.raises(StreamError, match="events_streaming=True"):
             [event async for event in plain.aevents()]
-    with LocalTaskServer(step_delay=30) as slow:
-        async with client_for(slow) as tasks:
-            task = await tasks.acreate(agent_id="agent-123", prompt="slow")
-            with pytest.raises(TaskTimeoutError, match=r"within 0.2 s; last status seen: pending"):
-                await task.await_completion(timeout=0.2, poll_interval=0.05)
-            streaming = await tasks.acreate(
-                agent_id="agent-123", prompt="slow", events_streaming=True
-            )
-            with pytest.raises(TaskTimeoutError):
-                await streaming.await_completion(timeout=0.2)
-            with pytest.raises(TaskTimeoutError, match="last status seen: pending"):
-                tasks.create(agent_id="agent-123").wait(timeout=0.2, poll_interval=0.05)
+    # Tasks that stay pending far longer than the test: each wait can only end by its timeout.
+    async with tasks_for(make_task_server(step_delay=STALLED)) as tasks:
+        task = await tasks.acreate(agent_id="agent-123", prompt="slow")
+        with pytest.raises(TaskTimeoutError, match=r"within 0.2 s; last status seen: pending"):
+            await task.await_completion(timeout=0.2, poll_interval=0.05)
+        streaming = await tasks.acreate(agent_id="agent-123", prompt="slow", events_streaming=True)
+        with pytest.raises(TaskTimeoutError):
+            await streaming.await_completion(timeout=0.2)
+        with pytest.raises(TaskTimeoutError, match="last status seen: pending"):
+            tasks.create(agent_id="agent-123").wait(timeout=0.2, poll_interval=0.05)

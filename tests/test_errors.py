@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from support import mock_tasks
+from support import MAY_HAVE_RUN, mock_tasks
 
 from xpander_tasks import (
     APIConnectionError,
@@ -93,7 +93,7 @@ async def test_error_status_maps_to_its_class(
         )
         assert str(error).startswith(f"[{status}] {description} (request id req-42)")
         # Only an answer that may follow a created task carries the hint (503: not acted on).
-        assert ("the task may have been created" in str(error)) == (status == 500)
+        assert (MAY_HAVE_RUN in str(error)) == (status == 500)
         assert error.response is not None and error.response.status_code == status
 
 
@@ -204,7 +204,7 @@ async def test_create_errors_that_may_hide_a_created_task_say_so() -> None:
     tasks = answering(httpx.Response(502, text="bad gateway"))
     with pytest.raises(InternalServerError) as error:
         await tasks.acreate(agent_id="agent-123")
-    assert "the task may have been created" in str(error.value)
+    assert MAY_HAVE_RUN in str(error.value)
     with pytest.raises(NotFoundError) as not_found:
         await answering(httpx.Response(404, json={"detail": "Agent not found"})).acreate(
             agent_id="x"
@@ -217,6 +217,6 @@ async def test_a_request_refused_before_sending_quotes_nothing_and_hints_nothing
         raise httpx.LocalProtocolError("Illegal header value b'sk-secret-value'")
 
     for error in await raised_both_ways(mock_tasks(refuse, max_retries=0), APIConnectionError):
-        assert isinstance(error, APIConnectionError) and error.request_sent is False
+        assert type(error) is APIConnectionError and error.request_sent is False
         assert "was not sent" in str(error) and "sk-secret-value" not in str(error)
         assert "may have been created" not in str(error)

@@ -53,11 +53,11 @@ def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str],
         finally:
             process.terminate()
             # uvicorn shuts down, then re-raises the signal so the exit status tells of it.
-            assert process.wait(10) in (0, -signal.SIGTERM)
+            assert process.wait(30) in (0, -signal.SIGTERM)
 
 
 def status_of(url: str, key: str, path: str = "/agent-execution/x/status") -> int:
-    return httpx.get(url + path, headers={"x-api-key": key}).status_code
+    return httpx.get(url + path, headers={"x-api-key": key}, timeout=30).status_code
 
 
 def test_without_a_key_it_prints_a_generated_one() -> None:
@@ -82,10 +82,12 @@ def test_repeatable_keys_and_agents() -> None:
         assert len(lines) == 1
         assert status_of(url, "k1") == status_of(url, "k2") == 404
         assert status_of(url, "ignored") == 403
-        create = httpx.post(url + "/agent-execution/a2", json={}, headers={"x-api-key": "k1"})
+        create = httpx.post(
+            url + "/agent-execution/a2", json={}, headers={"x-api-key": "k1"}, timeout=30
+        )
         assert create.status_code == 200
         missing = httpx.post(
-            url + "/agent-execution/agent-123", json={}, headers={"x-api-key": "k1"}
+            url + "/agent-execution/agent-123", json={}, headers={"x-api-key": "k1"}, timeout=30
         )
         assert missing.status_code == 404
 
