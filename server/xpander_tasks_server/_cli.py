@@ -14,7 +14,9 @@ from xpander_tasks_server._app import (
     DEFAULT_ORGANIZATION_ID,
     DEFAULT_STEP_DELAY,
     create_app,
+    serve_with,
 )
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._serve import bind, url_of
 
 DEFAULT_PORT = 8085
@@ -62,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the organization owning the tasks ({DEFAULT_ORGANIZATION_ID})",
     )
     parser.add_argument(
+        "--script",
+        metavar="FILE",
+        help="a YAML or JSON file scripting agents and faults (see examples/server-script.yaml)",
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=["critical", "error", "warning", "info", "debug"],
@@ -72,7 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the command line, print the URL (and a generated key), serve until interrupted."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        script = Script.load(args.script) if args.script else None
+    except ValueError as exc:
+        parser.error(str(exc))
     api_keys: list[str] = args.api_key or []
     if not api_keys and os.environ.get("XPANDER_API_KEY"):
         api_keys = [os.environ["XPANDER_API_KEY"]]
@@ -85,8 +97,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         db=args.db,
         step_delay=args.step_delay,
         organization_id=args.organization_id,
+        script=script,
     )
     sock = bind(args.host, args.port)
     print(f"Serving the task API on {url_of(sock)}", flush=True)
     config = uvicorn.Config(app, log_level=args.log_level, timeout_graceful_shutdown=5)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    serve_with(app, server)
+    server.run(sockets=[sock])

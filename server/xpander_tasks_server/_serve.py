@@ -18,7 +18,9 @@ from xpander_tasks_server._app import (
     DEFAULT_STEP_DELAY,
     counters_of,
     create_app,
+    serve_with,
 )
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._service import Counters
 
 
@@ -43,7 +45,8 @@ class LocalTaskServer:
 
     `url` (such as "http://127.0.0.1:54321"), `api_key`, `organization_id`, `agents` and
     `counters` describe the running server; `events_root` is the base of its event streams.
-    Without `api_key`, a random one is made.
+    Without `api_key`, a random one is made. `script` (a new empty one by default) scripts
+    its agents and faults and records the creates received.
     """
 
     def __init__(
@@ -55,6 +58,7 @@ class LocalTaskServer:
         step_delay: float = DEFAULT_STEP_DELAY,
         organization_id: str = DEFAULT_ORGANIZATION_ID,
         drop_stream_after: int | None = None,
+        script: Script | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         timeout: float = 10.0,
@@ -62,6 +66,7 @@ class LocalTaskServer:
         self.api_key = api_key or secrets.token_urlsafe(24)
         self.agents = tuple(agents)
         self.organization_id = organization_id
+        self.script = script or Script()
         self.app = create_app(
             api_keys=[self.api_key],
             agents=self.agents,
@@ -69,6 +74,7 @@ class LocalTaskServer:
             step_delay=step_delay,
             organization_id=organization_id,
             drop_stream_after=drop_stream_after,
+            script=self.script,
         )
         self.counters: Counters = counters_of(self.app)
         self._address = (host, port)
@@ -99,6 +105,7 @@ class LocalTaskServer:
             self.app, log_level="warning", access_log=False, timeout_graceful_shutdown=1
         )
         self._server = uvicorn.Server(config)
+        serve_with(self.app, self._server)
         self._thread = threading.Thread(
             target=self._server.run, args=([sock],), name="xpander-tasks-server", daemon=True
         )

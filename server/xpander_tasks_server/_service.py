@@ -29,6 +29,7 @@ from xpander_tasks_server._lifecycle import (
     timeline,
 )
 from xpander_tasks_server._requests import ApiError, read_json_object, semantic_problem
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._spec import Operation, Spec, load_spec
 from xpander_tasks_server._store import TaskRecord, TaskStore
 from xpander_tasks_server._views import activity_thread, agent, newest_first, user_id_of
@@ -109,8 +110,10 @@ class Service:
         step_delay: float,
         organization_id: str,
         drop_stream_after: int | None,
+        script: Script,
     ) -> None:
         self.spec: Spec = load_spec()
+        self.script = script
         self.store = TaskStore(db)
         self.agents = frozenset(agents)
         self.step_delay = step_delay
@@ -184,6 +187,7 @@ class Service:
             record.fields = fields
             record.agent_version = version or record.agent_version
             self.counters.tasks_continued += 1
+        record.plan = self.script.plan_for(agent_id, body)
         self.store.put(record)
         return _JSON(task_at(record, now))
 
@@ -323,7 +327,7 @@ class Service:
         )
 
     def _agent(self, agent_id: str) -> str:
-        if agent_id not in self.agents:
+        if agent_id not in self.agents and agent_id not in self.script.agents():
             raise ApiError(404, "Agent not found")
         return agent_id
 
