@@ -219,6 +219,15 @@ def test_the_creates_received_are_kept_per_agent_in_order(xpander_server: Xpande
     assert all("x-api-key" not in c.headers for c in xpander_server.creates())
 
 
+def test_a_received_create_keeps_secrets_out_of_its_repr(xpander_server: XpanderServer) -> None:
+    xpander_server.agent("a")
+    xpander_server.tasks.create(agent_id="a", prompt="p", user_oidc_token="oidc-secret-123")
+    (create,) = xpander_server.creates()
+    assert create.body["user_oidc_token"] == "oidc-secret-123"
+    assert "oidc-secret-123" not in repr(create)
+    assert xpander_server.api_key not in repr(create)
+
+
 # Script files and the command line.
 
 

@@ -12,7 +12,7 @@ import struct
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -35,21 +35,10 @@ FaultKind = Literal["answer", "hang", "reset"]
 
 
 @dataclass
-class Fault:
-    """A queued fault: `kind` what happens instead of the answer, for `times` more requests
-    (None: every one) to `operation` (None: any); see `Script.fault`."""
+class _Queued:
+    """Misbehaviour queued for `times` more requests (None: every one)."""
 
-    kind: FaultKind
-    operation: str | None
     times: int | None
-    acted: bool
-    delay: float
-    status: int = 500
-    body: str | bytes | Mapping[str, Any] | Sequence[Any] | None = None
-    headers: tuple[tuple[str, str], ...] = ()
-
-    def applies_to(self, operation: str | None) -> bool:
-        return self.operation is None or self.operation == operation
 
     def use(self) -> bool:
         """Count one use; False once used up."""
@@ -59,6 +48,23 @@ class Fault:
             return False
         self.times -= 1
         return True
+
+
+@dataclass
+class Fault(_Queued):
+    """A queued fault: `kind` what happens instead of the answer, for requests to
+    `operation` (None: any); see `Script.fault`."""
+
+    kind: FaultKind
+    operation: str | None
+    acted: bool
+    delay: float
+    status: int = 500
+    body: str | bytes | Mapping[str, Any] | Sequence[Any] | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def applies_to(self, operation: str | None) -> bool:
+        return self.operation is None or self.operation == operation
 
     def answer(self) -> tuple[list[tuple[bytes, bytes]], bytes]:
         """The fault's headers and body on the wire."""
@@ -81,20 +87,11 @@ class Fault:
 
 
 @dataclass
-class StreamDrop:
-    """A queued end of event streams after `after` events, for `times` more streams."""
+class StreamDrop(_Queued):
+    """A queued end of event streams after `after` events; see `Script.drop_stream`."""
 
     after: int
-    times: int | None
     reset: bool
-
-    def use(self) -> bool:
-        if self.times is None:
-            return True
-        if self.times <= 0:
-            return False
-        self.times -= 1
-        return True
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,7 @@ class ReceivedCreate:
     """A create request the server received, and what came of it."""
 
     agent_id: str
-    body: Any
+    body: Any = field(repr=False)  # it may hold secrets (user_oidc_token, ...)
     """The JSON body as sent (None when it was not JSON)."""
     headers: Mapping[str, str]
     """Its headers, less the API key."""
@@ -117,10 +114,8 @@ class ReceivedCreate:
     @property
     def prompt(self) -> str | None:
         """The prompt it asked for (`input.text`)."""
-        body = self.body if isinstance(self.body, dict) else {}
-        text = (
-            (body.get("input") or {}).get("text") if isinstance(body.get("input"), dict) else None
-        )
+        given = self.body.get("input") if isinstance(self.body, dict) else None
+        text = given.get("text") if isinstance(given, dict) else None
         return text if isinstance(text, str) else None
 
 
