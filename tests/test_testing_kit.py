@@ -204,6 +204,19 @@ def test_a_stream_reset_mid_way_is_resumed(xpander_server: XpanderServer) -> Non
     assert xpander_server.server.counters.event_streams == 3
 
 
+def test_a_refused_stream_leaves_the_drop_for_the_next_one(xpander_server: XpanderServer) -> None:
+    xpander_server.agent("bot")
+    xpander_server.drop_stream(after=1)
+    task = xpander_server.tasks.create(agent_id="bot", prompt="x", events_streaming=True)
+    with api(xpander_server) as client:
+        refused = client.get(f"{xpander_server.events_root}/agent-execution/nope/events")
+        dropped = client.get(f"{xpander_server.events_root}/agent-execution/{task.id}/events")
+        whole = client.get(f"{xpander_server.events_root}/agent-execution/{task.id}/events")
+    assert refused.status_code == 404
+    assert dropped.text.count("data:") == 1
+    assert whole.text.count("data:") > 1 and '"task_finished"' in whole.text
+
+
 def test_the_creates_received_are_kept_per_agent_in_order(xpander_server: XpanderServer) -> None:
     xpander_server.agent("a")
     xpander_server.agent("b")

@@ -137,10 +137,11 @@ def create_app(
     `api_keys` are the accepted API keys, `agents` the agent ids that exist, `db` a SQLite
     path (or `:memory:`), `step_delay` the seconds a task spends pending and then executing.
     Test hooks: `drop_stream_after=K` ends the first event stream after K events, once, so a
-    client's reconnect can be tested; a prompt containing `UNKNOWN_EVENT_MARKER` adds an event
-    of type `UNKNOWN_EVENT_TYPE` to the task's stream, and an entry of a kind no client knows
-    to its activity log. `script` scripts the agents and faults (see `Script`); it is at
-    `app.state.script`, and every answer carries an `x-request-id`.
+    client's reconnect can be tested (the script's `drop_stream(after=K)`); a prompt
+    containing `UNKNOWN_EVENT_MARKER` adds an event of type `UNKNOWN_EVENT_TYPE` to the task's
+    stream, and an entry of a kind no client knows to its activity log. `script` scripts the
+    agents and faults (see `Script`); it is at `app.state.script`, and every answer carries an
+    `x-request-id`.
     """
     if not api_keys:
         raise ValueError("at least one API key is needed")
@@ -149,9 +150,10 @@ def create_app(
         db=db,
         step_delay=step_delay,
         organization_id=organization_id,
-        drop_stream_after=drop_stream_after,
         script=script or Script(),
     )
+    if drop_stream_after is not None:
+        service.script.drop_stream(after=drop_stream_after)
     key_check = Middleware(
         _ApiKeyMiddleware, header=service.spec.api_key_header(), api_keys=api_keys
     )

@@ -184,8 +184,8 @@ class WireLayer:
                 self.script.record_create(create)
 
             await self._serve(scope, _replay(raw, receive), send, fault, record)
-        elif operation == _STREAM and fault is None and (drop := self.script.take_drop()):
-            await self._dropping(scope, receive, send, drop)
+        elif operation == _STREAM and fault is None:
+            await self._serve_stream(scope, receive, send)
         else:
             await self._serve(scope, receive, send, fault, None)
 
@@ -232,16 +232,21 @@ class WireLayer:
             self.server.reset(scope)
             await _until_disconnected(receive)
 
-    async def _dropping(self, scope: Scope, receive: Receive, send: Send, drop: StreamDrop) -> None:
-        """Serve an event stream, ended after `drop.after` events."""
-        left, dropped = drop.after, False
+    async def _serve_stream(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve an event stream; one that opens takes the next queued drop, if any, and is
+        ended after its `after` events."""
+        drop: StreamDrop | None = None
+        left, dropped = 0, False
         with anyio.CancelScope() as cancel:
 
             async def counted(message: Message) -> None:
-                nonlocal left, dropped
+                nonlocal drop, left, dropped
                 if dropped:  # the app is being cancelled: nothing more goes out
                     return
-                if message["type"] != "http.response.body":
+                if message["type"] == "http.response.start" and message["status"] == 200:
+                    drop = self.script.take_drop()
+                    left = 0 if drop is None else drop.after
+                if message["type"] != "http.response.body" or drop is None:
                     await send(message)
                     return
                 body: bytes = message.get("body", b"")

@@ -109,7 +109,6 @@ class Service:
         db: str,
         step_delay: float,
         organization_id: str,
-        drop_stream_after: int | None,
         script: Script,
     ) -> None:
         self.spec: Spec = load_spec()
@@ -120,7 +119,6 @@ class Service:
         self.organization_id = organization_id
         self.counters = Counters()
         self.started_at = time.time()
-        self._drop_stream_after = drop_stream_after
         self._request_fields = self.spec.defaults("CreateTaskRequest")
         del self._request_fields["id"]
         self._input_defaults = {
@@ -267,15 +265,11 @@ class Service:
             raise ApiError(404, "Task not found")
         if not record.fields.get("events_streaming"):
             raise ApiError(400, "events_streaming: the task was not created with it set to true")
-        drop_after, self._drop_stream_after = self._drop_stream_after, None
-        stream = self._stream(record.id, _last_event_id(call.request.headers), drop_after)
+        stream = self._stream(record.id, _last_event_id(call.request.headers))
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
 
-    async def _stream(
-        self, task_id: str, last_id: int, drop_after: int | None
-    ) -> AsyncIterator[str]:
-        sent = 0
+    async def _stream(self, task_id: str, last_id: int) -> AsyncIterator[str]:
         while (record := self.store.get(task_id)) is not None:
             now = time.time()
             planned = timeline(record)
@@ -285,9 +279,7 @@ class Service:
                     continue
                 payload = json.dumps(event.to_json(record), ensure_ascii=True, allow_nan=False)
                 yield f"id: {event.id}\ndata: {payload}\n\n"
-                last_id, sent = event.id, sent + 1
-                if sent == drop_after:
-                    return  # the test hook: this connection drops mid-stream
+                last_id = event.id
             upcoming = [event.time - now for event in planned if event.time > now]
             if not upcoming and any(event.type == "task_finished" for event in due):
                 return
