@@ -157,6 +157,7 @@ def test_a_fault_that_lasts_and_a_delay(xpander_server: XpanderServer) -> None:
         ({"status": 500, "times": 0}, "times: a count of 1 or more"),
         ({"status": 500, "headers": {"x": None}}, "headers: 'x' must map a name"),
         ({"status": 500, "delay": -1}, "delay: a finite number of seconds"),
+        ({"status": 500, "body": {1, 2}}, "body: text, bytes or JSON"),
     ],
 )
 def test_a_bad_fault_is_refused(options: dict[str, object], message: str) -> None:

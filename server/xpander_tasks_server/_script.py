@@ -166,10 +166,8 @@ class Script:
         spec's `{"detail": "<reason>"}`. With `acted`, the server first does what was asked
         (the task is created) and then answers the fault instead; `delay` waits first.
         """
-        return self._add_fault(
-            "answer", operation, times, acted, delay, status=_status(status), body=body,
-            headers=_headers(headers),
-        )  # fmt: skip
+        answer = {"status": _status(status), "body": _body(body), "headers": _headers(headers)}
+        return self._add_fault("answer", operation, times, acted, delay, **answer)
 
     def hang(
         self, *, operation: str | None = None, times: int | None = 1, acted: bool = False
@@ -353,6 +351,16 @@ def _status(status: int) -> int:
     if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
         raise ValueError(f"status: an HTTP status from 200 to 599, not {status!r}")
     return status
+
+
+def _body(body: Any) -> Any:
+    if body is None or isinstance(body, str | bytes):
+        return body
+    try:
+        json.dumps(body, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"body: text, bytes or JSON (a mapping or a list), not {body!r}") from exc
+    return body
 
 
 def _headers(headers: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
