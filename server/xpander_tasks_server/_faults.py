@@ -100,7 +100,8 @@ class ReceivedCreate:
 
     agent_id: str
     body: Any = field(repr=False)  # it may hold secrets (user_oidc_token, ...)
-    """The JSON body as sent (None when it was not JSON)."""
+    """The JSON body as sent (None when it was not JSON, or not read: a refused
+    content type, a client that left midway)."""
     headers: Mapping[str, str]
     """Its headers, less the API key."""
     request_id: str
@@ -167,14 +168,17 @@ class WireLayer:
         operation, params = self._operation(scope)
         fault = self.script.take_fault(operation)
         if operation == _CREATE:
-            received_at = time.monotonic()
-            raw = await _read_body(receive)
+            received_at, raw = time.monotonic(), bytearray()
             headers = Headers(scope=scope)
+            if fault is not None and not fault.acted:  # the app will not read the body
+                raw += await _read_body(receive)
+            else:  # the app reads it as it arrives (a client may leave midway): keep a copy
+                receive = _copying(receive, raw)
 
             def record(outcome: _Outcome) -> None:
                 create = ReceivedCreate(
                     agent_id=params.get("agent_or_task_id", ""),
-                    body=_json_or_none(raw),
+                    body=_json_or_none(bytes(raw)),
                     headers={k: v for k, v in headers.items() if k != self.key_header},
                     request_id=request_id,
                     received_at=received_at,
@@ -183,7 +187,7 @@ class WireLayer:
                 )
                 self.script.record_create(create)
 
-            await self._serve(scope, _replay(raw, receive), send, fault, record)
+            await self._serve(scope, receive, send, fault, record)
         elif operation == _STREAM and fault is None:
             await self._serve_stream(scope, receive, send)
         else:
@@ -323,14 +327,16 @@ async def _read_body(receive: Receive) -> bytes:
             return bytes(raw)
 
 
-def _replay(raw: bytes, receive: Receive) -> Receive:
-    """A `receive` that gives the body read already, then the real one's messages."""
-    pending = [{"type": "http.request", "body": raw, "more_body": False}]
+def _copying(receive: Receive, raw: bytearray) -> Receive:
+    """`receive`, adding each part of the request body to `raw` on the way."""
 
-    async def replay() -> Message:
-        return pending.pop() if pending else await receive()
+    async def copying() -> Message:
+        message = await receive()
+        if message["type"] == "http.request":
+            raw.extend(message.get("body", b""))
+        return message
 
-    return replay
+    return copying
 
 
 async def _until_disconnected(receive: Receive) -> None:
