@@ -34,7 +34,7 @@ MYPY = "mypy==2.4.1"
 SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 
 HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
-TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server"]
+TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
 
 # Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
 nox.options.sessions = ["lint", "typecheck", "generate-check", "fuzz", "tests"]

@@ -67,7 +67,9 @@ async def test_aget_an_agent(task_server: LocalTaskServer) -> None:
 def test_an_unknown_agent_is_not_found(task_server: LocalTaskServer) -> None:
     with agents_for(task_server) as agents, pytest.raises(NotFoundError) as raised:
         agents.get("agent-missing")
-    assert raised.value.status_code == 404 and str(raised.value) == "[404] Agent not found"
+    request_id = raised.value.request_id  # the server's x-request-id, shown in the message
+    assert request_id is not None and request_id.startswith("req_")
+    assert str(raised.value) == f"[404] Agent not found (request id {request_id})"
 
 
 async def test_an_unknown_agent_is_not_found_async(task_server: LocalTaskServer) -> None:

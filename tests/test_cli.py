@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -46,7 +47,8 @@ def test_errors_print_status_and_description_without_traceback(
     env_task_server: LocalTaskServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["create", "--agent-id", "nobody"]) == 1
-    assert capsys.readouterr().err.strip() == "[404] Agent not found"
+    printed = capsys.readouterr().err.strip()
+    assert re.fullmatch(r"\[404\] Agent not found \(request id req_\w+\)", printed)
     assert main(["--base-url", "http://127.0.0.1:9", "get", "t-1"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("[500] could not connect to 127.0.0.1:9")

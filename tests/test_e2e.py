@@ -61,7 +61,9 @@ def test_error_statuses(task_server: LocalTaskServer) -> None:
     with tasks_for(task_server) as tasks:
         with pytest.raises(NotFoundError) as not_found:
             tasks.create(agent_id="no-such-agent")
-        assert str(not_found.value) == "[404] Agent not found"
+        request_id = not_found.value.request_id
+        assert str(not_found.value) == f"[404] Agent not found (request id {request_id})"
+        assert request_id is not None and request_id.startswith("req_")
         with pytest.raises(BadRequestError) as bad:
             tasks.create(agent_id="agent-123", output_schema={"type": 12})
         assert "output_schema" in bad.value.description

@@ -168,9 +168,10 @@ def test_errors_are_json_under_json(
         "error": "NotFoundError",
         "status_code": 404,
         "description": "Agent not found",
-        "request_id": None,
+        "request_id": error["request_id"],
         "hint": None,
     }
+    assert error["request_id"].startswith("req_")
 
 
 def test_ctrl_c_while_following_says_the_task_keeps_running(

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
         counters_of,
         create_app,
     )
+    from xpander_tasks_server._faults import REQUEST_ID_HEADER, Fault, ReceivedCreate, StreamDrop
     from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, UNKNOWN_EVENT_TYPE
+    from xpander_tasks_server._script import AgentBehaviour, Script
     from xpander_tasks_server._serve import LocalTaskServer
     from xpander_tasks_server._service import Counters
     from xpander_tasks_server._spec import Spec, load_spec, spec_path
@@ -26,11 +28,17 @@ __all__ = [
     "DEFAULT_AGENTS",
     "DEFAULT_ORGANIZATION_ID",
     "DEFAULT_STEP_DELAY",
+    "REQUEST_ID_HEADER",
     "UNKNOWN_EVENT_MARKER",
     "UNKNOWN_EVENT_TYPE",
+    "AgentBehaviour",
     "Counters",
+    "Fault",
     "LocalTaskServer",
+    "ReceivedCreate",
+    "Script",
     "Spec",
+    "StreamDrop",
     "counters_of",
     "create_app",
     "load_spec",
@@ -38,7 +46,7 @@ __all__ = [
 ]
 
 # The modules defining the names of `__all__`, as imported above for type checkers.
-_MODULES = ("_app", "_lifecycle", "_serve", "_service", "_spec")
+_MODULES = ("_app", "_faults", "_lifecycle", "_script", "_serve", "_service", "_spec")
 
 
 def __getattr__(name: str) -> object:

@@ -7,9 +7,12 @@ operation) stops the app from being built.
 
 from __future__ import annotations
 
+import functools
 import hmac
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -19,7 +22,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from xpander_tasks_server._faults import ServerHandle, WireLayer
 from xpander_tasks_server._requests import ApiError
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._service import Counters, Handler, Service, error_response
 from xpander_tasks_server._spec import Operation
 
@@ -92,6 +97,17 @@ def _by_method(endpoints: dict[str, Endpoint]) -> Endpoint:
     return endpoint
 
 
+class _App(Starlette):
+    """Starlette with the wire layer (request ids, faults, recorded creates) outermost."""
+
+    def __init__(self, *, wire: Callable[[ASGIApp], ASGIApp], **options: Any) -> None:
+        super().__init__(**options)
+        self._wire = wire
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return self._wire(super().build_middleware_stack())
+
+
 async def _api_error(_: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return error_response(exc.status_code, exc.detail)
@@ -121,6 +137,7 @@ def create_app(
     step_delay: float = DEFAULT_STEP_DELAY,
     organization_id: str = DEFAULT_ORGANIZATION_ID,
     drop_stream_after: int | None = None,
+    script: Script | None = None,
     ping_interval: float = DEFAULT_PING_INTERVAL,
 ) -> Starlette:
     """The task API as an ASGI app; its `Counters` are at `app.state.counters`.
@@ -129,9 +146,11 @@ def create_app(
     path (or `:memory:`), `step_delay` the seconds a task spends pending and then executing,
     `ping_interval` the seconds after which a waiting event stream sends a `: ping` comment.
     Test hooks: `drop_stream_after=K` ends the first event stream after K events, once, so a
-    client's reconnect can be tested; a prompt containing `UNKNOWN_EVENT_MARKER` adds an event
-    of type `UNKNOWN_EVENT_TYPE` to the task's stream, and an entry of a kind no client knows
-    to its activity log.
+    client's reconnect can be tested (the script's `drop_stream(after=K)`); a prompt
+    containing `UNKNOWN_EVENT_MARKER` adds an event of type `UNKNOWN_EVENT_TYPE` to the task's
+    stream, and an entry of a kind no client knows to its activity log. `script` scripts the
+    agents and faults (see `Script`); it is at `app.state.script`, and every answer carries an
+    `x-request-id`.
     """
     if not api_keys:
         raise ValueError("at least one API key is needed")
@@ -142,13 +161,24 @@ def create_app(
         db=db,
         step_delay=step_delay,
         organization_id=organization_id,
-        drop_stream_after=drop_stream_after,
+        script=script or Script(),
         ping_interval=ping_interval,
     )
+    if drop_stream_after is not None:
+        service.script.drop_stream(after=drop_stream_after)
     key_check = Middleware(
         _ApiKeyMiddleware, header=service.spec.api_key_header(), api_keys=api_keys
     )
-    app = Starlette(
+    server = ServerHandle()
+    wire = functools.partial(
+        WireLayer,
+        script=service.script,
+        operations=service.spec.operations(),
+        key_header=service.spec.api_key_header(),
+        server=server,
+    )
+    app = _App(
+        wire=wire,
         routes=_routes(service),
         middleware=[key_check],
         exception_handlers={
@@ -159,6 +189,8 @@ def create_app(
         },
     )
     app.state.counters = service.counters
+    app.state.script = service.script
+    app.state.server = server
     return app
 
 
@@ -167,3 +199,10 @@ def counters_of(app: Starlette) -> Counters:
     counters = app.state.counters
     assert isinstance(counters, Counters)
     return counters
+
+
+def serve_with(app: Starlette, server: uvicorn.Server) -> None:
+    """Tell an app made by `create_app` the uvicorn server it runs on (for connection resets)."""
+    handle = app.state.server
+    assert isinstance(handle, ServerHandle)
+    handle.server = server

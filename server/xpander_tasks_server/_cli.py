@@ -16,8 +16,10 @@ from xpander_tasks_server._app import (
     DEFAULT_PING_INTERVAL,
     DEFAULT_STEP_DELAY,
     create_app,
+    serve_with,
 )
 from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._serve import bind, url_of
 
 DEFAULT_PORT = 8085
@@ -65,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the organization owning the tasks ({DEFAULT_ORGANIZATION_ID})",
     )
     parser.add_argument(
+        "--script",
+        metavar="FILE",
+        help="a YAML or JSON file scripting agents and faults (see examples/server-script.yaml)",
+    )
+    parser.add_argument(
         "--request-timeout",
         type=_positive,
         default=DEFAULT_REQUEST_TIMEOUT,
@@ -100,10 +107,15 @@ def _positive(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the command line, print the URL (and a generated key), serve until interrupted.
 
-    What stops the start (a port in use, a database that cannot be opened) is one line on
-    stderr and exit status 1.
+    What stops the start (a port in use, a database that cannot be opened, a bad --script) is
+    one line on stderr and exit status 1 (a bad --script: a usage error, status 2).
     """
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        script = Script.load(args.script) if args.script else None
+    except ValueError as exc:
+        parser.error(str(exc))
     api_keys: list[str] = args.api_key or []
     if not api_keys and os.environ.get("XPANDER_API_KEY"):
         api_keys = [os.environ["XPANDER_API_KEY"]]
@@ -118,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             step_delay=args.step_delay,
             organization_id=args.organization_id,
             ping_interval=args.ping_interval,
+            script=script,
         )
     except sqlite3.Error as exc:
         raise SystemExit(f"xpander-tasks-server: cannot open --db {args.db}: {exc}") from None
@@ -135,4 +148,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     config = uvicorn.Config(
         app, http=protocol, log_level=args.log_level, timeout_graceful_shutdown=5
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    serve_with(app, server)
+    server.run(sockets=[sock])

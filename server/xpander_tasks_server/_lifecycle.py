@@ -1,9 +1,10 @@
 """A task's state and events at any moment, derived from its record: no background work to leak.
 
 A run is `pending` for one step, `executing` for one more, then `completed` with a result
-derived from the prompt. A change by hand (update, save, stop) ends that progress: the task
-keeps the state its run had reached, with the changed fields laid over it, and each change
-sends its own events.
+derived from the prompt; a scripted run (the record's `plan`, from a `Script`) has its own
+timings, final status, result, events and metrics. A change by hand (update, save, stop) ends
+that progress: the task keeps the state its run had reached, with the changed fields laid
+over it, and each change sends its own events.
 """
 
 from __future__ import annotations
@@ -31,16 +32,53 @@ class Event:
     time: float
     type: str
     data: Any
+    identity: Any = None
 
     def to_json(self, record: TaskRecord) -> dict[str, Any]:
         """The event as the spec's `TaskEvent`."""
-        return {
+        event = {
             "type": self.type,
             "task_id": record.id,
             "organization_id": record.organization_id,
             "time": isoformat(self.time),
             "data": self.data,
         }
+        return event if self.identity is None else {**event, "identity": self.identity}
+
+
+@dataclass(frozen=True)
+class _Run:
+    """When a run executes and finishes, and how it ends: the default or the record's plan."""
+
+    start: float
+    end: float
+    status: str
+    result: str | None
+    events: list[tuple[str, Any, Any]]
+    """What it streams while executing: (type, data, identity)."""
+    finished: dict[str, Any]
+    """Fields the finished task gets besides status, result and times."""
+
+
+def _run(record: TaskRecord) -> _Run:
+    plan = record.plan or {}
+    start = record.run_started_at + plan.get("pending", record.step_delay)
+    end = start + plan.get("executing", record.step_delay)
+    status = plan.get("status", "completed")
+    if "result" in plan:
+        result = plan["result"]
+    else:
+        result = result_of(record) if status == "completed" else None
+    if "events" in plan:
+        events = [(e["type"], e.get("data"), e.get("identity")) for e in plan["events"]]
+    else:
+        events = [("chunk", piece, None) for piece in _split(result or "", _CHUNKS)]
+    finished: dict[str, Any] = {
+        key: plan[key] for key in ("tokens", "duration", "used_tools") if key in plan
+    }
+    if status == "stopped":
+        finished["is_manually_stopped"] = True
+    return _Run(start, end, status, result, events, finished)
 
 
 def isoformat(timestamp: float) -> str:
@@ -98,16 +136,15 @@ def _freeze(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
 
 def _run_state(record: TaskRecord, now: float) -> dict[str, Any]:
     """The task as its run makes it at `now`, before any change by hand."""
-    start = record.run_started_at + record.step_delay
-    end = start + record.step_delay
+    run = _run(record)
     state: dict[str, Any] = {"started_at": None, "finished_at": None, "result": None}
-    if now >= end:
-        status = "completed"
-        state.update(started_at=isoformat(start), finished_at=isoformat(end))
-        state["result"] = result_of(record)
-    elif now >= start:
+    if now >= run.end:
+        status = run.status
+        state.update(started_at=isoformat(run.start), finished_at=isoformat(run.end))
+        state.update(result=run.result, **run.finished)
+    elif now >= run.start:
         status = "executing"
-        state["started_at"] = isoformat(start)
+        state["started_at"] = isoformat(run.start)
     else:
         status = "pending"
     return {
@@ -118,37 +155,38 @@ def _run_state(record: TaskRecord, now: float) -> dict[str, Any]:
         "agent_version": record.agent_version,
         "created_at": isoformat(record.created_at),
         "status": status,
-        **state,
         "is_manually_stopped": False,
+        **state,
     }
 
 
 def timeline(record: TaskRecord) -> list[Event]:
     """Every event of the current run, sent or still to come, in order of time."""
-    t0, step = record.run_started_at, record.step_delay
-    end = t0 + 2 * step
-    planned: list[tuple[float, str, Any]] = []
+    t0, run = record.run_started_at, _run(record)
+    planned: list[tuple[float, str, Any, Any]] = []
     if record.run == 1:
-        planned += [(t0, "connected", None), (t0, "task_created", task_at(record, t0))]
+        planned += [(t0, "connected", None, None), (t0, "task_created", task_at(record, t0), None)]
     else:
-        planned.append((t0, "task_updated", task_at(record, t0)))
-    planned.append((t0 + step, "task_updated", task_at(record, t0 + step)))
+        planned.append((t0, "task_updated", task_at(record, t0), None))
+    planned.append((run.start, "task_updated", task_at(record, run.start), None))
     prompt = (record.fields.get("input") or {}).get("text") or ""
     if UNKNOWN_EVENT_MARKER in prompt:
-        planned.append((t0 + step, UNKNOWN_EVENT_TYPE, {"note": "an event type no client knows"}))
-    pieces = _split(result_of(record), _CHUNKS)
+        note = {"note": "an event type no client knows"}
+        planned.append((run.start, UNKNOWN_EVENT_TYPE, note, None))
+    # The run's own events, spread evenly over its execution.
+    step = (run.end - run.start) / (len(run.events) + 1)
     planned += [
-        (t0 + step + step * (index + 1) / (len(pieces) + 1), "chunk", piece)
-        for index, piece in enumerate(pieces)
+        (run.start + step * (index + 1), kind, data, identity)
+        for index, (kind, data, identity) in enumerate(run.events)
     ]
-    planned.append((end, "task_finished", task_at(record, end)))
+    planned.append((run.end, "task_finished", task_at(record, run.end), None))
     if record.frozen_at is not None:
         # What the run would have done after a change by hand never happens.
         planned = [event for event in planned if event[0] < record.frozen_at]
-    planned += [(time, kind, data) for time, kind, data in record.events]
+    planned += [(time, kind, data, None) for time, kind, data in record.events]
     return [
-        Event(record.event_base + index, time, kind, data)
-        for index, (time, kind, data) in enumerate(planned, start=1)
+        Event(record.event_base + index, time, kind, data, identity)
+        for index, (time, kind, data, identity) in enumerate(planned, start=1)
     ]
 
 

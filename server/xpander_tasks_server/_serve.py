@@ -19,8 +19,10 @@ from xpander_tasks_server._app import (
     DEFAULT_STEP_DELAY,
     counters_of,
     create_app,
+    serve_with,
 )
 from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._service import Counters
 
 
@@ -45,8 +47,10 @@ class LocalTaskServer:
 
     `url` (such as "http://127.0.0.1:54321"), `api_key`, `organization_id`, `agents` and
     `counters` describe the running server; `events_root` is the base of its event streams.
-    Without `api_key`, a random one is made. `request_timeout` is the seconds a client has to
-    send a whole request; `ping_interval` those after which a waiting event stream sends a ping.
+    Without `api_key`, a random one is made. `script` (a new empty one by default) scripts
+    its agents and faults and records the creates received. `request_timeout` is the seconds
+    a client has to send a whole request; `ping_interval` those after which a waiting event
+    stream sends a ping.
     """
 
     def __init__(
@@ -58,6 +62,7 @@ class LocalTaskServer:
         step_delay: float = DEFAULT_STEP_DELAY,
         organization_id: str = DEFAULT_ORGANIZATION_ID,
         drop_stream_after: int | None = None,
+        script: Script | None = None,
         ping_interval: float = DEFAULT_PING_INTERVAL,
         request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
         host: str = "127.0.0.1",
@@ -67,6 +72,7 @@ class LocalTaskServer:
         self.api_key = api_key or secrets.token_urlsafe(24)
         self.agents = tuple(agents)
         self.organization_id = organization_id
+        self.script = script or Script()
         self.app = create_app(
             api_keys=[self.api_key],
             agents=self.agents,
@@ -74,6 +80,7 @@ class LocalTaskServer:
             step_delay=step_delay,
             organization_id=organization_id,
             drop_stream_after=drop_stream_after,
+            script=self.script,
             ping_interval=ping_interval,
         )
         self._protocol = with_request_deadline(request_timeout)
@@ -110,6 +117,7 @@ class LocalTaskServer:
             timeout_graceful_shutdown=1,
         )
         self._server = uvicorn.Server(config)
+        serve_with(self.app, self._server)
         self._thread = threading.Thread(
             target=self._server.run, args=([sock],), name="xpander-tasks-server", daemon=True
         )

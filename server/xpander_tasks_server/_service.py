@@ -29,6 +29,7 @@ from xpander_tasks_server._lifecycle import (
     timeline,
 )
 from xpander_tasks_server._requests import ApiError, read_json_object, semantic_problem
+from xpander_tasks_server._script import Script
 from xpander_tasks_server._spec import Operation, Spec, load_spec
 from xpander_tasks_server._store import TaskRecord, TaskStore
 from xpander_tasks_server._views import activity_thread, agent, newest_first, user_id_of
@@ -108,17 +109,17 @@ class Service:
         db: str,
         step_delay: float,
         organization_id: str,
-        drop_stream_after: int | None,
+        script: Script,
         ping_interval: float,
     ) -> None:
         self.spec: Spec = load_spec()
+        self.script = script
         self.store = TaskStore(db)
         self.agents = frozenset(agents)
         self.step_delay = step_delay
         self.organization_id = organization_id
         self.counters = Counters()
         self.started_at = time.time()
-        self._drop_stream_after = drop_stream_after
         self._ping_interval = ping_interval
         self._request_fields = self.spec.defaults("CreateTaskRequest")
         del self._request_fields["id"]
@@ -187,6 +188,7 @@ class Service:
             record.fields = fields
             record.agent_version = version or record.agent_version
             self.counters.tasks_continued += 1
+        record.plan = self.script.plan_for(agent_id, body)
         self.store.put(record)
         return _JSON(task_at(record, now))
 
@@ -266,15 +268,12 @@ class Service:
             raise ApiError(404, "Task not found")
         if not record.fields.get("events_streaming"):
             raise ApiError(400, "events_streaming: the task was not created with it set to true")
-        drop_after, self._drop_stream_after = self._drop_stream_after, None
-        stream = self._stream(record.id, _last_event_id(call.request.headers), drop_after)
+        stream = self._stream(record.id, _last_event_id(call.request.headers))
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
 
-    async def _stream(
-        self, task_id: str, last_id: int, drop_after: int | None
-    ) -> AsyncIterator[str]:
-        sent, last_write = 0, time.monotonic()
+    async def _stream(self, task_id: str, last_id: int) -> AsyncIterator[str]:
+        last_write = time.monotonic()
         while (record := self.store.get(task_id)) is not None:
             now = time.time()
             planned = timeline(record)
@@ -284,9 +283,7 @@ class Service:
                     continue
                 payload = json.dumps(event.to_json(record), ensure_ascii=True, allow_nan=False)
                 yield f"id: {event.id}\ndata: {payload}\n\n"
-                last_id, sent, last_write = event.id, sent + 1, time.monotonic()
-                if sent == drop_after:
-                    return  # the test hook: this connection drops mid-stream
+                last_id, last_write = event.id, time.monotonic()
             upcoming = [event.time - now for event in planned if event.time > now]
             if not upcoming and any(event.type == "task_finished" for event in due):
                 return
@@ -331,7 +328,7 @@ class Service:
         )
 
     def _agent(self, agent_id: str) -> str:
-        if agent_id not in self.agents:
+        if agent_id not in self.agents and agent_id not in self.script.agents():
             raise ApiError(404, "Agent not found")
         return agent_id
 

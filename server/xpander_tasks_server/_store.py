@@ -26,6 +26,9 @@ class TaskRecord:
     A status set by hand (update, save, stop, report) ends that progress: `frozen_at` is when,
     `overrides` the task fields set since, laid over the state the run had reached, and
     `events` the events those changes sent, as `[time, type, data]`.
+
+    `plan` is the run a `Script` chose for the task (see `AgentBehaviour.plan`), None for the
+    default one.
     """
 
     id: str
@@ -41,6 +44,7 @@ class TaskRecord:
     frozen_at: float | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
     events: list[list[Any]] = field(default_factory=list)
+    plan: dict[str, Any] | None = None
 
 
 class TaskStore:

@@ -1,0 +1,412 @@
+"""Scripted behaviour for tests: what each agent's tasks do, faults on the wire, what came in.
+
+A `Script` is the control panel of one server. `agent()` says how the tasks of an agent (and
+prompt) run: result, final status, step timings, events, tokens, duration. `fault()`,
+`hang()`, `reset_connection()` and `drop_stream()` queue misbehaviour for the next requests.
+`creates()` lists the create requests received. The server reads it from its own thread, so
+every method takes a lock; a test may change it while the server runs.
+
+The same script can be loaded from a YAML or JSON file (`Script.load`, `--script` on the
+command line): `agents:` and `faults:` lists whose entries take the methods' keyword
+arguments (a fault's `kind` is `answer`, `hang`, `reset` or `drop_stream`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from xpander_tasks_server._faults import Fault, FaultKind, ReceivedCreate, StreamDrop
+
+FINAL_STATUSES = ("completed", "failed", "error", "stopped")
+"""The statuses a scripted run can end in."""
+Result = str | Callable[[str], str]
+"""A scripted result: the text, or a function of the prompt that makes it."""
+
+
+@dataclass(frozen=True)
+class AgentBehaviour:
+    """How the tasks of `agent_id` whose prompt matches `prompt` run (None matches any).
+
+    A run is `pending` for `pending` seconds, `executing` for `executing` seconds (each None:
+    the server's step delay), then ends in `status` with `result` (None: the server's echo of
+    the prompt for a completed task, no result otherwise). While it executes it streams
+    `events` (each `{"type": ..., "data": ..., "identity": ...}`, spread evenly), or by
+    default the result in three `chunk`s. `tokens`, `duration` and `used_tools` are set on
+    the finished task when given.
+    """
+
+    agent_id: str | None = None
+    prompt: re.Pattern[str] | None = None
+    result: Result | None = None
+    status: str = "completed"
+    pending: float | None = None
+    executing: float | None = None
+    events: tuple[Mapping[str, Any], ...] | None = None
+    tokens: Mapping[str, int] | None = None
+    duration: float | None = None
+    used_tools: tuple[str, ...] | None = None
+
+    def matches(self, agent_id: str, prompt: str) -> bool:
+        """Whether a create for `agent_id` with `prompt` runs this way."""
+        if self.agent_id is not None and self.agent_id != agent_id:
+            return False
+        return self.prompt is None or self.prompt.search(prompt) is not None
+
+    def plan(self, prompt: str) -> dict[str, Any]:
+        """The run of one task, as stored with it (JSON): only what this behaviour sets."""
+        result = self.result(prompt) if callable(self.result) else self.result
+        plan: dict[str, Any] = {
+            "status": self.status,
+            "result": result,
+            "pending": self.pending,
+            "executing": self.executing,
+            "events": None if self.events is None else [dict(event) for event in self.events],
+            "tokens": None if self.tokens is None else dict(self.tokens),
+            "duration": self.duration,
+            "used_tools": None if self.used_tools is None else list(self.used_tools),
+        }
+        return {key: value for key, value in plan.items() if value is not None}
+
+
+@dataclass
+class _State:
+    behaviours: list[AgentBehaviour] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
+    drops: list[StreamDrop] = field(default_factory=list)
+    creates: list[ReceivedCreate] = field(default_factory=list)
+
+
+class Script:
+    """What a server's agents do and which faults it plays; see the module's docstring."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state = _State()
+
+    # Agents.
+
+    def agent(
+        self,
+        agent_id: str | None = None,
+        *,
+        prompt: str | re.Pattern[str] | None = None,
+        result: Result | None = None,
+        status: Literal["completed", "failed", "error", "stopped"] = "completed",
+        pending: float | None = None,
+        executing: float | None = None,
+        events: Iterable[Mapping[str, Any]] | None = None,
+        tokens: Mapping[str, int] | None = None,
+        duration: float | None = None,
+        used_tools: Iterable[str] | None = None,
+    ) -> AgentBehaviour:
+        """Script the tasks of `agent_id` (any agent when None; it then exists on the server)
+        whose prompt contains a match of the regular expression `prompt` (any when None).
+
+        The behaviour added last that matches a create decides its run; see `AgentBehaviour`
+        for the rest. Returns it.
+        """
+        behaviour = AgentBehaviour(
+            agent_id=_optional_text("agent_id", agent_id),
+            prompt=_pattern(prompt),
+            result=_result(result),
+            status=_choice("status", status, FINAL_STATUSES),
+            pending=_seconds("pending", pending),
+            executing=_seconds("executing", executing),
+            events=None if events is None else _events(events),
+            tokens=None if tokens is None else _tokens(tokens),
+            duration=_seconds("duration", duration),
+            used_tools=None if used_tools is None else _strings("used_tools", used_tools),
+        )
+        with self._lock:
+            self._state.behaviours.append(behaviour)
+        return behaviour
+
+    def agents(self) -> frozenset[str]:
+        """The agent ids scripted by name: they exist on the server."""
+        with self._lock:
+            return frozenset(b.agent_id for b in self._state.behaviours if b.agent_id is not None)
+
+    def plan_for(self, agent_id: str, body: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The scripted run of a task created with `body`, or None when nothing matches."""
+        text = (body.get("input") or {}).get("text") or ""
+        with self._lock:
+            behaviours = list(reversed(self._state.behaviours))
+        for behaviour in behaviours:
+            if behaviour.matches(agent_id, text):
+                return behaviour.plan(text)
+        return None
+
+    # Faults.
+
+    def fault(
+        self,
+        status: int,
+        *,
+        body: str | bytes | Mapping[str, Any] | Sequence[Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
+        acted: bool = False,
+        delay: float = 0.0,
+    ) -> Fault:
+        """Answer the next `times` requests (every one when None) to `operation` (an
+        operationId such as "create_task"; any when None) with `status`.
+
+        `body` is sent as JSON when a mapping or list, as text when a string (set the
+        content type in `headers`, e.g. `text/html` for a gateway's page); by default the
+        spec's `{"detail": "<reason>"}`. With `acted`, the server first does what was asked
+        (the task is created) and then answers the fault instead; `delay` waits first.
+        """
+        answer = {"status": _status(status), "body": _body(body), "headers": _headers(headers)}
+        return self._add_fault("answer", operation, times, acted, delay, **answer)
+
+    def hang(
+        self, *, operation: str | None = None, times: int | None = 1, acted: bool = False
+    ) -> Fault:
+        """Never answer the next `times` requests to `operation` (until the client gives up)."""
+        return self._add_fault("hang", operation, times, acted, 0.0)
+
+    def reset_connection(
+        self, *, operation: str | None = None, times: int | None = 1, acted: bool = False
+    ) -> Fault:
+        """Reset the connection (TCP RST) of the next `times` requests to `operation` instead
+        of answering; with `acted`, after doing what was asked."""
+        return self._add_fault("reset", operation, times, acted, 0.0)
+
+    def drop_stream(self, after: int, *, times: int | None = 1, reset: bool = False) -> StreamDrop:
+        """End the next `times` event streams after `after` events: cleanly, or with a
+        connection reset when `reset`. A client resumes with `Last-Event-ID`."""
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            raise ValueError(f"after: a number of events (0 or more), not {after!r}")
+        drop = StreamDrop(after=after, times=_times(times), reset=bool(reset))
+        with self._lock:
+            self._state.drops.append(drop)
+        return drop
+
+    def take_fault(self, operation: str | None) -> Fault | None:
+        """The first queued fault for a request to `operation`, used up once."""
+        with self._lock:
+            for fault in self._state.faults:
+                if fault.applies_to(operation) and fault.use():
+                    return fault
+        return None
+
+    def take_drop(self) -> StreamDrop | None:
+        """The first queued stream drop, used up once."""
+        with self._lock:
+            return next((drop for drop in self._state.drops if drop.use()), None)
+
+    # What came in.
+
+    def record_create(self, create: ReceivedCreate) -> None:
+        with self._lock:
+            self._state.creates.append(create)
+
+    def creates(self, agent_id: str | None = None) -> list[ReceivedCreate]:
+        """The create requests received (for `agent_id`, or all), in order, whatever the
+        answer: faults and refusals included."""
+        with self._lock:
+            creates = list(self._state.creates)
+        return [c for c in creates if agent_id is None or c.agent_id == agent_id]
+
+    def tasks_created(self, agent_id: str | None = None) -> list[ReceivedCreate]:
+        """The create requests that made a task (even when a fault hid the answer)."""
+        return [create for create in self.creates(agent_id) if create.task_id is not None]
+
+    def clear(self) -> None:
+        """Forget every behaviour, fault, stream drop and recorded create."""
+        with self._lock:
+            self._state = _State()
+
+    # Files.
+
+    @classmethod
+    def load(cls, path: str | Path) -> Script:
+        """A script from a YAML or JSON file; ValueError naming the entry that is wrong."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            data = yaml.safe_load(text) if Path(path).suffix != ".json" else json.loads(text)
+        except (OSError, ValueError, yaml.YAMLError) as exc:
+            raise ValueError(f"cannot read the script {path}: {exc}") from None
+        return cls.from_mapping(data if data is not None else {}, source=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: Any, *, source: str = "script") -> Script:
+        """A script from its file form: `{"agents": [...], "faults": [...]}`."""
+        if not isinstance(data, Mapping) or set(data) - {"agents", "faults"}:
+            raise ValueError(f"{source}: a mapping with `agents` and `faults` lists")
+        script = cls()
+        for where, entry in _entries(data, "agents", source):
+            _call(where, script.agent, entry)
+        for where, entry in _entries(data, "faults", source):
+            kind = entry.pop("kind", "answer")
+            methods: dict[str, Callable[..., object]] = {
+                "answer": script.fault,
+                "hang": script.hang,
+                "reset": script.reset_connection,
+                "drop_stream": script.drop_stream,
+            }
+            if kind not in methods:
+                raise ValueError(f"{where}: kind must be one of {', '.join(methods)}")
+            _call(where, methods[kind], entry)
+        return script
+
+    def _add_fault(
+        self,
+        kind: FaultKind,
+        operation: str | None,
+        times: int | None,
+        acted: bool,
+        delay: float,
+        **answer: Any,
+    ) -> Fault:
+        fault = Fault(
+            kind=kind,
+            operation=_optional_text("operation", operation),
+            times=_times(times),
+            acted=bool(acted),
+            delay=_seconds("delay", delay) or 0.0,
+            **answer,
+        )
+        with self._lock:
+            self._state.faults.append(fault)
+        return fault
+
+
+def _entries(
+    data: Mapping[str, Any], key: str, source: str
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        raise ValueError(f"{source}: `{key}` must be a list")
+    for index, entry in enumerate(entries):
+        where = f"{source}: {key}[{index}]"
+        if not isinstance(entry, Mapping):
+            raise ValueError(f"{where}: a mapping of options")
+        yield where, dict(entry)
+
+
+def _call(where: str, method: Callable[..., object], options: dict[str, Any]) -> None:
+    try:
+        method(**options)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def _optional_text(name: str, value: str | None) -> str | None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise ValueError(f"{name}: a non-empty string, not {value!r}")
+    return value
+
+
+def _pattern(prompt: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
+    if prompt is None or isinstance(prompt, re.Pattern):
+        return prompt
+    if not isinstance(prompt, str):
+        raise ValueError(f"prompt: a regular expression, not {prompt!r}")
+    try:
+        return re.compile(prompt)
+    except re.error as exc:
+        raise ValueError(f"prompt: not a regular expression: {exc}") from None
+
+
+def _result(result: Result | None) -> Result | None:
+    if result is not None and not (isinstance(result, str) or callable(result)):
+        raise ValueError(f"result: a string or a function of the prompt, not {result!r}")
+    return result
+
+
+def _choice(name: str, value: str, choices: Sequence[str]) -> str:
+    if value not in choices:
+        raise ValueError(f"{name}: one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _seconds(name: str, value: float | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name}: a number of seconds, not {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{name}: a finite number of seconds, 0 or more, not {value!r}")
+    return float(value)
+
+
+def _times(times: int | None) -> int | None:
+    if times is not None and (not isinstance(times, int) or isinstance(times, bool) or times < 1):
+        raise ValueError(f"times: a count of 1 or more (None: every time), not {times!r}")
+    return times
+
+
+def _status(status: int) -> int:
+    if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
+        raise ValueError(f"status: an HTTP status from 200 to 599, not {status!r}")
+    return status
+
+
+def _body(body: Any) -> Any:
+    if body is None or isinstance(body, str | bytes):
+        return body
+    try:
+        json.dumps(body, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"body: text, bytes or JSON (a mapping or a list), not {body!r}") from exc
+    return body
+
+
+def _headers(headers: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    if headers is None:
+        return ()
+    if not isinstance(headers, Mapping):
+        raise ValueError(f"headers: a mapping of names to values, not {headers!r}")
+    pairs = []
+    for name, value in headers.items():
+        if not isinstance(name, str) or not isinstance(value, str | int | float):
+            raise ValueError(f"headers: {name!r} must map a name to a text value")
+        pairs.append((name.lower(), str(value)))
+    return tuple(pairs)
+
+
+def _events(events: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    if isinstance(events, str | bytes | Mapping):
+        raise ValueError("events: a list of events, each {'type': ..., 'data': ...}")
+    checked = []
+    for index, event in enumerate(events):
+        if not isinstance(event, Mapping) or not isinstance(event.get("type"), str):
+            raise ValueError(f"events[{index}]: a mapping with a string `type`, not {event!r}")
+        unknown = set(event) - {"type", "data", "identity"}
+        if unknown:
+            raise ValueError(f"events[{index}]: unknown keys {sorted(unknown)}")
+        try:
+            json.dumps(dict(event), allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"events[{index}]: not JSON: {exc}") from None
+        checked.append(dict(event))
+    return tuple(checked)
+
+
+def _tokens(tokens: Mapping[str, int]) -> Mapping[str, int]:
+    if not isinstance(tokens, Mapping) or not all(
+        isinstance(count, int) and not isinstance(count, bool) and count >= 0
+        for count in tokens.values()
+    ):
+        raise ValueError(f"tokens: a mapping of names to counts, not {tokens!r}")
+    return dict(tokens)
+
+
+def _strings(name: str, values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise ValueError(f"{name}: a list of strings, not a string")
+    strings = tuple(values)
+    if not all(isinstance(value, str) for value in strings):
+        raise ValueError(f"{name}: a list of strings, not {strings!r}")
+    return strings
