@@ -1,0 +1,135 @@
+"""Instructions per call, counted by valgrind's callgrind around the calls only.
+
+Time on a shared machine swings by +-50% between runs; instruction counts barely move, so
+their ratios are the figures to track from run to run. One child process runs under
+callgrind (`python benchmarks/bench_instructions.py CALLS`): it warms each way up, then
+calls `os.getppid()` (a C function nothing else here calls) before and after each measured
+loop. `--dump-before=os_getppid` makes callgrind write and reset its counts at each such
+call, so every other dump holds exactly one loop's instructions.
+
+Without valgrind (or without symbols for `os_getppid` in libpython) the rows are skipped,
+and `run` says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from _measure import Comparison
+from _workload import CALLS, MockCalls
+
+WARM_UP_CALLS = 5
+_TOTALS = re.compile(rb"^(?:summary|totals):\s*(\d+)", re.MULTILINE)
+
+
+def _loop(call: Callable[[], object], calls: int) -> None:
+    for _ in range(calls):
+        call()
+
+
+async def _aloop(call: Callable[[], Awaitable[object]], calls: int) -> None:
+    for _ in range(calls):
+        await call()
+
+
+def _child(calls: int) -> None:
+    """Under callgrind: each way's loop between two markers, its label printed in order."""
+    with asyncio.Runner() as runner:
+        for call_name, arguments in CALLS.items():
+            mock = MockCalls(arguments)
+            for way in mock.WAYS:
+                for mode in ("sync", "async"):
+                    if mode == "sync":
+                        measured = lambda n, f=mock.way(way): _loop(f, n)  # noqa: E731
+                    else:
+                        measured = lambda n, f=mock.away(way): runner.run(_aloop(f, n))  # noqa: E731
+                    measured(WARM_UP_CALLS)
+                    os.getppid()  # the marker: callgrind dumps what came before
+                    measured(calls)
+                    os.getppid()
+                    print(f"{call_name}|{mode}|{way}", flush=True)
+            runner.run(mock.aclose())
+
+
+def _counts(directory: Path) -> list[int]:
+    """The instruction total of each dump, in the order callgrind wrote them."""
+    parts = sorted(
+        (int(path.name.rsplit(".", 1)[1]), path)
+        for path in directory.glob("cg.out.*")
+        if path.name.rsplit(".", 1)[1].isdigit()
+    )
+    totals = []
+    for _, path in parts:
+        found = _TOTALS.search(path.read_bytes())
+        totals.append(int(found.group(1)) if found else 0)
+    return totals
+
+
+def measure(calls: int) -> dict[str, float] | str:
+    """Instructions per call by "call|mode|way", or why they could not be counted."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return "valgrind is not installed"
+    with tempfile.TemporaryDirectory() as directory:
+        argv = [
+            valgrind,
+            "--tool=callgrind",
+            "--dump-before=os_getppid",
+            f"--callgrind-out-file={directory}/cg.out",
+            sys.executable,
+            str(Path(__file__)),
+            str(calls),
+        ]
+        environment = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(argv, capture_output=True, text=True, env=environment, check=False)
+        if done.returncode != 0:
+            return f"callgrind failed ({done.returncode}): {done.stderr[-500:]}"
+        labels = done.stdout.splitlines()
+        totals = _counts(Path(directory))
+    # Dump 1 is everything before the first marker; then each loop, then the warm-up before
+    # the next loop's marker, and so on.
+    loops = totals[1::2]
+    if len(loops) < len(labels):
+        return f"callgrind wrote {len(totals)} dumps for {len(labels)} loops: no symbol os_getppid?"
+    return {label: count / calls for label, count in zip(labels, loops, strict=False)}
+
+
+def run(calls: int) -> tuple[list[Comparison], str | None]:
+    """Ours, generated and raw (a) against raw (b), and all against raw (a), by instructions."""
+    counted = measure(calls)
+    if isinstance(counted, str):
+        return [], f"instruction rows skipped: {counted}"
+    comparisons = []
+    for call_name in CALLS:
+        goal = 1.3 if call_name == "seed example" else 1.5
+        for mode in ("sync", "async"):
+            per_way = {way: counted[f"{call_name}|{mode}|{way}"] for way in MockCalls.WAYS}
+            for way, baseline, way_goal in (
+                ("ours", "raw (b)", goal),
+                ("generated", "raw (b)", None),
+                ("raw (a)", "raw (b)", None),
+                ("ours", "raw (a)", None),
+            ):
+                comparisons.append(
+                    Comparison(
+                        f"instr {call_name}, {mode}: {way} / {baseline}",
+                        "instr/call",
+                        [per_way[way]],
+                        [per_way[baseline]],
+                        "lower",
+                        goal=way_goal,
+                    )
+                )
+    return comparisons, None
+
+
+if __name__ == "__main__":
+    _child(int(sys.argv[1]))
