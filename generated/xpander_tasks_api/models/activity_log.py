@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,8 +31,6 @@ class ActivityLog:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         created_at = self.created_at.isoformat()
 
         messages = []
@@ -48,15 +46,12 @@ class ActivityLog:
         else:
             user = self.user
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "created_at": created_at,
-                "messages": messages,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "created_at": created_at,
+            "messages": messages,
+        }
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -76,22 +71,14 @@ class ActivityLog:
 
             messages.append(messages_item)
 
-        def _parse_user(data: object) -> None | Unset | User:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user = d.pop("user", UNSET)
+        if isinstance(user, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_type_0 = User.from_dict(data)
+                user_type_0 = User.from_dict(user)
 
-                return user_type_0
+                user = user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | User, data)
-
-        user = _parse_user(d.pop("user", UNSET))
 
         activity_log = cls(
             id=id,

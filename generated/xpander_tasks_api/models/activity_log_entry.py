@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypedDict, TypeVar, cast
+from typing import Any, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -30,12 +30,6 @@ class ActivityLogEntry:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -44,21 +38,15 @@ class ActivityLogEntry:
         else:
             created_at = self.created_at
 
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
-        else:
-            agent_id = self.agent_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
-        if agent_id is not UNSET:
-            field_dict["agent_id"] = agent_id
+        if self.agent_id is not UNSET:
+            field_dict["agent_id"] = self.agent_id
 
         return field_dict
 
@@ -67,22 +55,14 @@ class ActivityLogEntry:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        created_at = d.pop("created_at", UNSET)
+        if isinstance(created_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
 
         agent_id = d.pop("agent_id", UNSET)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Required, Self, TypedDict, TypeVar, cast
+from typing import Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,60 +38,6 @@ class Agent:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        organization_id = self.organization_id
-
-        name = self.name
-
-        unique_name: None | str | Unset
-        if isinstance(self.unique_name, Unset):
-            unique_name = UNSET
-        else:
-            unique_name = self.unique_name
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        icon: None | str | Unset
-        if isinstance(self.icon, Unset):
-            icon = UNSET
-        else:
-            icon = self.icon
-
-        version: int | None | Unset
-        if isinstance(self.version, Unset):
-            version = UNSET
-        else:
-            version = self.version
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
-
-        framework: None | str | Unset
-        if isinstance(self.framework, Unset):
-            framework = UNSET
-        else:
-            framework = self.framework
-
-        model_provider: None | str | Unset
-        if isinstance(self.model_provider, Unset):
-            model_provider = UNSET
-        else:
-            model_provider = self.model_provider
-
-        model_name: None | str | Unset
-        if isinstance(self.model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = self.model_name
-
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -100,31 +46,28 @@ class Agent:
         else:
             created_at = self.created_at
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "organization_id": organization_id,
-                "name": name,
-            }
-        )
-        if unique_name is not UNSET:
-            field_dict["unique_name"] = unique_name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if icon is not UNSET:
-            field_dict["icon"] = icon
-        if version is not UNSET:
-            field_dict["version"] = version
-        if status is not UNSET:
-            field_dict["status"] = status
-        if framework is not UNSET:
-            field_dict["framework"] = framework
-        if model_provider is not UNSET:
-            field_dict["model_provider"] = model_provider
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "organization_id": self.organization_id,
+            "name": self.name,
+        }
+        if self.unique_name is not UNSET:
+            field_dict["unique_name"] = self.unique_name
+        if self.description is not UNSET:
+            field_dict["description"] = self.description
+        if self.icon is not UNSET:
+            field_dict["icon"] = self.icon
+        if self.version is not UNSET:
+            field_dict["version"] = self.version
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.framework is not UNSET:
+            field_dict["framework"] = self.framework
+        if self.model_provider is not UNSET:
+            field_dict["model_provider"] = self.model_provider
+        if self.model_name is not UNSET:
+            field_dict["model_name"] = self.model_name
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -155,22 +98,14 @@ class Agent:
 
         model_name = d.pop("model_name", UNSET)
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        created_at = d.pop("created_at", UNSET)
+        if isinstance(created_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
 
         agent = cls(
             id=id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Required, Self, TypedDict, TypeVar, cast
+from typing import Any, Literal, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,26 +31,6 @@ class AttachmentRef:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        mime: None | str | Unset
-        if isinstance(self.mime, Unset):
-            mime = UNSET
-        else:
-            mime = self.mime
-
-        size: int | None | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        else:
-            size = self.size
-
         kind: None | str | Unset
         if isinstance(self.kind, Unset):
             kind = UNSET
@@ -59,53 +39,26 @@ class AttachmentRef:
         else:
             kind = self.kind
 
-        sha256: None | str | Unset
-        if isinstance(self.sha256, Unset):
-            sha256 = UNSET
-        else:
-            sha256 = self.sha256
-
-        expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = self.expires_at
-
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
-        transcript: None | str | Unset
-        if isinstance(self.transcript, Unset):
-            transcript = UNSET
-        else:
-            transcript = self.transcript
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if mime is not UNSET:
-            field_dict["mime"] = mime
-        if size is not UNSET:
-            field_dict["size"] = size
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "url": self.url,
+        }
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.mime is not UNSET:
+            field_dict["mime"] = self.mime
+        if self.size is not UNSET:
+            field_dict["size"] = self.size
         if kind is not UNSET:
             field_dict["kind"] = kind
-        if sha256 is not UNSET:
-            field_dict["sha256"] = sha256
-        if expires_at is not UNSET:
-            field_dict["expires_at"] = expires_at
-        if source is not UNSET:
-            field_dict["source"] = source
-        if transcript is not UNSET:
-            field_dict["transcript"] = transcript
+        if self.sha256 is not UNSET:
+            field_dict["sha256"] = self.sha256
+        if self.expires_at is not UNSET:
+            field_dict["expires_at"] = self.expires_at
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
+        if self.transcript is not UNSET:
+            field_dict["transcript"] = self.transcript
 
         return field_dict
 
@@ -120,22 +73,14 @@ class AttachmentRef:
 
         size = d.pop("size", UNSET)
 
-        def _parse_kind(data: object) -> AttachmentKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        kind = d.pop("kind", UNSET)
+        if isinstance(kind, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = AttachmentKind(data)
+                kind_type_0 = AttachmentKind(kind)
 
-                return kind_type_0
+                kind = kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AttachmentKind | None | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
 
         sha256 = d.pop("sha256", UNSET)
 

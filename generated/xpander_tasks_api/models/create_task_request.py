@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -90,12 +90,6 @@ class CreateTaskRequest:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
         input_: dict[str, Any] | Unset = UNSET
         if not isinstance(self.input_, Unset):
             input_ = self.input_.to_dict()
@@ -107,20 +101,6 @@ class CreateTaskRequest:
             payload_extension = self.payload_extension.to_dict()
         else:
             payload_extension = self.payload_extension
-
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
-        worker_id: None | str | Unset
-        if isinstance(self.worker_id, Unset):
-            worker_id = UNSET
-        else:
-            worker_id = self.worker_id
-
-        run_locally = self.run_locally
 
         output_format: None | str | Unset
         if isinstance(self.output_format, Unset):
@@ -138,38 +118,6 @@ class CreateTaskRequest:
         else:
             output_schema = self.output_schema
 
-        events_streaming = self.events_streaming
-
-        additional_context: None | str | Unset
-        if isinstance(self.additional_context, Unset):
-            additional_context = UNSET
-        else:
-            additional_context = self.additional_context
-
-        instructions_override: None | str | Unset
-        if isinstance(self.instructions_override, Unset):
-            instructions_override = UNSET
-        else:
-            instructions_override = self.instructions_override
-
-        test_run_node_id: None | str | Unset
-        if isinstance(self.test_run_node_id, Unset):
-            test_run_node_id = UNSET
-        else:
-            test_run_node_id = self.test_run_node_id
-
-        user_oidc_token: None | str | Unset
-        if isinstance(self.user_oidc_token, Unset):
-            user_oidc_token = UNSET
-        else:
-            user_oidc_token = self.user_oidc_token
-
-        expected_output: None | str | Unset
-        if isinstance(self.expected_output, Unset):
-            expected_output = UNSET
-        else:
-            expected_output = self.expected_output
-
         mcp_servers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.mcp_servers, Unset):
             mcp_servers = []
@@ -177,25 +125,9 @@ class CreateTaskRequest:
                 mcp_servers_item = mcp_servers_item_data.to_dict()
                 mcp_servers.append(mcp_servers_item)
 
-        triggering_agent_id: None | str | Unset
-        if isinstance(self.triggering_agent_id, Unset):
-            triggering_agent_id = UNSET
-        else:
-            triggering_agent_id = self.triggering_agent_id
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
         think_mode: str | Unset = UNSET
         if not isinstance(self.think_mode, Unset):
             think_mode = self.think_mode.value
-
-        disable_attachment_injection = self.disable_attachment_injection
-
-        return_metrics = self.return_metrics
 
         user_tokens: dict[str, Any] | None | Unset
         if isinstance(self.user_tokens, Unset):
@@ -205,24 +137,6 @@ class CreateTaskRequest:
         else:
             user_tokens = self.user_tokens
 
-        tool_call_limit: int | None | Unset
-        if isinstance(self.tool_call_limit, Unset):
-            tool_call_limit = UNSET
-        else:
-            tool_call_limit = self.tool_call_limit
-
-        llm_model_provider: None | str | Unset
-        if isinstance(self.llm_model_provider, Unset):
-            llm_model_provider = UNSET
-        else:
-            llm_model_provider = self.llm_model_provider
-
-        llm_model_name: None | str | Unset
-        if isinstance(self.llm_model_name, Unset):
-            llm_model_name = UNSET
-        else:
-            llm_model_name = self.llm_model_name
-
         llm_reasoning_effort: None | str | Unset
         if isinstance(self.llm_reasoning_effort, Unset):
             llm_reasoning_effort = UNSET
@@ -231,75 +145,65 @@ class CreateTaskRequest:
         else:
             llm_reasoning_effort = self.llm_reasoning_effort
 
-        harness_cli: None | str | Unset
-        if isinstance(self.harness_cli, Unset):
-            harness_cli = UNSET
-        else:
-            harness_cli = self.harness_cli
-
-        permission_mode: None | str | Unset
-        if isinstance(self.permission_mode, Unset):
-            permission_mode = UNSET
-        else:
-            permission_mode = self.permission_mode
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
         if input_ is not UNSET:
             field_dict["input"] = input_
         if payload_extension is not UNSET:
             field_dict["payload_extension"] = payload_extension
-        if source is not UNSET:
-            field_dict["source"] = source
-        if worker_id is not UNSET:
-            field_dict["worker_id"] = worker_id
-        if run_locally is not UNSET:
-            field_dict["run_locally"] = run_locally
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
+        if self.worker_id is not UNSET:
+            field_dict["worker_id"] = self.worker_id
+        if self.run_locally is not UNSET:
+            field_dict["run_locally"] = self.run_locally
         if output_format is not UNSET:
             field_dict["output_format"] = output_format
         if output_schema is not UNSET:
             field_dict["output_schema"] = output_schema
-        if events_streaming is not UNSET:
-            field_dict["events_streaming"] = events_streaming
-        if additional_context is not UNSET:
-            field_dict["additional_context"] = additional_context
-        if instructions_override is not UNSET:
-            field_dict["instructions_override"] = instructions_override
-        if test_run_node_id is not UNSET:
-            field_dict["test_run_node_id"] = test_run_node_id
-        if user_oidc_token is not UNSET:
-            field_dict["user_oidc_token"] = user_oidc_token
-        if expected_output is not UNSET:
-            field_dict["expected_output"] = expected_output
+        if self.events_streaming is not UNSET:
+            field_dict["events_streaming"] = self.events_streaming
+        if self.additional_context is not UNSET:
+            field_dict["additional_context"] = self.additional_context
+        if self.instructions_override is not UNSET:
+            field_dict["instructions_override"] = self.instructions_override
+        if self.test_run_node_id is not UNSET:
+            field_dict["test_run_node_id"] = self.test_run_node_id
+        if self.user_oidc_token is not UNSET:
+            field_dict["user_oidc_token"] = self.user_oidc_token
+        if self.expected_output is not UNSET:
+            field_dict["expected_output"] = self.expected_output
         if mcp_servers is not UNSET:
             field_dict["mcp_servers"] = mcp_servers
-        if triggering_agent_id is not UNSET:
-            field_dict["triggering_agent_id"] = triggering_agent_id
-        if title is not UNSET:
-            field_dict["title"] = title
+        if self.triggering_agent_id is not UNSET:
+            field_dict["triggering_agent_id"] = self.triggering_agent_id
+        if self.title is not UNSET:
+            field_dict["title"] = self.title
         if think_mode is not UNSET:
             field_dict["think_mode"] = think_mode
-        if disable_attachment_injection is not UNSET:
-            field_dict["disable_attachment_injection"] = disable_attachment_injection
-        if return_metrics is not UNSET:
-            field_dict["return_metrics"] = return_metrics
+        if self.disable_attachment_injection is not UNSET:
+            field_dict["disable_attachment_injection"] = (
+                self.disable_attachment_injection
+            )
+        if self.return_metrics is not UNSET:
+            field_dict["return_metrics"] = self.return_metrics
         if user_tokens is not UNSET:
             field_dict["user_tokens"] = user_tokens
-        if tool_call_limit is not UNSET:
-            field_dict["tool_call_limit"] = tool_call_limit
-        if llm_model_provider is not UNSET:
-            field_dict["llm_model_provider"] = llm_model_provider
-        if llm_model_name is not UNSET:
-            field_dict["llm_model_name"] = llm_model_name
+        if self.tool_call_limit is not UNSET:
+            field_dict["tool_call_limit"] = self.tool_call_limit
+        if self.llm_model_provider is not UNSET:
+            field_dict["llm_model_provider"] = self.llm_model_provider
+        if self.llm_model_name is not UNSET:
+            field_dict["llm_model_name"] = self.llm_model_name
         if llm_reasoning_effort is not UNSET:
             field_dict["llm_reasoning_effort"] = llm_reasoning_effort
-        if harness_cli is not UNSET:
-            field_dict["harness_cli"] = harness_cli
-        if permission_mode is not UNSET:
-            field_dict["permission_mode"] = permission_mode
+        if self.harness_cli is not UNSET:
+            field_dict["harness_cli"] = self.harness_cli
+        if self.permission_mode is not UNSET:
+            field_dict["permission_mode"] = self.permission_mode
 
         return field_dict
 
@@ -315,22 +219,14 @@ class CreateTaskRequest:
         else:
             input_ = TaskInput.from_dict(_input_)
 
-        def _parse_payload_extension(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        payload_extension = d.pop("payload_extension", UNSET)
+        if isinstance(payload_extension, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                payload_extension_type_0 = JsonObject.from_dict(data)
+                payload_extension_type_0 = JsonObject.from_dict(payload_extension)
 
-                return payload_extension_type_0
+                payload_extension = payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
 
         source = d.pop("source", UNSET)
 
@@ -338,39 +234,23 @@ class CreateTaskRequest:
 
         run_locally = d.pop("run_locally", UNSET)
 
-        def _parse_output_format(data: object) -> None | OutputFormat | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        output_format = d.pop("output_format", UNSET)
+        if isinstance(output_format, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                output_format_type_0 = OutputFormat(data)
+                output_format_type_0 = OutputFormat(output_format)
 
-                return output_format_type_0
+                output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OutputFormat | Unset, data)
 
-        output_format = _parse_output_format(d.pop("output_format", UNSET))
-
-        def _parse_output_schema(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        output_schema = d.pop("output_schema", UNSET)
+        if isinstance(output_schema, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_schema_type_0 = JsonObject.from_dict(data)
+                output_schema_type_0 = JsonObject.from_dict(output_schema)
 
-                return output_schema_type_0
+                output_schema = output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
 
         events_streaming = d.pop("events_streaming", UNSET)
 
@@ -408,22 +288,14 @@ class CreateTaskRequest:
 
         return_metrics = d.pop("return_metrics", UNSET)
 
-        def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user_tokens = d.pop("user_tokens", UNSET)
+        if isinstance(user_tokens, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_tokens_type_0 = JsonObject.from_dict(data)
+                user_tokens_type_0 = JsonObject.from_dict(user_tokens)
 
-                return user_tokens_type_0
+                user_tokens = user_tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
 
         tool_call_limit = d.pop("tool_call_limit", UNSET)
 
@@ -431,26 +303,14 @@ class CreateTaskRequest:
 
         llm_model_name = d.pop("llm_model_name", UNSET)
 
-        def _parse_llm_reasoning_effort(
-            data: object,
-        ) -> LLMReasoningEffort | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        llm_reasoning_effort = d.pop("llm_reasoning_effort", UNSET)
+        if isinstance(llm_reasoning_effort, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                llm_reasoning_effort_type_0 = LLMReasoningEffort(data)
+                llm_reasoning_effort_type_0 = LLMReasoningEffort(llm_reasoning_effort)
 
-                return llm_reasoning_effort_type_0
+                llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LLMReasoningEffort | None | Unset, data)
-
-        llm_reasoning_effort = _parse_llm_reasoning_effort(
-            d.pop("llm_reasoning_effort", UNSET)
-        )
 
         harness_cli = d.pop("harness_cli", UNSET)
 

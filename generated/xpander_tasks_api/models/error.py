@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,26 +36,21 @@ class Error:
         else:
             detail = self.detail
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "detail": detail,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "detail": detail,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_detail(data: object) -> list[ValidationIssue] | str:
+        detail = d.pop("detail")
+        if isinstance(detail, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 detail_type_1 = []
-                _detail_type_1 = data
+                _detail_type_1 = detail
                 for detail_type_1_item_data in _detail_type_1:
                     detail_type_1_item = ValidationIssue.from_dict(
                         detail_type_1_item_data
@@ -63,12 +58,9 @@ class Error:
 
                     detail_type_1.append(detail_type_1_item)
 
-                return detail_type_1
+                detail = detail_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ValidationIssue] | str, data)
-
-        detail = _parse_detail(d.pop("detail"))
 
         error = cls(
             detail=detail,

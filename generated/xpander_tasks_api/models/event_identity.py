@@ -22,25 +22,13 @@ class EventIdentity:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        icon: None | str | Unset
-        if isinstance(self.icon, Unset):
-            icon = UNSET
-        else:
-            icon = self.icon
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if icon is not UNSET:
-            field_dict["icon"] = icon
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.icon is not UNSET:
+            field_dict["icon"] = self.icon
 
         return field_dict
 

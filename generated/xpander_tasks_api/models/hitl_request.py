@@ -21,17 +21,11 @@ class HITLRequest:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        wait_node_id: None | str | Unset
-        if isinstance(self.wait_node_id, Unset):
-            wait_node_id = UNSET
-        else:
-            wait_node_id = self.wait_node_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if wait_node_id is not UNSET:
-            field_dict["wait_node_id"] = wait_node_id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.wait_node_id is not UNSET:
+            field_dict["wait_node_id"] = self.wait_node_id
 
         return field_dict
 

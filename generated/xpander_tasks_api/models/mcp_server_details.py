@@ -63,33 +63,9 @@ class MCPServerDetails:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        command: None | str | Unset
-        if isinstance(self.command, Unset):
-            command = UNSET
-        else:
-            command = self.command
-
-        url: None | str | Unset
-        if isinstance(self.url, Unset):
-            url = UNSET
-        else:
-            url = self.url
 
         transport: str | Unset = UNSET
         if not isinstance(self.transport, Unset):
@@ -98,30 +74,6 @@ class MCPServerDetails:
         auth_type: str | Unset = UNSET
         if not isinstance(self.auth_type, Unset):
             auth_type = self.auth_type.value
-
-        api_key: None | str | Unset
-        if isinstance(self.api_key, Unset):
-            api_key = UNSET
-        else:
-            api_key = self.api_key
-
-        use_secrets_manager: bool | None | Unset
-        if isinstance(self.use_secrets_manager, Unset):
-            use_secrets_manager = UNSET
-        else:
-            use_secrets_manager = self.use_secrets_manager
-
-        client_id: None | str | Unset
-        if isinstance(self.client_id, Unset):
-            client_id = UNSET
-        else:
-            client_id = self.client_id
-
-        client_secret: None | str | Unset
-        if isinstance(self.client_secret, Unset):
-            client_secret = UNSET
-        else:
-            client_secret = self.client_secret
 
         headers: dict[str, Any] | None | Unset
         if isinstance(self.headers, Unset):
@@ -139,73 +91,51 @@ class MCPServerDetails:
         else:
             env_vars = self.env_vars
 
-        allowed_tools: list[str] | Unset = UNSET
-        if not isinstance(self.allowed_tools, Unset):
-            allowed_tools = self.allowed_tools
-
-        additional_scopes: list[str] | Unset = UNSET
-        if not isinstance(self.additional_scopes, Unset):
-            additional_scopes = self.additional_scopes
-
-        share_user_token_across_other_agents: bool | None | Unset
-        if isinstance(self.share_user_token_across_other_agents, Unset):
-            share_user_token_across_other_agents = UNSET
-        else:
-            share_user_token_across_other_agents = (
-                self.share_user_token_across_other_agents
-            )
-
         sso_token: str | Unset = UNSET
         if not isinstance(self.sso_token, Unset):
             sso_token = self.sso_token.value
 
-        sso_audience: None | str | Unset
-        if isinstance(self.sso_audience, Unset):
-            sso_audience = UNSET
-        else:
-            sso_audience = self.sso_audience
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if name is not UNSET:
-            field_dict["name"] = name
-        if command is not UNSET:
-            field_dict["command"] = command
-        if url is not UNSET:
-            field_dict["url"] = url
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.command is not UNSET:
+            field_dict["command"] = self.command
+        if self.url is not UNSET:
+            field_dict["url"] = self.url
         if transport is not UNSET:
             field_dict["transport"] = transport
         if auth_type is not UNSET:
             field_dict["auth_type"] = auth_type
-        if api_key is not UNSET:
-            field_dict["api_key"] = api_key
-        if use_secrets_manager is not UNSET:
-            field_dict["use_secrets_manager"] = use_secrets_manager
-        if client_id is not UNSET:
-            field_dict["client_id"] = client_id
-        if client_secret is not UNSET:
-            field_dict["client_secret"] = client_secret
+        if self.api_key is not UNSET:
+            field_dict["api_key"] = self.api_key
+        if self.use_secrets_manager is not UNSET:
+            field_dict["use_secrets_manager"] = self.use_secrets_manager
+        if self.client_id is not UNSET:
+            field_dict["client_id"] = self.client_id
+        if self.client_secret is not UNSET:
+            field_dict["client_secret"] = self.client_secret
         if headers is not UNSET:
             field_dict["headers"] = headers
         if env_vars is not UNSET:
             field_dict["env_vars"] = env_vars
-        if allowed_tools is not UNSET:
-            field_dict["allowed_tools"] = allowed_tools
-        if additional_scopes is not UNSET:
-            field_dict["additional_scopes"] = additional_scopes
-        if share_user_token_across_other_agents is not UNSET:
+        if self.allowed_tools is not UNSET:
+            field_dict["allowed_tools"] = self.allowed_tools
+        if self.additional_scopes is not UNSET:
+            field_dict["additional_scopes"] = self.additional_scopes
+        if self.share_user_token_across_other_agents is not UNSET:
             field_dict["share_user_token_across_other_agents"] = (
-                share_user_token_across_other_agents
+                self.share_user_token_across_other_agents
             )
         if sso_token is not UNSET:
             field_dict["sso_token"] = sso_token
-        if sso_audience is not UNSET:
-            field_dict["sso_audience"] = sso_audience
+        if self.sso_audience is not UNSET:
+            field_dict["sso_audience"] = self.sso_audience
 
         return field_dict
 
@@ -249,39 +179,23 @@ class MCPServerDetails:
 
         client_secret = d.pop("client_secret", UNSET)
 
-        def _parse_headers(data: object) -> None | StringMap | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        headers = d.pop("headers", UNSET)
+        if isinstance(headers, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                headers_type_0 = StringMap.from_dict(data)
+                headers_type_0 = StringMap.from_dict(headers)
 
-                return headers_type_0
+                headers = headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StringMap | Unset, data)
 
-        headers = _parse_headers(d.pop("headers", UNSET))
-
-        def _parse_env_vars(data: object) -> None | StringMap | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        env_vars = d.pop("env_vars", UNSET)
+        if isinstance(env_vars, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                env_vars_type_0 = StringMap.from_dict(data)
+                env_vars_type_0 = StringMap.from_dict(env_vars)
 
-                return env_vars_type_0
+                env_vars = env_vars_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StringMap | Unset, data)
-
-        env_vars = _parse_env_vars(d.pop("env_vars", UNSET))
 
         allowed_tools = cast(list[str], d.pop("allowed_tools", UNSET))
 

@@ -22,25 +22,13 @@ class PendingECARequest:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        connector_name: None | str | Unset
-        if isinstance(self.connector_name, Unset):
-            connector_name = UNSET
-        else:
-            connector_name = self.connector_name
-
-        auth_url: None | str | Unset
-        if isinstance(self.auth_url, Unset):
-            auth_url = UNSET
-        else:
-            auth_url = self.auth_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if connector_name is not UNSET:
-            field_dict["connector_name"] = connector_name
-        if auth_url is not UNSET:
-            field_dict["auth_url"] = auth_url
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.connector_name is not UNSET:
+            field_dict["connector_name"] = self.connector_name
+        if self.auth_url is not UNSET:
+            field_dict["auth_url"] = self.auth_url
 
         return field_dict
 

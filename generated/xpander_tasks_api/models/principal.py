@@ -28,32 +28,15 @@ class Principal:
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
 
-        id = self.id
-
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
-
-        display_name: None | str | Unset
-        if isinstance(self.display_name, Unset):
-            display_name = UNSET
-        else:
-            display_name = self.display_name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "kind": kind,
-                "id": id,
-            }
-        )
-        if email is not UNSET:
-            field_dict["email"] = email
-        if display_name is not UNSET:
-            field_dict["display_name"] = display_name
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "kind": kind,
+            "id": self.id,
+        }
+        if self.email is not UNSET:
+            field_dict["email"] = self.email
+        if self.display_name is not UNSET:
+            field_dict["display_name"] = self.display_name
 
         return field_dict
 

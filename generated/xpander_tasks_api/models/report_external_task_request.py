@@ -37,20 +37,6 @@ class ReportExternalTaskRequest:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        input_: None | str | Unset
-        if isinstance(self.input_, Unset):
-            input_ = UNSET
-        else:
-            input_ = self.input_
-
-        llm_response = self.llm_response
-
         tokens: dict[str, Any] | None | Unset
         if isinstance(self.tokens, Unset):
             tokens = UNSET
@@ -59,48 +45,25 @@ class ReportExternalTaskRequest:
         else:
             tokens = self.tokens
 
-        is_success = self.is_success
-
-        result: None | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        else:
-            result = self.result
-
-        duration: float | None | Unset
-        if isinstance(self.duration, Unset):
-            duration = UNSET
-        else:
-            duration = self.duration
-
-        used_tools: list[str] | None | Unset
-        if isinstance(self.used_tools, Unset):
-            used_tools = UNSET
-        elif isinstance(self.used_tools, list):
-            used_tools = self.used_tools
-
-        else:
-            used_tools = self.used_tools
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if input_ is not UNSET:
-            field_dict["input"] = input_
-        if llm_response is not UNSET:
-            field_dict["llm_response"] = llm_response
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.input_ is not UNSET:
+            field_dict["input"] = self.input_
+        if self.llm_response is not UNSET:
+            field_dict["llm_response"] = self.llm_response
         if tokens is not UNSET:
             field_dict["tokens"] = tokens
-        if is_success is not UNSET:
-            field_dict["is_success"] = is_success
-        if result is not UNSET:
-            field_dict["result"] = result
-        if duration is not UNSET:
-            field_dict["duration"] = duration
-        if used_tools is not UNSET:
-            field_dict["used_tools"] = used_tools
+        if self.is_success is not UNSET:
+            field_dict["is_success"] = self.is_success
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
+        if self.duration is not UNSET:
+            field_dict["duration"] = self.duration
+        if self.used_tools is not UNSET:
+            field_dict["used_tools"] = self.used_tools
 
         return field_dict
 
@@ -113,22 +76,14 @@ class ReportExternalTaskRequest:
 
         llm_response = d.pop("llm_response", UNSET)
 
-        def _parse_tokens(data: object) -> None | Tokens | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        tokens = d.pop("tokens", UNSET)
+        if isinstance(tokens, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tokens_type_0 = Tokens.from_dict(data)
+                tokens_type_0 = Tokens.from_dict(tokens)
 
-                return tokens_type_0
+                tokens = tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Tokens | Unset, data)
-
-        tokens = _parse_tokens(d.pop("tokens", UNSET))
 
         is_success = d.pop("is_success", UNSET)
 
@@ -136,22 +91,14 @@ class ReportExternalTaskRequest:
 
         duration = d.pop("duration", UNSET)
 
-        def _parse_used_tools(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        used_tools = d.pop("used_tools", UNSET)
+        if isinstance(used_tools, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                used_tools_type_0 = cast(list[str], data)
+                used_tools_type_0 = cast(list[str], used_tools)
 
-                return used_tools_type_0
+                used_tools = used_tools_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
-
-        used_tools = _parse_used_tools(d.pop("used_tools", UNSET))
 
         report_external_task_request = cls(
             id=id,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -41,20 +41,6 @@ class TaskEvent:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        task_id: None | str | Unset
-        if isinstance(self.task_id, Unset):
-            task_id = UNSET
-        else:
-            task_id = self.task_id
-
-        organization_id: None | str | Unset
-        if isinstance(self.organization_id, Unset):
-            organization_id = UNSET
-        else:
-            organization_id = self.organization_id
-
         time: None | str | Unset
         if isinstance(self.time, Unset):
             time = UNSET
@@ -62,8 +48,6 @@ class TaskEvent:
             time = self.time.isoformat()
         else:
             time = self.time
-
-        data = self.data
 
         identity: dict[str, Any] | None | Unset
         if isinstance(self.identity, Unset):
@@ -73,21 +57,18 @@ class TaskEvent:
         else:
             identity = self.identity
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if task_id is not UNSET:
-            field_dict["task_id"] = task_id
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+        }
+        if self.task_id is not UNSET:
+            field_dict["task_id"] = self.task_id
+        if self.organization_id is not UNSET:
+            field_dict["organization_id"] = self.organization_id
         if time is not UNSET:
             field_dict["time"] = time
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.data is not UNSET:
+            field_dict["data"] = self.data
         if identity is not UNSET:
             field_dict["identity"] = identity
 
@@ -102,41 +83,25 @@ class TaskEvent:
 
         organization_id = d.pop("organization_id", UNSET)
 
-        def _parse_time(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        time = d.pop("time", UNSET)
+        if isinstance(time, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                time_type_0 = datetime.datetime.fromisoformat(data)
+                time_type_0 = datetime.datetime.fromisoformat(time)
 
-                return time_type_0
+                time = time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        time = _parse_time(d.pop("time", UNSET))
 
         data = d.pop("data", UNSET)
 
-        def _parse_identity(data: object) -> EventIdentity | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        identity = d.pop("identity", UNSET)
+        if isinstance(identity, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                identity_type_0 = EventIdentity.from_dict(data)
+                identity_type_0 = EventIdentity.from_dict(identity)
 
-                return identity_type_0
+                identity = identity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventIdentity | None | Unset, data)
-
-        identity = _parse_identity(d.pop("identity", UNSET))
 
         task_event = cls(
             type=type_,

@@ -36,12 +36,6 @@ class TaskInput:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
-
-        files: list[str] | Unset = UNSET
-        if not isinstance(self.files, Unset):
-            files = self.files
-
         user: dict[str, Any] | None | Unset
         if isinstance(self.user, Unset):
             user = UNSET
@@ -65,13 +59,13 @@ class TaskInput:
         else:
             principal = self.principal
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if text is not UNSET:
-            field_dict["text"] = text
-        if files is not UNSET:
-            field_dict["files"] = files
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.text is not UNSET:
+            field_dict["text"] = self.text
+        if self.files is not UNSET:
+            field_dict["files"] = self.files
         if user is not UNSET:
             field_dict["user"] = user
         if attachments is not UNSET:
@@ -88,22 +82,14 @@ class TaskInput:
 
         files = cast(list[str], d.pop("files", UNSET))
 
-        def _parse_user(data: object) -> None | Unset | User:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user = d.pop("user", UNSET)
+        if isinstance(user, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_type_0 = User.from_dict(data)
+                user_type_0 = User.from_dict(user)
 
-                return user_type_0
+                user = user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | User, data)
-
-        user = _parse_user(d.pop("user", UNSET))
 
         _attachments = d.pop("attachments", UNSET)
         attachments: list[AttachmentRef] | Unset = UNSET
@@ -114,22 +100,14 @@ class TaskInput:
 
                 attachments.append(attachments_item)
 
-        def _parse_principal(data: object) -> None | Principal | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        principal = d.pop("principal", UNSET)
+        if isinstance(principal, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                principal_type_0 = Principal.from_dict(data)
+                principal_type_0 = Principal.from_dict(principal)
 
-                return principal_type_0
+                principal = principal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Principal | Unset, data)
-
-        principal = _parse_principal(d.pop("principal", UNSET))
 
         task_input = cls(
             text=text,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,31 +43,7 @@ class TasksListItem:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        agent_id = self.agent_id
-
-        organization_id = self.organization_id
-
         status = self.status.value
-
-        user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = self.user_id
-
-        parent_task_id: None | str | Unset
-        if isinstance(self.parent_task_id, Unset):
-            parent_task_id = UNSET
-        else:
-            parent_task_id = self.parent_task_id
-
-        triggering_agent_id: None | str | Unset
-        if isinstance(self.triggering_agent_id, Unset):
-            triggering_agent_id = UNSET
-        else:
-            triggering_agent_id = self.triggering_agent_id
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -85,30 +61,6 @@ class TasksListItem:
         else:
             updated_at = self.updated_at
 
-        source_node_type: None | str | Unset
-        if isinstance(self.source_node_type, Unset):
-            source_node_type = UNSET
-        else:
-            source_node_type = self.source_node_type
-
-        result: None | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        else:
-            result = self.result
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
-        execution_kind: None | str | Unset
-        if isinstance(self.execution_kind, Unset):
-            execution_kind = UNSET
-        else:
-            execution_kind = self.execution_kind
-
         process: dict[str, Any] | None | Unset
         if isinstance(self.process, Unset):
             process = UNSET
@@ -125,34 +77,31 @@ class TasksListItem:
         else:
             conversation_kind = self.conversation_kind
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "agent_id": agent_id,
-                "organization_id": organization_id,
-                "status": status,
-            }
-        )
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if parent_task_id is not UNSET:
-            field_dict["parent_task_id"] = parent_task_id
-        if triggering_agent_id is not UNSET:
-            field_dict["triggering_agent_id"] = triggering_agent_id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "agent_id": self.agent_id,
+            "organization_id": self.organization_id,
+            "status": status,
+        }
+        if self.user_id is not UNSET:
+            field_dict["user_id"] = self.user_id
+        if self.parent_task_id is not UNSET:
+            field_dict["parent_task_id"] = self.parent_task_id
+        if self.triggering_agent_id is not UNSET:
+            field_dict["triggering_agent_id"] = self.triggering_agent_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-        if source_node_type is not UNSET:
-            field_dict["source_node_type"] = source_node_type
-        if result is not UNSET:
-            field_dict["result"] = result
-        if title is not UNSET:
-            field_dict["title"] = title
-        if execution_kind is not UNSET:
-            field_dict["execution_kind"] = execution_kind
+        if self.source_node_type is not UNSET:
+            field_dict["source_node_type"] = self.source_node_type
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
+        if self.title is not UNSET:
+            field_dict["title"] = self.title
+        if self.execution_kind is not UNSET:
+            field_dict["execution_kind"] = self.execution_kind
         if process is not UNSET:
             field_dict["process"] = process
         if conversation_kind is not UNSET:
@@ -177,39 +126,23 @@ class TasksListItem:
 
         triggering_agent_id = d.pop("triggering_agent_id", UNSET)
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        created_at = d.pop("created_at", UNSET)
+        if isinstance(created_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        updated_at = d.pop("updated_at", UNSET)
+        if isinstance(updated_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+                updated_at_type_0 = datetime.datetime.fromisoformat(updated_at)
 
-                return updated_at_type_0
+                updated_at = updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         source_node_type = d.pop("source_node_type", UNSET)
 
@@ -219,39 +152,23 @@ class TasksListItem:
 
         execution_kind = d.pop("execution_kind", UNSET)
 
-        def _parse_process(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        process = d.pop("process", UNSET)
+        if isinstance(process, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                process_type_0 = JsonObject.from_dict(data)
+                process_type_0 = JsonObject.from_dict(process)
 
-                return process_type_0
+                process = process_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
 
-        process = _parse_process(d.pop("process", UNSET))
-
-        def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        conversation_kind = d.pop("conversation_kind", UNSET)
+        if isinstance(conversation_kind, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                conversation_kind_type_0 = ConversationKind(data)
+                conversation_kind_type_0 = ConversationKind(conversation_kind)
 
-                return conversation_kind_type_0
+                conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ConversationKind | None | Unset, data)
-
-        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", UNSET))
 
         tasks_list_item = cls(
             id=id,

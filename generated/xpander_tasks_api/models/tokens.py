@@ -28,49 +28,19 @@ class Tokens:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        completion_tokens: int | None | Unset
-        if isinstance(self.completion_tokens, Unset):
-            completion_tokens = UNSET
-        else:
-            completion_tokens = self.completion_tokens
-
-        prompt_tokens: int | None | Unset
-        if isinstance(self.prompt_tokens, Unset):
-            prompt_tokens = UNSET
-        else:
-            prompt_tokens = self.prompt_tokens
-
-        cache_read_tokens: int | None | Unset
-        if isinstance(self.cache_read_tokens, Unset):
-            cache_read_tokens = UNSET
-        else:
-            cache_read_tokens = self.cache_read_tokens
-
-        cache_write_tokens: int | None | Unset
-        if isinstance(self.cache_write_tokens, Unset):
-            cache_write_tokens = UNSET
-        else:
-            cache_write_tokens = self.cache_write_tokens
-
-        total_tokens: int | None | Unset
-        if isinstance(self.total_tokens, Unset):
-            total_tokens = UNSET
-        else:
-            total_tokens = self.total_tokens
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if completion_tokens is not UNSET:
-            field_dict["completion_tokens"] = completion_tokens
-        if prompt_tokens is not UNSET:
-            field_dict["prompt_tokens"] = prompt_tokens
-        if cache_read_tokens is not UNSET:
-            field_dict["cache_read_tokens"] = cache_read_tokens
-        if cache_write_tokens is not UNSET:
-            field_dict["cache_write_tokens"] = cache_write_tokens
-        if total_tokens is not UNSET:
-            field_dict["total_tokens"] = total_tokens
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.completion_tokens is not UNSET:
+            field_dict["completion_tokens"] = self.completion_tokens
+        if self.prompt_tokens is not UNSET:
+            field_dict["prompt_tokens"] = self.prompt_tokens
+        if self.cache_read_tokens is not UNSET:
+            field_dict["cache_read_tokens"] = self.cache_read_tokens
+        if self.cache_write_tokens is not UNSET:
+            field_dict["cache_write_tokens"] = self.cache_write_tokens
+        if self.total_tokens is not UNSET:
+            field_dict["total_tokens"] = self.total_tokens
 
         return field_dict
 

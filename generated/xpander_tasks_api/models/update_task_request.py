@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -38,12 +38,6 @@ class UpdateTaskRequest:
         else:
             tool_call_payload_extension = self.tool_call_payload_extension
 
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -52,77 +46,44 @@ class UpdateTaskRequest:
         else:
             status = self.status
 
-        last_executed_node_id: None | str | Unset
-        if isinstance(self.last_executed_node_id, Unset):
-            last_executed_node_id = UNSET
-        else:
-            last_executed_node_id = self.last_executed_node_id
-
-        result: None | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        else:
-            result = self.result
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if tool_call_payload_extension is not UNSET:
             field_dict["tool_call_payload_extension"] = tool_call_payload_extension
-        if source is not UNSET:
-            field_dict["source"] = source
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
         if status is not UNSET:
             field_dict["status"] = status
-        if last_executed_node_id is not UNSET:
-            field_dict["last_executed_node_id"] = last_executed_node_id
-        if result is not UNSET:
-            field_dict["result"] = result
+        if self.last_executed_node_id is not UNSET:
+            field_dict["last_executed_node_id"] = self.last_executed_node_id
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_tool_call_payload_extension(
-            data: object,
-        ) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        tool_call_payload_extension = d.pop("tool_call_payload_extension", UNSET)
+        if isinstance(tool_call_payload_extension, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tool_call_payload_extension_type_0 = JsonObject.from_dict(data)
+                tool_call_payload_extension_type_0 = JsonObject.from_dict(
+                    tool_call_payload_extension
+                )
 
-                return tool_call_payload_extension_type_0
+                tool_call_payload_extension = tool_call_payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        tool_call_payload_extension = _parse_tool_call_payload_extension(
-            d.pop("tool_call_payload_extension", UNSET)
-        )
 
         source = d.pop("source", UNSET)
 
-        def _parse_status(data: object) -> AgentExecutionStatus | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        status = d.pop("status", UNSET)
+        if isinstance(status, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AgentExecutionStatus(data)
+                status_type_0 = AgentExecutionStatus(status)
 
-                return status_type_0
+                status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AgentExecutionStatus | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
 
         last_executed_node_id = d.pop("last_executed_node_id", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,32 +31,6 @@ class User:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
-
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        first_name: None | str | Unset
-        if isinstance(self.first_name, Unset):
-            first_name = UNSET
-        else:
-            first_name = self.first_name
-
-        last_name: None | str | Unset
-        if isinstance(self.last_name, Unset):
-            last_name = UNSET
-        else:
-            last_name = self.last_name
-
-        timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
-            timezone = UNSET
-        else:
-            timezone = self.timezone
-
         additional_attributes: dict[str, Any] | None | Unset
         if isinstance(self.additional_attributes, Unset):
             additional_attributes = UNSET
@@ -65,21 +39,18 @@ class User:
         else:
             additional_attributes = self.additional_attributes
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "email": email,
-            }
-        )
-        if id is not UNSET:
-            field_dict["id"] = id
-        if first_name is not UNSET:
-            field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            field_dict["last_name"] = last_name
-        if timezone is not UNSET:
-            field_dict["timezone"] = timezone
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "email": self.email,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.first_name is not UNSET:
+            field_dict["first_name"] = self.first_name
+        if self.last_name is not UNSET:
+            field_dict["last_name"] = self.last_name
+        if self.timezone is not UNSET:
+            field_dict["timezone"] = self.timezone
         if additional_attributes is not UNSET:
             field_dict["additional_attributes"] = additional_attributes
 
@@ -98,24 +69,16 @@ class User:
 
         timezone = d.pop("timezone", UNSET)
 
-        def _parse_additional_attributes(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        additional_attributes = d.pop("additional_attributes", UNSET)
+        if isinstance(additional_attributes, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                additional_attributes_type_0 = JsonObject.from_dict(data)
+                additional_attributes_type_0 = JsonObject.from_dict(
+                    additional_attributes
+                )
 
-                return additional_attributes_type_0
+                additional_attributes = additional_attributes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        additional_attributes = _parse_additional_attributes(
-            d.pop("additional_attributes", UNSET)
-        )
 
         user = cls(
             email=email,

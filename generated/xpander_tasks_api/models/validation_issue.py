@@ -21,25 +21,12 @@ class ValidationIssue:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        loc = []
-        for loc_item_data in self.loc:
-            loc_item: int | str
-            loc_item = loc_item_data
-            loc.append(loc_item)
-
-        msg = self.msg
-
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "loc": loc,
-                "msg": msg,
-                "type": type_,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "loc": self.loc,
+            "msg": self.msg,
+            "type": self.type_,
+        }
 
         return field_dict
 
