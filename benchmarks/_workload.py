@@ -247,7 +247,9 @@ class MockCalls:
         }[name]
 
     def raw_a(self) -> Any:
-        return _loads(self.raw_client.post(self.path, content=self.body_bytes, headers=self.headers))
+        return _loads(
+            self.raw_client.post(self.path, content=self.body_bytes, headers=self.headers)
+        )
 
     def raw_b(self) -> Any:
         path, body, headers = raw_request(self.arguments)

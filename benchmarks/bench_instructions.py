@@ -26,6 +26,7 @@ from pathlib import Path
 
 from _measure import Comparison
 from _workload import CALLS, MockCalls
+from bench_overhead import comparisons
 
 WARM_UP_CALLS = 5
 _TOTALS = re.compile(rb"^(?:summary|totals):\s*(\d+)", re.MULTILINE)
@@ -47,11 +48,12 @@ def _child(calls: int) -> None:
         for call_name, arguments in CALLS.items():
             mock = MockCalls(arguments)
             for way in mock.WAYS:
-                for mode in ("sync", "async"):
-                    if mode == "sync":
-                        measured = lambda n, f=mock.way(way): _loop(f, n)  # noqa: E731
-                    else:
-                        measured = lambda n, f=mock.away(way): runner.run(_aloop(f, n))  # noqa: E731
+                sync, async_ = mock.way(way), mock.away(way)
+                loops: dict[str, Callable[[int], None]] = {
+                    "sync": lambda n, call=sync: _loop(call, n),
+                    "async": lambda n, call=async_: runner.run(_aloop(call, n)),
+                }
+                for mode, measured in loops.items():
                     measured(WARM_UP_CALLS)
                     # A full collection lands wherever the allocations since the last one
                     # say: freezing what exists keeps it out of every loop alike.
@@ -108,32 +110,18 @@ def measure(calls: int) -> dict[str, float] | str:
 
 
 def run(calls: int) -> tuple[list[Comparison], str | None]:
-    """Ours, generated and raw (a) against raw (b), and all against raw (a), by instructions."""
+    """Each way against raw (b) and raw (a), by instructions per call."""
     counted = measure(calls)
     if isinstance(counted, str):
         return [], f"instruction rows skipped: {counted}"
-    comparisons = []
+    results = []
     for call_name in CALLS:
-        goal = 1.3 if call_name == "seed example" else 1.5
         for mode in ("sync", "async"):
-            per_way = {way: counted[f"{call_name}|{mode}|{way}"] for way in MockCalls.WAYS}
-            for way, baseline, way_goal in (
-                ("ours", "raw (b)", goal),
-                ("generated", "raw (b)", None),
-                ("raw (a)", "raw (b)", None),
-                ("ours", "raw (a)", None),
-            ):
-                comparisons.append(
-                    Comparison(
-                        f"instr {call_name}, {mode}: {way} / {baseline}",
-                        "instr/call",
-                        [per_way[way]],
-                        [per_way[baseline]],
-                        "lower",
-                        goal=way_goal,
-                    )
-                )
-    return comparisons, None
+            per_way = {way: [counted[f"{call_name}|{mode}|{way}"]] for way in MockCalls.WAYS}
+            results += comparisons(
+                f"instr {call_name}, {mode}", "instr", per_way, call_name, goals=True
+            )
+    return results, None
 
 
 if __name__ == "__main__":

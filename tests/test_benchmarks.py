@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
-BENCHMARKS = {"import", "overhead", "loopback", "memory"}
+BENCHMARKS = {"import", "overhead", "instructions", "loopback", "memory", "anchors"}
 COMPARISON_KEYS = {"name", "unit", "better", "ours", "baseline", "ratio", "goal", "met"}
 
 
@@ -21,7 +21,7 @@ def test_quick_run_writes_every_benchmark(tmp_path: Path) -> None:
         [sys.executable, str(RUN), "--quick", "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
         check=False,
     )
     assert done.returncode == 0, done.stderr
