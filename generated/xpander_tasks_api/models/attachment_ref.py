@@ -1,34 +1,130 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Required, Self, TypedDict, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 T = TypeVar("T", bound="AttachmentRef")
 
 
-@_attrs_define
 class AttachmentRef:
     """A file attached to the task."""
 
-    url: str
-    name: None | str | Unset = UNSET
-    mime: None | str | Unset = UNSET
-    size: int | None | Unset = UNSET
-    kind: AttachmentKind | None | Unset = UNSET
-    sha256: None | str | Unset = UNSET
-    expires_at: None | str | Unset = UNSET
-    """ ISO-8601 date-time after which `url` stops working. """
-    source: None | str | Unset = UNSET
-    transcript: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "expires_at",
+        "kind",
+        "mime",
+        "name",
+        "sha256",
+        "size",
+        "source",
+        "transcript",
+        "url",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("url", "str"),
+            model_field("name", "None | str | Unset", default=UNSET),
+            model_field("mime", "None | str | Unset", default=UNSET),
+            model_field("size", "int | None | Unset", default=UNSET),
+            model_field("kind", "AttachmentKind | None | Unset", default=UNSET),
+            model_field("sha256", "None | str | Unset", default=UNSET),
+            model_field("expires_at", "None | str | Unset", default=UNSET),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("transcript", "None | str | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "url",
+        "name",
+        "mime",
+        "size",
+        "kind",
+        "sha256",
+        "expires_at",
+        "source",
+        "transcript",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    url: str
+    name: None | str | Unset
+    mime: None | str | Unset
+    size: int | None | Unset
+    kind: AttachmentKind | None | Unset
+    sha256: None | str | Unset
+    expires_at: None | str | Unset
+    """ ISO-8601 date-time after which `url` stops working. """
+    source: None | str | Unset
+    transcript: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        url: str,
+        name: None | str | Unset = UNSET,
+        mime: None | str | Unset = UNSET,
+        size: int | None | Unset = UNSET,
+        kind: AttachmentKind | None | Unset = UNSET,
+        sha256: None | str | Unset = UNSET,
+        expires_at: None | str | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        transcript: None | str | Unset = UNSET,
+    ) -> None:
+        self.url = url
+        self.name = name
+        self.mime = mime
+        self.size = size
+        self.kind = kind
+        self.sha256 = sha256
+        self.expires_at = expires_at
+        self.source = source
+        self.transcript = transcript
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"url={self.url!r}, "
+            f"name={self.name!r}, "
+            f"mime={self.mime!r}, "
+            f"size={self.size!r}, "
+            f"kind={self.kind!r}, "
+            f"sha256={self.sha256!r}, "
+            f"expires_at={self.expires_at!r}, "
+            f"source={self.source!r}, "
+            f"transcript={self.transcript!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.url == other.url
+            and self.name == other.name
+            and self.mime == other.mime
+            and self.size == other.size
+            and self.kind == other.kind
+            and self.sha256 == other.sha256
+            and self.expires_at == other.expires_at
+            and self.source == other.source
+            and self.transcript == other.transcript
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         kind: None | str | Unset

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -20,74 +25,295 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateTaskRequest")
 
 
-@_attrs_define
 class CreateTaskRequest:
     """The body of a create call. The published SDK sends every key: its defaults
     explicitly, every other unset field as `null`.
 
     """
 
-    id: None | str | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "additional_context",
+        "additional_properties",
+        "disable_attachment_injection",
+        "events_streaming",
+        "expected_output",
+        "harness_cli",
+        "id",
+        "input_",
+        "instructions_override",
+        "llm_model_name",
+        "llm_model_provider",
+        "llm_reasoning_effort",
+        "mcp_servers",
+        "output_format",
+        "output_schema",
+        "payload_extension",
+        "permission_mode",
+        "return_metrics",
+        "run_locally",
+        "source",
+        "test_run_node_id",
+        "think_mode",
+        "title",
+        "tool_call_limit",
+        "triggering_agent_id",
+        "user_oidc_token",
+        "user_tokens",
+        "worker_id",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "None | str | Unset", default=UNSET),
+            model_field("input_", "TaskInput | Unset", default=UNSET, alias="input"),
+            model_field(
+                "payload_extension", "JsonObject | None | Unset", default=UNSET
+            ),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("worker_id", "None | str | Unset", default=UNSET),
+            model_field("run_locally", "bool | Unset", default=False),
+            model_field("output_format", "None | OutputFormat | Unset", default=UNSET),
+            model_field("output_schema", "JsonObject | None | Unset", default=UNSET),
+            model_field("events_streaming", "bool | Unset", default=False),
+            model_field("additional_context", "None | str | Unset", default=UNSET),
+            model_field("instructions_override", "None | str | Unset", default=UNSET),
+            model_field("test_run_node_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "user_oidc_token", "None | str | Unset", default=UNSET, secret=True
+            ),
+            model_field("expected_output", "None | str | Unset", default=UNSET),
+            model_field("mcp_servers", "list[MCPServerDetails] | Unset", default=UNSET),
+            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
+            model_field("title", "None | str | Unset", default=UNSET),
+            model_field("think_mode", "ThinkMode | Unset", default=ThinkMode.DEFAULT),
+            model_field("disable_attachment_injection", "bool | Unset", default=False),
+            model_field("return_metrics", "bool | Unset", default=False),
+            model_field(
+                "user_tokens", "JsonObject | None | Unset", default=UNSET, secret=True
+            ),
+            model_field("tool_call_limit", "int | None | Unset", default=UNSET),
+            model_field("llm_model_provider", "None | str | Unset", default=UNSET),
+            model_field("llm_model_name", "None | str | Unset", default=UNSET),
+            model_field(
+                "llm_reasoning_effort",
+                "LLMReasoningEffort | None | Unset",
+                default=UNSET,
+            ),
+            model_field("harness_cli", "None | str | Unset", default=UNSET),
+            model_field("permission_mode", "None | str | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "id",
+        "input_",
+        "payload_extension",
+        "source",
+        "worker_id",
+        "run_locally",
+        "output_format",
+        "output_schema",
+        "events_streaming",
+        "additional_context",
+        "instructions_override",
+        "test_run_node_id",
+        "user_oidc_token",
+        "expected_output",
+        "mcp_servers",
+        "triggering_agent_id",
+        "title",
+        "think_mode",
+        "disable_attachment_injection",
+        "return_metrics",
+        "user_tokens",
+        "tool_call_limit",
+        "llm_model_provider",
+        "llm_model_name",
+        "llm_reasoning_effort",
+        "harness_cli",
+        "permission_mode",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    id: None | str | Unset
     """ Continue an existing task (the SDK's `existing_task_id`). """
-    input_: TaskInput | Unset = _attrs_field(default=UNSET, alias="input")
+    input_: TaskInput | Unset
     """ What the agent is asked to do. """
-    payload_extension: JsonObject | None | Unset = UNSET
+    payload_extension: JsonObject | None | Unset
     """ Extra fields merged into every tool-call payload (the SDK's `tool_call_payload_extension`). """
-    source: None | str | Unset = UNSET
+    source: None | str | Unset
     """ Origin tag. """
-    worker_id: None | str | Unset = UNSET
+    worker_id: None | str | Unset
     """ Pin to a specific worker. """
-    run_locally: bool | Unset = False
+    run_locally: bool | Unset
     """ Mark as locally executed. """
-    output_format: None | OutputFormat | Unset = UNSET
+    output_format: None | OutputFormat | Unset
     """ Output format. """
-    output_schema: JsonObject | None | Unset = UNSET
+    output_schema: JsonObject | None | Unset
     """ JSON schema the output must follow. """
-    events_streaming: bool | Unset = False
+    events_streaming: bool | Unset
     """ Enables the task's event stream. """
-    additional_context: None | str | Unset = UNSET
+    additional_context: None | str | Unset
     """ Extra context appended to the system prompt. """
-    instructions_override: None | str | Unset = UNSET
+    instructions_override: None | str | Unset
     """ Extra instructions for this run. """
-    test_run_node_id: None | str | Unset = UNSET
+    test_run_node_id: None | str | Unset
     """ (Internal) Test workflow node. """
-    user_oidc_token: None | str | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    user_oidc_token: None | str | Unset
     """ OIDC token for connector pre-auth. [secret] """
-    expected_output: None | str | Unset = UNSET
+    expected_output: None | str | Unset
     """ Expected output description. """
-    mcp_servers: list[MCPServerDetails] | Unset = UNSET
+    mcp_servers: list[MCPServerDetails] | Unset
     """ Per-task MCP servers. The SDK sends `[]` by default. """
-    triggering_agent_id: None | str | Unset = UNSET
+    triggering_agent_id: None | str | Unset
     """ Triggering agent ID. """
-    title: None | str | Unset = UNSET
+    title: None | str | Unset
     """ Display title. """
-    think_mode: ThinkMode | Unset = ThinkMode.DEFAULT
+    think_mode: ThinkMode | Unset
     """ How hard the agent thinks. The SDK always sends it. """
-    disable_attachment_injection: bool | Unset = False
+    disable_attachment_injection: bool | Unset
     """ Skip auto-injection of human-readable file content. """
-    return_metrics: bool | Unset = False
+    return_metrics: bool | Unset
     """ Return metrics (Workflow → Agent only). """
-    user_tokens: JsonObject | None | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    user_tokens: JsonObject | None | Unset
     """ Pre-computed user tokens for MCP auth. [secret] """
-    tool_call_limit: int | None | Unset = UNSET
+    tool_call_limit: int | None | Unset
     """ The most tool calls the agent may make in this task. """
-    llm_model_provider: None | str | Unset = UNSET
+    llm_model_provider: None | str | Unset
     """ Override the agent's LLM provider for this task. """
-    llm_model_name: None | str | Unset = UNSET
+    llm_model_name: None | str | Unset
     """ Override the agent's LLM model for this task. """
-    llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET
+    llm_reasoning_effort: LLMReasoningEffort | None | Unset
     """ Reasoning effort for models that support it. """
-    harness_cli: None | str | Unset = UNSET
+    harness_cli: None | str | Unset
     """ Coding harness to run the task in, lower-case (`claude-code`, `codex`). """
-    permission_mode: None | str | Unset = UNSET
+    permission_mode: None | str | Unset
     """ Permission mode of the harness (`full`, `gated`). """
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: None | str | Unset = UNSET,
+        input: TaskInput | Unset = UNSET,
+        payload_extension: JsonObject | None | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        worker_id: None | str | Unset = UNSET,
+        run_locally: bool | Unset = False,
+        output_format: None | OutputFormat | Unset = UNSET,
+        output_schema: JsonObject | None | Unset = UNSET,
+        events_streaming: bool | Unset = False,
+        additional_context: None | str | Unset = UNSET,
+        instructions_override: None | str | Unset = UNSET,
+        test_run_node_id: None | str | Unset = UNSET,
+        user_oidc_token: None | str | Unset = UNSET,
+        expected_output: None | str | Unset = UNSET,
+        mcp_servers: list[MCPServerDetails] | Unset = UNSET,
+        triggering_agent_id: None | str | Unset = UNSET,
+        title: None | str | Unset = UNSET,
+        think_mode: ThinkMode | Unset = ThinkMode.DEFAULT,
+        disable_attachment_injection: bool | Unset = False,
+        return_metrics: bool | Unset = False,
+        user_tokens: JsonObject | None | Unset = UNSET,
+        tool_call_limit: int | None | Unset = UNSET,
+        llm_model_provider: None | str | Unset = UNSET,
+        llm_model_name: None | str | Unset = UNSET,
+        llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET,
+        harness_cli: None | str | Unset = UNSET,
+        permission_mode: None | str | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.input_ = input
+        self.payload_extension = payload_extension
+        self.source = source
+        self.worker_id = worker_id
+        self.run_locally = run_locally
+        self.output_format = output_format
+        self.output_schema = output_schema
+        self.events_streaming = events_streaming
+        self.additional_context = additional_context
+        self.instructions_override = instructions_override
+        self.test_run_node_id = test_run_node_id
+        self.user_oidc_token = user_oidc_token
+        self.expected_output = expected_output
+        self.mcp_servers = mcp_servers
+        self.triggering_agent_id = triggering_agent_id
+        self.title = title
+        self.think_mode = think_mode
+        self.disable_attachment_injection = disable_attachment_injection
+        self.return_metrics = return_metrics
+        self.user_tokens = user_tokens
+        self.tool_call_limit = tool_call_limit
+        self.llm_model_provider = llm_model_provider
+        self.llm_model_name = llm_model_name
+        self.llm_reasoning_effort = llm_reasoning_effort
+        self.harness_cli = harness_cli
+        self.permission_mode = permission_mode
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"input_={self.input_!r}, "
+            f"payload_extension={self.payload_extension!r}, "
+            f"source={self.source!r}, "
+            f"worker_id={self.worker_id!r}, "
+            f"run_locally={self.run_locally!r}, "
+            f"output_format={self.output_format!r}, "
+            f"output_schema={self.output_schema!r}, "
+            f"events_streaming={self.events_streaming!r}, "
+            f"additional_context={self.additional_context!r}, "
+            f"instructions_override={self.instructions_override!r}, "
+            f"test_run_node_id={self.test_run_node_id!r}, "
+            f"expected_output={self.expected_output!r}, "
+            f"mcp_servers={self.mcp_servers!r}, "
+            f"triggering_agent_id={self.triggering_agent_id!r}, "
+            f"title={self.title!r}, "
+            f"think_mode={self.think_mode!r}, "
+            f"disable_attachment_injection={self.disable_attachment_injection!r}, "
+            f"return_metrics={self.return_metrics!r}, "
+            f"tool_call_limit={self.tool_call_limit!r}, "
+            f"llm_model_provider={self.llm_model_provider!r}, "
+            f"llm_model_name={self.llm_model_name!r}, "
+            f"llm_reasoning_effort={self.llm_reasoning_effort!r}, "
+            f"harness_cli={self.harness_cli!r}, "
+            f"permission_mode={self.permission_mode!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.input_ == other.input_
+            and self.payload_extension == other.payload_extension
+            and self.source == other.source
+            and self.worker_id == other.worker_id
+            and self.run_locally == other.run_locally
+            and self.output_format == other.output_format
+            and self.output_schema == other.output_schema
+            and self.events_streaming == other.events_streaming
+            and self.additional_context == other.additional_context
+            and self.instructions_override == other.instructions_override
+            and self.test_run_node_id == other.test_run_node_id
+            and self.user_oidc_token == other.user_oidc_token
+            and self.expected_output == other.expected_output
+            and self.mcp_servers == other.mcp_servers
+            and self.triggering_agent_id == other.triggering_agent_id
+            and self.title == other.title
+            and self.think_mode == other.think_mode
+            and self.disable_attachment_injection == other.disable_attachment_injection
+            and self.return_metrics == other.return_metrics
+            and self.user_tokens == other.user_tokens
+            and self.tool_call_limit == other.tool_call_limit
+            and self.llm_model_provider == other.llm_model_provider
+            and self.llm_model_name == other.llm_model_name
+            and self.llm_reasoning_effort == other.llm_reasoning_effort
+            and self.harness_cli == other.harness_cli
+            and self.permission_mode == other.permission_mode
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         input_: dict[str, Any] | Unset = UNSET

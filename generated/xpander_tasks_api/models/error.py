@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import ModelFields, model_field
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -13,17 +20,46 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Error")
 
 
-@_attrs_define
 class Error:
     """An error answer. `detail` is a message, or for a 422 the list of validation
     problems.
 
     """
 
-    detail: list[ValidationIssue] | str
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "detail",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("detail", "list[ValidationIssue] | str"),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("detail",)
+    __hash__ = None  # mutable and compared by value
+
+    detail: list[ValidationIssue] | str
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        detail: list[ValidationIssue] | str,
+    ) -> None:
+        self.detail = detail
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__qualname__}(detail={self.detail!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.detail == other.detail
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[dict[str, Any]] | str

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Self,
+    TypedDict,
+    TypeVar,
+    cast,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.tokens import Tokens
@@ -15,26 +20,110 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ReportExternalTaskRequest")
 
 
-@_attrs_define
 class ReportExternalTaskRequest:
     """A task that ran outside xpander, as `Task.report_external_task` sends it."""
 
-    id: None | str | Unset = UNSET
-    """ The id to store the task under; a new one when null. """
-    input_: None | str | Unset = _attrs_field(default=UNSET, alias="input")
-    """ The task's input text. """
-    llm_response: Any | Unset = UNSET
-    """ The model's raw answer, any JSON. """
-    tokens: None | Tokens | Unset = UNSET
-    is_success: bool | Unset = True
-    """ False stores the task as `failed`. """
-    result: None | str | Unset = UNSET
-    duration: float | None | Unset = 0.0
-    """ Seconds the task ran. """
-    used_tools: list[str] | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "duration",
+        "id",
+        "input_",
+        "is_success",
+        "llm_response",
+        "result",
+        "tokens",
+        "used_tools",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "None | str | Unset", default=UNSET),
+            model_field("input_", "None | str | Unset", default=UNSET, alias="input"),
+            model_field("llm_response", "Any | Unset", default=UNSET),
+            model_field("tokens", "None | Tokens | Unset", default=UNSET),
+            model_field("is_success", "bool | Unset", default=True),
+            model_field("result", "None | str | Unset", default=UNSET),
+            model_field("duration", "float | None | Unset", default=0.0),
+            model_field("used_tools", "list[str] | None | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "id",
+        "input_",
+        "llm_response",
+        "tokens",
+        "is_success",
+        "result",
+        "duration",
+        "used_tools",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    id: None | str | Unset
+    """ The id to store the task under; a new one when null. """
+    input_: None | str | Unset
+    """ The task's input text. """
+    llm_response: Any | Unset
+    """ The model's raw answer, any JSON. """
+    tokens: None | Tokens | Unset
+    is_success: bool | Unset
+    """ False stores the task as `failed`. """
+    result: None | str | Unset
+    duration: float | None | Unset
+    """ Seconds the task ran. """
+    used_tools: list[str] | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: None | str | Unset = UNSET,
+        input: None | str | Unset = UNSET,
+        llm_response: Any | Unset = UNSET,
+        tokens: None | Tokens | Unset = UNSET,
+        is_success: bool | Unset = True,
+        result: None | str | Unset = UNSET,
+        duration: float | None | Unset = 0.0,
+        used_tools: list[str] | None | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.input_ = input
+        self.llm_response = llm_response
+        self.tokens = tokens
+        self.is_success = is_success
+        self.result = result
+        self.duration = duration
+        self.used_tools = used_tools
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"input_={self.input_!r}, "
+            f"llm_response={self.llm_response!r}, "
+            f"tokens={self.tokens!r}, "
+            f"is_success={self.is_success!r}, "
+            f"result={self.result!r}, "
+            f"duration={self.duration!r}, "
+            f"used_tools={self.used_tools!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.input_ == other.input_
+            and self.llm_response == other.llm_response
+            and self.tokens == other.tokens
+            and self.is_success == other.is_success
+            and self.result == other.result
+            and self.duration == other.duration
+            and self.used_tools == other.used_tools
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         tokens: dict[str, Any] | None | Unset

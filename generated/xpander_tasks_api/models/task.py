@@ -2,17 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+    cast,
+)
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.hitl_request import HITLRequest
@@ -26,81 +33,533 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Task")
 
 
-@_attrs_define
 class Task:
     """A task (an agent execution). Servers add fields over time: unknown fields are kept,
     never an error.
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_context",
+        "additional_properties",
+        "agent_id",
+        "agent_version",
+        "background_auth_eligible",
+        "conversation_id",
+        "conversation_kind",
+        "created_at",
+        "deep_planning",
+        "disable_attachment_injection",
+        "duration",
+        "events_streaming",
+        "execution_attempts",
+        "execution_kind",
+        "expected_output",
+        "finished_at",
+        "harness_cli",
+        "hitl_request",
+        "id",
+        "input_",
+        "instructions_override",
+        "internal_status",
+        "is_app",
+        "is_gateway",
+        "is_manually_stopped",
+        "is_orchestration",
+        "last_executed_node_id",
+        "llm_model_name",
+        "llm_model_provider",
+        "llm_reasoning_effort",
+        "mcp_servers",
+        "must_deep_plan",
+        "organization_id",
+        "output_format",
+        "output_schema",
+        "parent_execution",
+        "paused_at",
+        "payload_extension",
+        "pending_eca_request",
+        "permission_mode",
+        "result",
+        "return_metrics",
+        "run_locally",
+        "should_update_parent",
+        "source",
+        "started_at",
+        "status",
+        "sub_executions",
+        "test_run_node_id",
+        "think_mode",
+        "title",
+        "tokens",
+        "tool_call_limit",
+        "triggering_agent_id",
+        "used_tools",
+        "user_oidc_token",
+        "user_tokens",
+        "voice_id",
+        "worker_id",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "str"),
+            model_field("agent_id", "str"),
+            model_field("organization_id", "str"),
+            model_field("input_", "TaskInput", alias="input"),
+            model_field("created_at", "datetime.datetime"),
+            model_field("status", "AgentExecutionStatus | None | Unset", default=UNSET),
+            model_field("internal_status", "None | str | Unset", default=UNSET),
+            model_field("last_executed_node_id", "None | str | Unset", default=UNSET),
+            model_field("agent_version", "None | str | Unset", default=UNSET),
+            model_field(
+                "started_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field("paused_at", "datetime.datetime | None | Unset", default=UNSET),
+            model_field(
+                "finished_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field("result", "None | str | Unset", default=UNSET),
+            model_field("parent_execution", "None | str | Unset", default=UNSET),
+            model_field("conversation_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "conversation_kind", "ConversationKind | None | Unset", default=UNSET
+            ),
+            model_field("sub_executions", "list[str] | None | Unset", default=UNSET),
+            model_field("is_manually_stopped", "bool | None | Unset", default=UNSET),
+            model_field(
+                "payload_extension", "JsonObject | None | Unset", default=UNSET
+            ),
+            model_field("execution_kind", "None | str | Unset", default=UNSET),
+            model_field("hitl_request", "HITLRequest | None | Unset", default=UNSET),
+            model_field(
+                "pending_eca_request", "None | PendingECARequest | Unset", default=UNSET
+            ),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("voice_id", "None | str | Unset", default=UNSET),
+            model_field("worker_id", "None | str | Unset", default=UNSET),
+            model_field("run_locally", "bool | None | Unset", default=UNSET),
+            model_field("output_format", "None | OutputFormat | Unset", default=UNSET),
+            model_field("output_schema", "JsonObject | None | Unset", default=UNSET),
+            model_field("events_streaming", "bool | None | Unset", default=UNSET),
+            model_field("additional_context", "None | str | Unset", default=UNSET),
+            model_field("instructions_override", "None | str | Unset", default=UNSET),
+            model_field("test_run_node_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "user_oidc_token", "None | str | Unset", default=UNSET, secret=True
+            ),
+            model_field("expected_output", "None | str | Unset", default=UNSET),
+            model_field(
+                "mcp_servers", "list[MCPServerDetails] | None | Unset", default=UNSET
+            ),
+            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
+            model_field("title", "None | str | Unset", default=UNSET),
+            model_field("think_mode", "None | ThinkMode | Unset", default=UNSET),
+            model_field(
+                "disable_attachment_injection", "bool | None | Unset", default=UNSET
+            ),
+            model_field("return_metrics", "bool | None | Unset", default=UNSET),
+            model_field(
+                "user_tokens", "JsonObject | None | Unset", default=UNSET, secret=True
+            ),
+            model_field("tool_call_limit", "int | None | Unset", default=UNSET),
+            model_field("llm_model_provider", "None | str | Unset", default=UNSET),
+            model_field("llm_model_name", "None | str | Unset", default=UNSET),
+            model_field(
+                "llm_reasoning_effort",
+                "LLMReasoningEffort | None | Unset",
+                default=UNSET,
+            ),
+            model_field("harness_cli", "None | str | Unset", default=UNSET),
+            model_field("permission_mode", "None | str | Unset", default=UNSET),
+            model_field("tokens", "None | Tokens | Unset", default=UNSET),
+            model_field("used_tools", "list[str] | None | Unset", default=UNSET),
+            model_field("duration", "float | None | Unset", default=UNSET),
+            model_field("execution_attempts", "int | None | Unset", default=UNSET),
+            model_field("deep_planning", "JsonObject | None | Unset", default=UNSET),
+            model_field("should_update_parent", "bool | None | Unset", default=False),
+            model_field("is_orchestration", "bool | None | Unset", default=False),
+            model_field("is_gateway", "bool | None | Unset", default=False),
+            model_field("is_app", "bool | None | Unset", default=False),
+            model_field(
+                "background_auth_eligible", "bool | None | Unset", default=False
+            ),
+            model_field("must_deep_plan", "bool | None | Unset", default=False),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "id",
+        "agent_id",
+        "organization_id",
+        "input_",
+        "created_at",
+        "status",
+        "internal_status",
+        "last_executed_node_id",
+        "agent_version",
+        "started_at",
+        "paused_at",
+        "finished_at",
+        "result",
+        "parent_execution",
+        "conversation_id",
+        "conversation_kind",
+        "sub_executions",
+        "is_manually_stopped",
+        "payload_extension",
+        "execution_kind",
+        "hitl_request",
+        "pending_eca_request",
+        "source",
+        "voice_id",
+        "worker_id",
+        "run_locally",
+        "output_format",
+        "output_schema",
+        "events_streaming",
+        "additional_context",
+        "instructions_override",
+        "test_run_node_id",
+        "user_oidc_token",
+        "expected_output",
+        "mcp_servers",
+        "triggering_agent_id",
+        "title",
+        "think_mode",
+        "disable_attachment_injection",
+        "return_metrics",
+        "user_tokens",
+        "tool_call_limit",
+        "llm_model_provider",
+        "llm_model_name",
+        "llm_reasoning_effort",
+        "harness_cli",
+        "permission_mode",
+        "tokens",
+        "used_tools",
+        "duration",
+        "execution_attempts",
+        "deep_planning",
+        "should_update_parent",
+        "is_orchestration",
+        "is_gateway",
+        "is_app",
+        "background_auth_eligible",
+        "must_deep_plan",
+    )
+    __hash__ = None  # mutable and compared by value
+
     id: str
     agent_id: str
     organization_id: str
-    input_: TaskInput = _attrs_field(alias="input")
+    input_: TaskInput
     """ What the agent is asked to do. """
     created_at: datetime.datetime
-    status: AgentExecutionStatus | None | Unset = UNSET
-    internal_status: None | str | Unset = UNSET
-    last_executed_node_id: None | str | Unset = UNSET
-    agent_version: None | str | Unset = UNSET
-    started_at: datetime.datetime | None | Unset = UNSET
-    paused_at: datetime.datetime | None | Unset = UNSET
-    finished_at: datetime.datetime | None | Unset = UNSET
-    result: None | str | Unset = UNSET
-    parent_execution: None | str | Unset = UNSET
-    conversation_id: None | str | Unset = UNSET
-    conversation_kind: ConversationKind | None | Unset = UNSET
-    sub_executions: list[str] | None | Unset = UNSET
-    is_manually_stopped: bool | None | Unset = UNSET
-    payload_extension: JsonObject | None | Unset = UNSET
-    execution_kind: None | str | Unset = UNSET
-    hitl_request: HITLRequest | None | Unset = UNSET
-    pending_eca_request: None | PendingECARequest | Unset = UNSET
-    source: None | str | Unset = UNSET
-    voice_id: None | str | Unset = UNSET
-    worker_id: None | str | Unset = UNSET
-    run_locally: bool | None | Unset = UNSET
-    output_format: None | OutputFormat | Unset = UNSET
-    output_schema: JsonObject | None | Unset = UNSET
-    events_streaming: bool | None | Unset = UNSET
-    additional_context: None | str | Unset = UNSET
-    instructions_override: None | str | Unset = UNSET
-    test_run_node_id: None | str | Unset = UNSET
-    user_oidc_token: None | str | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    status: AgentExecutionStatus | None | Unset
+    internal_status: None | str | Unset
+    last_executed_node_id: None | str | Unset
+    agent_version: None | str | Unset
+    started_at: datetime.datetime | None | Unset
+    paused_at: datetime.datetime | None | Unset
+    finished_at: datetime.datetime | None | Unset
+    result: None | str | Unset
+    parent_execution: None | str | Unset
+    conversation_id: None | str | Unset
+    conversation_kind: ConversationKind | None | Unset
+    sub_executions: list[str] | None | Unset
+    is_manually_stopped: bool | None | Unset
+    payload_extension: JsonObject | None | Unset
+    execution_kind: None | str | Unset
+    hitl_request: HITLRequest | None | Unset
+    pending_eca_request: None | PendingECARequest | Unset
+    source: None | str | Unset
+    voice_id: None | str | Unset
+    worker_id: None | str | Unset
+    run_locally: bool | None | Unset
+    output_format: None | OutputFormat | Unset
+    output_schema: JsonObject | None | Unset
+    events_streaming: bool | None | Unset
+    additional_context: None | str | Unset
+    instructions_override: None | str | Unset
+    test_run_node_id: None | str | Unset
+    user_oidc_token: None | str | Unset
     """ OIDC token for connector pre-auth, echoed back. [secret] """
-    expected_output: None | str | Unset = UNSET
-    mcp_servers: list[MCPServerDetails] | None | Unset = UNSET
-    triggering_agent_id: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
-    think_mode: None | ThinkMode | Unset = UNSET
-    disable_attachment_injection: bool | None | Unset = UNSET
-    return_metrics: bool | None | Unset = UNSET
-    user_tokens: JsonObject | None | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    expected_output: None | str | Unset
+    mcp_servers: list[MCPServerDetails] | None | Unset
+    triggering_agent_id: None | str | Unset
+    title: None | str | Unset
+    think_mode: None | ThinkMode | Unset
+    disable_attachment_injection: bool | None | Unset
+    return_metrics: bool | None | Unset
+    user_tokens: JsonObject | None | Unset
     """ Pre-computed user tokens for MCP auth, echoed back. [secret] """
-    tool_call_limit: int | None | Unset = UNSET
-    llm_model_provider: None | str | Unset = UNSET
-    llm_model_name: None | str | Unset = UNSET
-    llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET
-    harness_cli: None | str | Unset = UNSET
-    permission_mode: None | str | Unset = UNSET
-    tokens: None | Tokens | Unset = UNSET
-    used_tools: list[str] | None | Unset = UNSET
-    duration: float | None | Unset = UNSET
-    execution_attempts: int | None | Unset = UNSET
-    deep_planning: JsonObject | None | Unset = UNSET
-    should_update_parent: bool | None | Unset = False
-    is_orchestration: bool | None | Unset = False
-    is_gateway: bool | None | Unset = False
-    is_app: bool | None | Unset = False
-    background_auth_eligible: bool | None | Unset = False
-    must_deep_plan: bool | None | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    tool_call_limit: int | None | Unset
+    llm_model_provider: None | str | Unset
+    llm_model_name: None | str | Unset
+    llm_reasoning_effort: LLMReasoningEffort | None | Unset
+    harness_cli: None | str | Unset
+    permission_mode: None | str | Unset
+    tokens: None | Tokens | Unset
+    used_tools: list[str] | None | Unset
+    duration: float | None | Unset
+    execution_attempts: int | None | Unset
+    deep_planning: JsonObject | None | Unset
+    should_update_parent: bool | None | Unset
+    is_orchestration: bool | None | Unset
+    is_gateway: bool | None | Unset
+    is_app: bool | None | Unset
+    background_auth_eligible: bool | None | Unset
+    must_deep_plan: bool | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: str,
+        agent_id: str,
+        organization_id: str,
+        input: TaskInput,
+        created_at: datetime.datetime,
+        status: AgentExecutionStatus | None | Unset = UNSET,
+        internal_status: None | str | Unset = UNSET,
+        last_executed_node_id: None | str | Unset = UNSET,
+        agent_version: None | str | Unset = UNSET,
+        started_at: datetime.datetime | None | Unset = UNSET,
+        paused_at: datetime.datetime | None | Unset = UNSET,
+        finished_at: datetime.datetime | None | Unset = UNSET,
+        result: None | str | Unset = UNSET,
+        parent_execution: None | str | Unset = UNSET,
+        conversation_id: None | str | Unset = UNSET,
+        conversation_kind: ConversationKind | None | Unset = UNSET,
+        sub_executions: list[str] | None | Unset = UNSET,
+        is_manually_stopped: bool | None | Unset = UNSET,
+        payload_extension: JsonObject | None | Unset = UNSET,
+        execution_kind: None | str | Unset = UNSET,
+        hitl_request: HITLRequest | None | Unset = UNSET,
+        pending_eca_request: None | PendingECARequest | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        voice_id: None | str | Unset = UNSET,
+        worker_id: None | str | Unset = UNSET,
+        run_locally: bool | None | Unset = UNSET,
+        output_format: None | OutputFormat | Unset = UNSET,
+        output_schema: JsonObject | None | Unset = UNSET,
+        events_streaming: bool | None | Unset = UNSET,
+        additional_context: None | str | Unset = UNSET,
+        instructions_override: None | str | Unset = UNSET,
+        test_run_node_id: None | str | Unset = UNSET,
+        user_oidc_token: None | str | Unset = UNSET,
+        expected_output: None | str | Unset = UNSET,
+        mcp_servers: list[MCPServerDetails] | None | Unset = UNSET,
+        triggering_agent_id: None | str | Unset = UNSET,
+        title: None | str | Unset = UNSET,
+        think_mode: None | ThinkMode | Unset = UNSET,
+        disable_attachment_injection: bool | None | Unset = UNSET,
+        return_metrics: bool | None | Unset = UNSET,
+        user_tokens: JsonObject | None | Unset = UNSET,
+        tool_call_limit: int | None | Unset = UNSET,
+        llm_model_provider: None | str | Unset = UNSET,
+        llm_model_name: None | str | Unset = UNSET,
+        llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET,
+        harness_cli: None | str | Unset = UNSET,
+        permission_mode: None | str | Unset = UNSET,
+        tokens: None | Tokens | Unset = UNSET,
+        used_tools: list[str] | None | Unset = UNSET,
+        duration: float | None | Unset = UNSET,
+        execution_attempts: int | None | Unset = UNSET,
+        deep_planning: JsonObject | None | Unset = UNSET,
+        should_update_parent: bool | None | Unset = False,
+        is_orchestration: bool | None | Unset = False,
+        is_gateway: bool | None | Unset = False,
+        is_app: bool | None | Unset = False,
+        background_auth_eligible: bool | None | Unset = False,
+        must_deep_plan: bool | None | Unset = False,
+    ) -> None:
+        self.id = id
+        self.agent_id = agent_id
+        self.organization_id = organization_id
+        self.input_ = input
+        self.created_at = created_at
+        self.status = status
+        self.internal_status = internal_status
+        self.last_executed_node_id = last_executed_node_id
+        self.agent_version = agent_version
+        self.started_at = started_at
+        self.paused_at = paused_at
+        self.finished_at = finished_at
+        self.result = result
+        self.parent_execution = parent_execution
+        self.conversation_id = conversation_id
+        self.conversation_kind = conversation_kind
+        self.sub_executions = sub_executions
+        self.is_manually_stopped = is_manually_stopped
+        self.payload_extension = payload_extension
+        self.execution_kind = execution_kind
+        self.hitl_request = hitl_request
+        self.pending_eca_request = pending_eca_request
+        self.source = source
+        self.voice_id = voice_id
+        self.worker_id = worker_id
+        self.run_locally = run_locally
+        self.output_format = output_format
+        self.output_schema = output_schema
+        self.events_streaming = events_streaming
+        self.additional_context = additional_context
+        self.instructions_override = instructions_override
+        self.test_run_node_id = test_run_node_id
+        self.user_oidc_token = user_oidc_token
+        self.expected_output = expected_output
+        self.mcp_servers = mcp_servers
+        self.triggering_agent_id = triggering_agent_id
+        self.title = title
+        self.think_mode = think_mode
+        self.disable_attachment_injection = disable_attachment_injection
+        self.return_metrics = return_metrics
+        self.user_tokens = user_tokens
+        self.tool_call_limit = tool_call_limit
+        self.llm_model_provider = llm_model_provider
+        self.llm_model_name = llm_model_name
+        self.llm_reasoning_effort = llm_reasoning_effort
+        self.harness_cli = harness_cli
+        self.permission_mode = permission_mode
+        self.tokens = tokens
+        self.used_tools = used_tools
+        self.duration = duration
+        self.execution_attempts = execution_attempts
+        self.deep_planning = deep_planning
+        self.should_update_parent = should_update_parent
+        self.is_orchestration = is_orchestration
+        self.is_gateway = is_gateway
+        self.is_app = is_app
+        self.background_auth_eligible = background_auth_eligible
+        self.must_deep_plan = must_deep_plan
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"agent_id={self.agent_id!r}, "
+            f"organization_id={self.organization_id!r}, "
+            f"input_={self.input_!r}, "
+            f"created_at={self.created_at!r}, "
+            f"status={self.status!r}, "
+            f"internal_status={self.internal_status!r}, "
+            f"last_executed_node_id={self.last_executed_node_id!r}, "
+            f"agent_version={self.agent_version!r}, "
+            f"started_at={self.started_at!r}, "
+            f"paused_at={self.paused_at!r}, "
+            f"finished_at={self.finished_at!r}, "
+            f"result={self.result!r}, "
+            f"parent_execution={self.parent_execution!r}, "
+            f"conversation_id={self.conversation_id!r}, "
+            f"conversation_kind={self.conversation_kind!r}, "
+            f"sub_executions={self.sub_executions!r}, "
+            f"is_manually_stopped={self.is_manually_stopped!r}, "
+            f"payload_extension={self.payload_extension!r}, "
+            f"execution_kind={self.execution_kind!r}, "
+            f"hitl_request={self.hitl_request!r}, "
+            f"pending_eca_request={self.pending_eca_request!r}, "
+            f"source={self.source!r}, "
+            f"voice_id={self.voice_id!r}, "
+            f"worker_id={self.worker_id!r}, "
+            f"run_locally={self.run_locally!r}, "
+            f"output_format={self.output_format!r}, "
+            f"output_schema={self.output_schema!r}, "
+            f"events_streaming={self.events_streaming!r}, "
+            f"additional_context={self.additional_context!r}, "
+            f"instructions_override={self.instructions_override!r}, "
+            f"test_run_node_id={self.test_run_node_id!r}, "
+            f"expected_output={self.expected_output!r}, "
+            f"mcp_servers={self.mcp_servers!r}, "
+            f"triggering_agent_id={self.triggering_agent_id!r}, "
+            f"title={self.title!r}, "
+            f"think_mode={self.think_mode!r}, "
+            f"disable_attachment_injection={self.disable_attachment_injection!r}, "
+            f"return_metrics={self.return_metrics!r}, "
+            f"tool_call_limit={self.tool_call_limit!r}, "
+            f"llm_model_provider={self.llm_model_provider!r}, "
+            f"llm_model_name={self.llm_model_name!r}, "
+            f"llm_reasoning_effort={self.llm_reasoning_effort!r}, "
+            f"harness_cli={self.harness_cli!r}, "
+            f"permission_mode={self.permission_mode!r}, "
+            f"tokens={self.tokens!r}, "
+            f"used_tools={self.used_tools!r}, "
+            f"duration={self.duration!r}, "
+            f"execution_attempts={self.execution_attempts!r}, "
+            f"deep_planning={self.deep_planning!r}, "
+            f"should_update_parent={self.should_update_parent!r}, "
+            f"is_orchestration={self.is_orchestration!r}, "
+            f"is_gateway={self.is_gateway!r}, "
+            f"is_app={self.is_app!r}, "
+            f"background_auth_eligible={self.background_auth_eligible!r}, "
+            f"must_deep_plan={self.must_deep_plan!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.agent_id == other.agent_id
+            and self.organization_id == other.organization_id
+            and self.input_ == other.input_
+            and self.created_at == other.created_at
+            and self.status == other.status
+            and self.internal_status == other.internal_status
+            and self.last_executed_node_id == other.last_executed_node_id
+            and self.agent_version == other.agent_version
+            and self.started_at == other.started_at
+            and self.paused_at == other.paused_at
+            and self.finished_at == other.finished_at
+            and self.result == other.result
+            and self.parent_execution == other.parent_execution
+            and self.conversation_id == other.conversation_id
+            and self.conversation_kind == other.conversation_kind
+            and self.sub_executions == other.sub_executions
+            and self.is_manually_stopped == other.is_manually_stopped
+            and self.payload_extension == other.payload_extension
+            and self.execution_kind == other.execution_kind
+            and self.hitl_request == other.hitl_request
+            and self.pending_eca_request == other.pending_eca_request
+            and self.source == other.source
+            and self.voice_id == other.voice_id
+            and self.worker_id == other.worker_id
+            and self.run_locally == other.run_locally
+            and self.output_format == other.output_format
+            and self.output_schema == other.output_schema
+            and self.events_streaming == other.events_streaming
+            and self.additional_context == other.additional_context
+            and self.instructions_override == other.instructions_override
+            and self.test_run_node_id == other.test_run_node_id
+            and self.user_oidc_token == other.user_oidc_token
+            and self.expected_output == other.expected_output
+            and self.mcp_servers == other.mcp_servers
+            and self.triggering_agent_id == other.triggering_agent_id
+            and self.title == other.title
+            and self.think_mode == other.think_mode
+            and self.disable_attachment_injection == other.disable_attachment_injection
+            and self.return_metrics == other.return_metrics
+            and self.user_tokens == other.user_tokens
+            and self.tool_call_limit == other.tool_call_limit
+            and self.llm_model_provider == other.llm_model_provider
+            and self.llm_model_name == other.llm_model_name
+            and self.llm_reasoning_effort == other.llm_reasoning_effort
+            and self.harness_cli == other.harness_cli
+            and self.permission_mode == other.permission_mode
+            and self.tokens == other.tokens
+            and self.used_tools == other.used_tools
+            and self.duration == other.duration
+            and self.execution_attempts == other.execution_attempts
+            and self.deep_planning == other.deep_planning
+            and self.should_update_parent == other.should_update_parent
+            and self.is_orchestration == other.is_orchestration
+            and self.is_gateway == other.is_gateway
+            and self.is_app == other.is_app
+            and self.background_auth_eligible == other.background_auth_eligible
+            and self.must_deep_plan == other.must_deep_plan
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         input_ = self.input_.to_dict()

@@ -2,14 +2,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -18,29 +24,168 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TasksListItem")
 
 
-@_attrs_define
 class TasksListItem:
     """A task as a list shows it (no `input`); read the whole task by its `id`."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "agent_id",
+        "conversation_kind",
+        "created_at",
+        "execution_kind",
+        "id",
+        "organization_id",
+        "parent_task_id",
+        "process",
+        "result",
+        "source_node_type",
+        "status",
+        "title",
+        "triggering_agent_id",
+        "updated_at",
+        "user_id",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "str"),
+            model_field("agent_id", "str"),
+            model_field("organization_id", "str"),
+            model_field("status", "AgentExecutionStatus"),
+            model_field("user_id", "None | str | Unset", default=UNSET),
+            model_field("parent_task_id", "None | str | Unset", default=UNSET),
+            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "created_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field(
+                "updated_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field("source_node_type", "None | str | Unset", default=UNSET),
+            model_field("result", "None | str | Unset", default=UNSET),
+            model_field("title", "None | str | Unset", default=UNSET),
+            model_field("execution_kind", "None | str | Unset", default=UNSET),
+            model_field("process", "JsonObject | None | Unset", default=UNSET),
+            model_field(
+                "conversation_kind", "ConversationKind | None | Unset", default=UNSET
+            ),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "id",
+        "agent_id",
+        "organization_id",
+        "status",
+        "user_id",
+        "parent_task_id",
+        "triggering_agent_id",
+        "created_at",
+        "updated_at",
+        "source_node_type",
+        "result",
+        "title",
+        "execution_kind",
+        "process",
+        "conversation_kind",
+    )
+    __hash__ = None  # mutable and compared by value
 
     id: str
     agent_id: str
     organization_id: str
     status: AgentExecutionStatus
     """ Where a task is in its lifecycle. A new task is `pending`. """
-    user_id: None | str | Unset = UNSET
-    parent_task_id: None | str | Unset = UNSET
-    triggering_agent_id: None | str | Unset = UNSET
-    created_at: datetime.datetime | None | Unset = UNSET
-    updated_at: datetime.datetime | None | Unset = UNSET
-    source_node_type: None | str | Unset = UNSET
-    result: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
-    execution_kind: None | str | Unset = UNSET
-    process: JsonObject | None | Unset = UNSET
-    conversation_kind: ConversationKind | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    user_id: None | str | Unset
+    parent_task_id: None | str | Unset
+    triggering_agent_id: None | str | Unset
+    created_at: datetime.datetime | None | Unset
+    updated_at: datetime.datetime | None | Unset
+    source_node_type: None | str | Unset
+    result: None | str | Unset
+    title: None | str | Unset
+    execution_kind: None | str | Unset
+    process: JsonObject | None | Unset
+    conversation_kind: ConversationKind | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: str,
+        agent_id: str,
+        organization_id: str,
+        status: AgentExecutionStatus,
+        user_id: None | str | Unset = UNSET,
+        parent_task_id: None | str | Unset = UNSET,
+        triggering_agent_id: None | str | Unset = UNSET,
+        created_at: datetime.datetime | None | Unset = UNSET,
+        updated_at: datetime.datetime | None | Unset = UNSET,
+        source_node_type: None | str | Unset = UNSET,
+        result: None | str | Unset = UNSET,
+        title: None | str | Unset = UNSET,
+        execution_kind: None | str | Unset = UNSET,
+        process: JsonObject | None | Unset = UNSET,
+        conversation_kind: ConversationKind | None | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.agent_id = agent_id
+        self.organization_id = organization_id
+        self.status = status
+        self.user_id = user_id
+        self.parent_task_id = parent_task_id
+        self.triggering_agent_id = triggering_agent_id
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.source_node_type = source_node_type
+        self.result = result
+        self.title = title
+        self.execution_kind = execution_kind
+        self.process = process
+        self.conversation_kind = conversation_kind
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"agent_id={self.agent_id!r}, "
+            f"organization_id={self.organization_id!r}, "
+            f"status={self.status!r}, "
+            f"user_id={self.user_id!r}, "
+            f"parent_task_id={self.parent_task_id!r}, "
+            f"triggering_agent_id={self.triggering_agent_id!r}, "
+            f"created_at={self.created_at!r}, "
+            f"updated_at={self.updated_at!r}, "
+            f"source_node_type={self.source_node_type!r}, "
+            f"result={self.result!r}, "
+            f"title={self.title!r}, "
+            f"execution_kind={self.execution_kind!r}, "
+            f"process={self.process!r}, "
+            f"conversation_kind={self.conversation_kind!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.agent_id == other.agent_id
+            and self.organization_id == other.organization_id
+            and self.status == other.status
+            and self.user_id == other.user_id
+            and self.parent_task_id == other.parent_task_id
+            and self.triggering_agent_id == other.triggering_agent_id
+            and self.created_at == other.created_at
+            and self.updated_at == other.updated_at
+            and self.source_node_type == other.source_node_type
+            and self.result == other.result
+            and self.title == other.title
+            and self.execution_kind == other.execution_kind
+            and self.process == other.process
+            and self.conversation_kind == other.conversation_kind
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar
-
-from attrs import define as _attrs_define
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -15,19 +21,85 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateTaskRequest")
 
 
-@_attrs_define
 class UpdateTaskRequest:
     """The fields `Tasks.update` may set; only those sent change. Note the key
     `tool_call_payload_extension`, where a task has `payload_extension`.
 
     """
 
-    tool_call_payload_extension: JsonObject | None | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "last_executed_node_id",
+        "result",
+        "source",
+        "status",
+        "tool_call_payload_extension",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field(
+                "tool_call_payload_extension",
+                "JsonObject | None | Unset",
+                default=UNSET,
+            ),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("status", "AgentExecutionStatus | None | Unset", default=UNSET),
+            model_field("last_executed_node_id", "None | str | Unset", default=UNSET),
+            model_field("result", "None | str | Unset", default=UNSET),
+        )
+    )
+    __match_args__ = (
+        "tool_call_payload_extension",
+        "source",
+        "status",
+        "last_executed_node_id",
+        "result",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    tool_call_payload_extension: JsonObject | None | Unset
     """ Extra fields merged into every tool-call payload. """
-    source: None | str | Unset = UNSET
-    status: AgentExecutionStatus | None | Unset = UNSET
-    last_executed_node_id: None | str | Unset = UNSET
-    result: None | str | Unset = UNSET
+    source: None | str | Unset
+    status: AgentExecutionStatus | None | Unset
+    last_executed_node_id: None | str | Unset
+    result: None | str | Unset
+
+    def __init__(
+        self,
+        tool_call_payload_extension: JsonObject | None | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        status: AgentExecutionStatus | None | Unset = UNSET,
+        last_executed_node_id: None | str | Unset = UNSET,
+        result: None | str | Unset = UNSET,
+    ) -> None:
+        self.tool_call_payload_extension = tool_call_payload_extension
+        self.source = source
+        self.status = status
+        self.last_executed_node_id = last_executed_node_id
+        self.result = result
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"tool_call_payload_extension={self.tool_call_payload_extension!r}, "
+            f"source={self.source!r}, "
+            f"status={self.status!r}, "
+            f"last_executed_node_id={self.last_executed_node_id!r}, "
+            f"result={self.result!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.tool_call_payload_extension == other.tool_call_payload_extension
+            and self.source == other.source
+            and self.status == other.status
+            and self.last_executed_node_id == other.last_executed_node_id
+            and self.result == other.result
+            and True
+        )
 
     def to_dict(self) -> dict[str, Any]:
         tool_call_payload_extension: dict[str, Any] | None | Unset
