@@ -51,7 +51,7 @@ class Sizes:
     anchor_calls: int
 
 
-FULL = Sizes(21, 7, 2000, 50, 9, 1000, (1000, 10_000), 3, 10_000, 5, 200)
+FULL = Sizes(21, 5, 1000, 50, 5, 500, (1000, 10_000), 3, 10_000, 5, 100)
 QUICK = Sizes(3, 1, 100, 3, 1, 20, (50,), 1, 1000, 1, 10)
 
 # Each benchmark: its comparisons, and notes (rows skipped, how a burst went).
