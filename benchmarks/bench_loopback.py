@@ -31,6 +31,9 @@ from xpander_tasks import Tasks
 from xpander_tasks._params import create_task_call
 
 CONCURRENCIES = (1, 16, 128)
+# A burst still running after this is cut off and reported as such (raw httpx's pool, with
+# thousands queued, can take many minutes to fail them all).
+BURST_LIMIT_SECONDS = 300
 _TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
 
 
@@ -179,8 +182,20 @@ async def _burst(side: str, count: int, url: str) -> dict[str, Any]:
             return response.json()
 
         close = client.aclose
+    results: list[Any] = []
+
+    async def one() -> None:
+        try:
+            results.append(await create())
+        except Exception as error:  # raw httpx may fail: the row says how
+            results.append(error)
+
     started = time.perf_counter()
-    results = await asyncio.gather(*(create() for _ in range(count)), return_exceptions=True)
+    try:
+        async with asyncio.timeout(BURST_LIMIT_SECONDS):
+            await asyncio.gather(*(one() for _ in range(count)))
+    except TimeoutError:
+        results.append(TimeoutError(f"not done after {BURST_LIMIT_SECONDS} s"))
     seconds = time.perf_counter() - started
     await close()
     ids = [r.id if side == "ours" else r["id"] for r in results if not isinstance(r, BaseException)]
