@@ -1,27 +1,43 @@
-"""What every benchmark sends and answers: a create call with every argument, both ways.
+"""What every benchmark sends and answers: two create calls, and each way to make them.
 
-Ours is `Tasks.acreate` / `Tasks.create` with a realistic value for every parameter (all but
-`existing_task_id`, which would continue a task instead of creating one). The baseline is what
-the fastest hand-written client does: a shared httpx client posting the same body, prebuilt
-once, and `json.loads` on the answer.
+The calls: the seed page's example (`agent_id`, `prompt`, `file_urls`) and one setting all 33
+parameters. The ways, cheapest first:
+
+- raw (a): a shared httpx client posting the body prebuilt as bytes, `json.loads` on the
+  answer. It charges nothing for building the request, so no client can reach it.
+- raw (b): a shared httpx client building the body dict from the call's arguments on each
+  call, posting it with `json=`, `json.loads` on the answer: what any client must do at least.
+  This is the floor the goals are stated against.
+- generated: the generated endpoint with a prebuilt `CreateTaskRequest`, its `Task` parsed.
+- ours: `Tasks.create` / `Tasks.acreate`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping
 from typing import Any, Final
 
 import httpx
 
 from xpander_tasks import Task, Tasks
 from xpander_tasks._params import create_task_call
+from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import Task as GeneratedTask
 
 API_KEY: Final = "bench-key-4b1d"
 MOCK_BASE_URL: Final = "http://127.0.0.1:8000"
 AGENT_ID: Final = "agent-123"
 AGENT_VERSION: Final = "7"
+
+# The code of shared/seed/tasks-create.md, as keyword arguments.
+SEED_ARGUMENTS: Final[dict[str, Any]] = {
+    "agent_id": AGENT_ID,
+    "prompt": "Summarize the latest sales report",
+    "file_urls": ["https://example.com/sales.csv"],
+}
 
 _SCHEMA: Final = {
     "type": "object",
@@ -33,7 +49,8 @@ _SCHEMA: Final = {
     "required": ["summary", "total_revenue"],
 }
 
-CREATE_ARGUMENTS: Final[dict[str, Any]] = {
+# Every parameter but `existing_task_id`, which continues a task the server must know.
+NEW_TASK_ARGUMENTS: Final[dict[str, Any]] = {
     "agent_id": AGENT_ID,
     "prompt": "Summarize the latest sales report and list the three best-selling products.",
     "file_urls": ["https://example.com/reports/sales-q3.csv", "https://example.com/q3.xlsx"],
@@ -85,86 +102,78 @@ CREATE_ARGUMENTS: Final[dict[str, Any]] = {
     "llm_reasoning_effort": "high",
     "harness_cli": "claude-code",
     "permission_mode": "gated",
-    "timeout": 30.0,
-    "max_retries": 2,
 }
-
-CREATE_PATH: Final = f"/agent-execution/{AGENT_ID}"
-_REQUEST: Final = create_task_call(**CREATE_ARGUMENTS).body
-_BODY: Final = _REQUEST.to_dict()
-# Encoded as httpx encodes `json=`, so both sides put the same bytes on the wire.
-BODY_BYTES: Final = json.dumps(_BODY, ensure_ascii=False, separators=(",", ":")).encode()
-RAW_HEADERS: Final = {
-    "content-type": "application/json",
-    "x-api-key": API_KEY,
-    "x-agent-version": AGENT_VERSION,
+# All 33 parameters: against the mock transport, a continuation answers like a new task.
+ALL_ARGUMENTS: Final[dict[str, Any]] = {
+    **NEW_TASK_ARGUMENTS,
+    "existing_task_id": "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b",
 }
+CALLS: Final = {"seed example": SEED_ARGUMENTS, "all 33 parameters": ALL_ARGUMENTS}
 
-_TASK: Final = {
-    **{key: value for key, value in _BODY.items() if key != "id"},
-    "id": "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b",
-    "agent_id": AGENT_ID,
-    "organization_id": "org-1",
-    "status": "pending",
-    "internal_status": None,
-    "last_executed_node_id": None,
-    "agent_version": AGENT_VERSION,
-    "created_at": "2026-11-24T12:00:00.123456Z",
-    "started_at": None,
-    "paused_at": None,
-    "finished_at": None,
-    "result": None,
-    "parent_execution": None,
-    "conversation_id": "conv-5d41402a",
-    "conversation_kind": "direct",
-    "sub_executions": [],
-    "is_manually_stopped": False,
-    "execution_kind": "regular",
-    "hitl_request": None,
-    "pending_eca_request": None,
-    "voice_id": None,
-    "tokens": {"completion_tokens": 0, "prompt_tokens": 0},
-    "used_tools": [],
-    "duration": 0.0,
-    "execution_attempts": 0,
-    "deep_planning": None,
+# The create body's fields that are not the parameter's name (the rest are sent as named).
+_INPUT_FIELDS: Final = {
+    "prompt": "text",
+    "file_urls": "files",
+    "user_details": "user",
+    "attachments": "attachments",
+    "principal": "principal",
 }
-TASK_BYTES: Final = json.dumps(_TASK).encode()
+_RENAMED: Final = {"existing_task_id": "id", "tool_call_payload_extension": "payload_extension"}
 
 
-def _answer(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, content=TASK_BYTES, headers={"content-type": "application/json"})
+def raw_request(arguments: Mapping[str, Any]) -> tuple[str, dict[str, Any], dict[str, str]]:
+    """What a hand-written client builds from the call's arguments: path, body, headers.
+
+    Only what the caller passed goes on the wire; nothing is checked. Raw (b) runs this on
+    every call; raw (a) runs it once and encodes the body beforehand.
+    """
+    headers = {"x-api-key": API_KEY}
+    body: dict[str, Any] = {}
+    task_input: dict[str, Any] = {}
+    for name, value in arguments.items():
+        if name in _INPUT_FIELDS:
+            task_input[_INPUT_FIELDS[name]] = value
+        elif name == "agent_version":
+            headers["x-agent-version"] = value
+        elif name != "agent_id":
+            body[_RENAMED.get(name, name)] = value
+    body["input"] = task_input
+    return f"/agent-execution/{arguments['agent_id']}", body, headers
 
 
-async def _answer_after_a_turn(request: httpx.Request) -> httpx.Response:
-    # A real read gives the event loop a turn: without one, the loop would never run its own
-    # housekeeping (such as dropping cancelled timers) during a run of calls.
-    await asyncio.sleep(0)
-    return _answer(request)
-
-
-def _clients(**options: Any) -> tuple[httpx.Client, httpx.AsyncClient]:
-    """A sync and an async client, each on a transport answering with the created task."""
-    return (
-        httpx.Client(transport=httpx.MockTransport(_answer), **options),
-        httpx.AsyncClient(transport=httpx.MockTransport(_answer_after_a_turn), **options),
-    )
-
-
-def mock_tasks() -> Tasks:
-    """Our client, sync and async, on the mock transports."""
-    client, async_client = _clients()
-    return Tasks(
-        api_key=API_KEY,
-        base_url=MOCK_BASE_URL,
-        http_client=client,
-        async_http_client=async_client,
-    )
-
-
-def raw_mock_clients() -> tuple[httpx.Client, httpx.AsyncClient]:
-    """The baseline's clients on the same transports."""
-    return _clients(base_url=MOCK_BASE_URL)
+def _task_answer(arguments: Mapping[str, Any]) -> bytes:
+    """The created task as the server answers it, echoing the call's body."""
+    body = create_task_call(**arguments).body.to_dict()
+    task = {
+        **{key: value for key, value in body.items() if key != "id"},
+        "id": "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b",
+        "agent_id": AGENT_ID,
+        "organization_id": "org-1",
+        "status": "pending",
+        "internal_status": None,
+        "last_executed_node_id": None,
+        "agent_version": arguments.get("agent_version"),
+        "created_at": "2026-11-24T12:00:00.123456Z",
+        "started_at": None,
+        "paused_at": None,
+        "finished_at": None,
+        "result": None,
+        "parent_execution": None,
+        "conversation_id": "conv-5d41402a",
+        "conversation_kind": "direct",
+        "sub_executions": [],
+        "is_manually_stopped": False,
+        "execution_kind": "regular",
+        "hitl_request": None,
+        "pending_eca_request": None,
+        "voice_id": None,
+        "tokens": {"completion_tokens": 0, "prompt_tokens": 0},
+        "used_tools": [],
+        "duration": 0.0,
+        "execution_attempts": 0,
+        "deep_planning": None,
+    }
+    return json.dumps(task).encode()
 
 
 def _loads(response: httpx.Response) -> Any:
@@ -173,39 +182,100 @@ def _loads(response: httpx.Response) -> Any:
     return json.loads(response.content)
 
 
-async def ours_acreate(tasks: Tasks) -> Task:
-    return await tasks.acreate(**CREATE_ARGUMENTS)
-
-
-async def raw_acreate(client: httpx.AsyncClient) -> Any:
-    return _loads(await client.post(CREATE_PATH, content=BODY_BYTES, headers=RAW_HEADERS))
+def _parsed(response: Any) -> GeneratedTask:
+    if not isinstance(response.parsed, GeneratedTask):
+        raise RuntimeError(f"generated: HTTP {response.status_code}: {response.content!r}")
+    return response.parsed
 
 
 class MockCalls:
-    """Ours and the baseline on the mock transports, as calls without arguments."""
+    """One create call made each way, sync and async, on mock transports that answer with
+    the created task: every way pays the same transport, so the differences are the clients'.
+    """
 
-    def __init__(self) -> None:
-        self.tasks = mock_tasks()
-        self.raw_client, self.raw_async_client = raw_mock_clients()
+    WAYS: Final = ("raw (a)", "raw (b)", "generated", "ours")
+
+    def __init__(self, arguments: Mapping[str, Any]) -> None:
+        self.arguments = dict(arguments)
+        answer = _task_answer(self.arguments)
+
+        def respond(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, content=answer, headers={"content-type": "application/json"})
+
+        async def arespond(request: httpx.Request) -> httpx.Response:
+            # A real read gives the event loop a turn: without one, the loop would never run
+            # its own housekeeping (such as dropping cancelled timers) during a run of calls.
+            await asyncio.sleep(0)
+            return respond(request)
+
+        def clients() -> tuple[httpx.Client, httpx.AsyncClient]:
+            return (
+                httpx.Client(transport=httpx.MockTransport(respond), base_url=MOCK_BASE_URL),
+                httpx.AsyncClient(transport=httpx.MockTransport(arespond), base_url=MOCK_BASE_URL),
+            )
+
+        ours, ours_async = clients()
+        self.tasks = Tasks(
+            api_key=API_KEY, base_url=MOCK_BASE_URL, http_client=ours, async_http_client=ours_async
+        )
+        self.raw_client, self.raw_async_client = clients()
+        self.path, body, self.headers = raw_request(self.arguments)
+        # Encoded as httpx encodes `json=`, so raw (a) puts the same bytes on the wire as (b).
+        self.body_bytes = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        generated = GeneratedClient(base_url=MOCK_BASE_URL, headers={"x-api-key": API_KEY})
+        generated.set_httpx_client(self.raw_client)
+        generated.set_async_httpx_client(self.raw_async_client)
+        # The generated endpoint's arguments, with the request model built beforehand.
+        self.generated_arguments = create_task_call(**self.arguments).arguments(generated)
+
+    def way(self, name: str) -> Any:
+        """The sync call of a way, by name."""
+        return {
+            "raw (a)": self.raw_a,
+            "raw (b)": self.raw_b,
+            "generated": self.generated,
+            "ours": self.ours,
+        }[name]
+
+    def away(self, name: str) -> Any:
+        """The async call of a way, by name."""
+        return {
+            "raw (a)": self.araw_a,
+            "raw (b)": self.araw_b,
+            "generated": self.agenerated,
+            "ours": self.aours,
+        }[name]
+
+    def raw_a(self) -> Any:
+        return _loads(
+            self.raw_client.post(self.path, content=self.body_bytes, headers=self.headers)
+        )
+
+    def raw_b(self) -> Any:
+        path, body, headers = raw_request(self.arguments)
+        return _loads(self.raw_client.post(path, json=body, headers=headers))
+
+    def generated(self) -> GeneratedTask:
+        return _parsed(create_task.sync_detailed(**self.generated_arguments))
 
     def ours(self) -> Task:
-        return self.tasks.create(**CREATE_ARGUMENTS)
+        return self.tasks.create(**self.arguments)
 
-    def raw(self) -> Any:
-        return _loads(self.raw_client.post(CREATE_PATH, content=BODY_BYTES, headers=RAW_HEADERS))
+    async def araw_a(self) -> Any:
+        response = await self.raw_async_client.post(
+            self.path, content=self.body_bytes, headers=self.headers
+        )
+        return _loads(response)
 
-    def floor(self) -> GeneratedTask:
-        """What any client on the generated models must do beyond raw httpx, and no more: its
-        body from `to_dict()` (built beforehand: no argument is checked), `json=`, and the
-        answer through `Task.from_dict`. The per-call goal cannot go below this."""
-        answer = self.raw_client.post(CREATE_PATH, json=_REQUEST.to_dict(), headers=RAW_HEADERS)
-        return GeneratedTask.from_dict(answer.json())
+    async def araw_b(self) -> Any:
+        path, body, headers = raw_request(self.arguments)
+        return _loads(await self.raw_async_client.post(path, json=body, headers=headers))
+
+    async def agenerated(self) -> GeneratedTask:
+        return _parsed(await create_task.asyncio_detailed(**self.generated_arguments))
 
     async def aours(self) -> Task:
-        return await ours_acreate(self.tasks)
-
-    async def araw(self) -> Any:
-        return await raw_acreate(self.raw_async_client)
+        return await self.tasks.acreate(**self.arguments)
 
     async def aclose(self) -> None:
         await self.tasks.aclose()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from _measure import Comparison, alternate, run_child
-from _workload import MockCalls
+from _workload import ALL_ARGUMENTS, MockCalls
 
 WARM_UP_CALLS = 100
 
@@ -54,8 +54,8 @@ async def _measure_calls(create: Callable[[], Awaitable[object]], calls: int) ->
 
 
 async def _child(side: str, calls: int) -> dict[str, Any]:
-    mock = MockCalls()
-    result = await _measure_calls(mock.aours if side == "ours" else mock.araw, calls)
+    mock = MockCalls(ALL_ARGUMENTS)
+    result = await _measure_calls(mock.aours if side == "ours" else mock.araw_b, calls)
     await mock.aclose()
     return result
 

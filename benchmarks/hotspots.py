@@ -14,22 +14,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import json
 import pstats
 import sys
 import timeit
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from _workload import (
-    AGENT_VERSION,
-    CREATE_ARGUMENTS,
-    CREATE_PATH,
-    MOCK_BASE_URL,
-    RAW_HEADERS,
-    TASK_BYTES,
-    MockCalls,
-)
+from _workload import ALL_ARGUMENTS, MOCK_BASE_URL, MockCalls
 
 from xpander_tasks import Task
 from xpander_tasks._params import create_task_call
@@ -55,14 +46,14 @@ def _area(filename: str) -> str:
 
 
 def _profile(calls: int, *, sync: bool, raw: bool) -> pstats.Stats:
-    mock = MockCalls()
+    mock = MockCalls(ALL_ARGUMENTS)
     profiler = cProfile.Profile()
     if sync:
-        call = mock.raw if raw else mock.ours
+        call = mock.raw_b if raw else mock.ours
         call()  # warm up
         profiler.runcall(lambda: [call() for _ in range(calls)])
         return pstats.Stats(profiler)
-    acall = mock.araw if raw else mock.aours
+    acall = mock.araw_b if raw else mock.aours
 
     async def many() -> None:
         for _ in range(calls):
@@ -99,30 +90,24 @@ def _best_us(function: Callable[[], object], number: int) -> float:
 
 def phases(number: int) -> None:
     """The sync create, from raw httpx up to `Tasks.create`, one layer at a time."""
-    mock = MockCalls()
-    call = create_task_call(**CREATE_ARGUMENTS)
+    mock = MockCalls(ALL_ARGUMENTS)
+    call = create_task_call(**ALL_ARGUMENTS)
     bare = GeneratedClient(base_url=MOCK_BASE_URL)
     bare.set_httpx_client(mock.raw_client)
     adopted = mock.tasks.generated_client()
-    body, answer = call.body.to_dict(), json.loads(TASK_BYTES)
+    answer = mock.raw_a()
     parsed = GeneratedTask.from_dict(answer)
 
     def endpoint(api: GeneratedClient) -> object:
-        return create_task.sync_detailed(
-            call.agent_id, client=api, body=call.body, x_agent_version=AGENT_VERSION
-        )
+        return create_task.sync_detailed(**call.arguments(api))
 
     layers: list[tuple[str, Callable[[], object]]] = [
-        ("raw httpx: prebuilt body, json.loads", mock.raw),
-        (
-            "raw httpx: json=body dict, .json()",
-            lambda: mock.raw_client.post(CREATE_PATH, json=body, headers=RAW_HEADERS).json(),
-        ),
-        ("floor: json=to_dict(), Task.from_dict", mock.floor),
-        ("generated endpoint, plain httpx client", lambda: endpoint(bare)),
-        ("generated endpoint, Tasks' client (hooks)", lambda: endpoint(adopted)),
+        ("raw (a): prebuilt bytes, json.loads", mock.raw_a),
+        ("raw (b): body dict from the arguments, json=", mock.raw_b),
+        ("generated endpoint, prebuilt request, plain httpx client", lambda: endpoint(bare)),
+        ("generated endpoint, prebuilt request, Tasks' client (hooks)", lambda: endpoint(adopted)),
         ("Tasks.create", mock.ours),
-        ("  of which create_task_call(**arguments)", lambda: create_task_call(**CREATE_ARGUMENTS)),
+        ("  of which create_task_call(**arguments)", lambda: create_task_call(**ALL_ARGUMENTS)),
         ("  of which CreateTaskRequest.to_dict", call.body.to_dict),
         ("  of which generated Task.from_dict", lambda: GeneratedTask.from_dict(answer)),
         ("  of which Task.adopt", lambda: Task.adopt(parsed, mock.tasks)),

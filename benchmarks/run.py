@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import bench_anchors
 import bench_import
+import bench_instructions
 import bench_loopback
 import bench_memory
 import bench_overhead
 import httpx
 from _measure import Comparison
+from bench_loopback import Server, task_server
 
 import xpander_tasks
 
@@ -38,20 +41,46 @@ class Sizes:
     import_rounds: int
     overhead_rounds: int
     overhead_calls: int
+    instruction_calls: int
     loopback_rounds: int
     loopback_tasks: int
+    bursts: tuple[int, ...]
     memory_rounds: int
     memory_calls: int
+    anchor_rounds: int
+    anchor_calls: int
 
 
-FULL = Sizes(21, 7, 2000, 9, 1000, 3, 10_000)
-QUICK = Sizes(3, 3, 100, 1, 20, 1, 1000)
+FULL = Sizes(21, 5, 1000, 50, 5, 500, (1000, 10_000), 3, 10_000, 5, 100)
+QUICK = Sizes(3, 1, 100, 3, 1, 20, (50,), 1, 1000, 1, 10)
 
-BENCHMARKS: dict[str, Callable[[Sizes, argparse.Namespace], list[Comparison]]] = {
-    "import": lambda sizes, args: bench_import.run(sizes.import_rounds, args.import_python),
-    "overhead": lambda sizes, _: bench_overhead.run(sizes.overhead_rounds, sizes.overhead_calls),
-    "loopback": lambda sizes, _: bench_loopback.run(sizes.loopback_rounds, sizes.loopback_tasks),
-    "memory": lambda sizes, _: bench_memory.run(sizes.memory_rounds, sizes.memory_calls),
+# Each benchmark: its comparisons, and notes (rows skipped, how a burst went).
+Results = tuple[list[Comparison], list[str]]
+
+
+def _bare(comparisons: list[Comparison]) -> Results:
+    return comparisons, []
+
+
+def _noted(comparisons: list[Comparison], note: str | None) -> Results:
+    return comparisons, [] if note is None else [note]
+
+
+BENCHMARKS: dict[str, Callable[[Sizes, argparse.Namespace, Server], Results]] = {
+    "import": lambda sizes, args, server: bench_import.run(
+        sizes.import_rounds, args.import_python, server.url
+    ),
+    "overhead": lambda sizes, _, __: _bare(
+        bench_overhead.run(sizes.overhead_rounds, sizes.overhead_calls)
+    ),
+    "instructions": lambda sizes, _, __: _noted(*bench_instructions.run(sizes.instruction_calls)),
+    "loopback": lambda sizes, _, server: bench_loopback.run(
+        sizes.loopback_rounds, sizes.loopback_tasks, sizes.bursts, server
+    ),
+    "memory": lambda sizes, _, __: _bare(bench_memory.run(sizes.memory_rounds, sizes.memory_calls)),
+    "anchors": lambda sizes, _, server: bench_anchors.run(
+        sizes.anchor_rounds, sizes.anchor_calls, server.url
+    ),
 }
 
 
@@ -89,11 +118,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = _parse(argv)
     sizes = QUICK if args.quick else FULL
     results: dict[str, list[Comparison]] = {}
-    for name in args.only:
-        print(f"{name}:", flush=True)
-        results[name] = BENCHMARKS[name](sizes, args)
-        for comparison in results[name]:
-            print(comparison.line(), flush=True)
+    notes: list[str] = []
+    with task_server() as server:
+        for name in args.only:
+            print(f"{name}:", flush=True)
+            results[name], found = BENCHMARKS[name](sizes, args, server)
+            for comparison in results[name]:
+                print(comparison.line(), flush=True)
+            for note in found:
+                print(f"  note: {note}", flush=True)
+            notes += found
     missed = [c.name for comparisons in results.values() for c in comparisons if c.met is False]
     report = {
         "meta": _meta(args.quick),
@@ -102,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             for name, comparisons in results.items()
         },
         "missed": missed,
+        "notes": notes,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")

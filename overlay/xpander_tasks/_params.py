@@ -516,7 +516,9 @@ def _with_total(parameter: str, tokens: Tokens | None) -> Tokens | None:
         return tokens
     parts = (tokens.prompt_tokens, tokens.completion_tokens)
     total = sum(part for part in parts if isinstance(part, int))
-    return attrs.evolve(tokens, total_tokens=total)
+    counted = copy.copy(tokens)  # the caller's own is left as it is
+    counted.total_tokens = total
+    return counted
 
 
 def _json_value(parameter: str, value: Any) -> Any:

@@ -1,56 +1,132 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Required, Self, TypedDict, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 T = TypeVar("T", bound="AttachmentRef")
 
 
-@_attrs_define
 class AttachmentRef:
     """A file attached to the task."""
 
-    url: str
-    name: None | str | Unset = UNSET
-    mime: None | str | Unset = UNSET
-    size: int | None | Unset = UNSET
-    kind: AttachmentKind | None | Unset = UNSET
-    sha256: None | str | Unset = UNSET
-    expires_at: None | str | Unset = UNSET
-    """ ISO-8601 date-time after which `url` stops working. """
-    source: None | str | Unset = UNSET
-    transcript: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "expires_at",
+        "kind",
+        "mime",
+        "name",
+        "sha256",
+        "size",
+        "source",
+        "transcript",
+        "url",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("url", "str"),
+            model_field("name", "None | str | Unset", default=UNSET),
+            model_field("mime", "None | str | Unset", default=UNSET),
+            model_field("size", "int | None | Unset", default=UNSET),
+            model_field("kind", "AttachmentKind | None | Unset", default=UNSET),
+            model_field("sha256", "None | str | Unset", default=UNSET),
+            model_field("expires_at", "None | str | Unset", default=UNSET),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("transcript", "None | str | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "url",
+        "name",
+        "mime",
+        "size",
+        "kind",
+        "sha256",
+        "expires_at",
+        "source",
+        "transcript",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    url: str
+    name: None | str | Unset
+    mime: None | str | Unset
+    size: int | None | Unset
+    kind: AttachmentKind | None | Unset
+    sha256: None | str | Unset
+    expires_at: None | str | Unset
+    """ ISO-8601 date-time after which `url` stops working. """
+    source: None | str | Unset
+    transcript: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        url: str,
+        name: None | str | Unset = UNSET,
+        mime: None | str | Unset = UNSET,
+        size: int | None | Unset = UNSET,
+        kind: AttachmentKind | None | Unset = UNSET,
+        sha256: None | str | Unset = UNSET,
+        expires_at: None | str | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        transcript: None | str | Unset = UNSET,
+    ) -> None:
+        self.url = url
+        self.name = name
+        self.mime = mime
+        self.size = size
+        self.kind = kind
+        self.sha256 = sha256
+        self.expires_at = expires_at
+        self.source = source
+        self.transcript = transcript
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"url={self.url!r}, "
+            f"name={self.name!r}, "
+            f"mime={self.mime!r}, "
+            f"size={self.size!r}, "
+            f"kind={self.kind!r}, "
+            f"sha256={self.sha256!r}, "
+            f"expires_at={self.expires_at!r}, "
+            f"source={self.source!r}, "
+            f"transcript={self.transcript!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.url == other.url
+            and self.name == other.name
+            and self.mime == other.mime
+            and self.size == other.size
+            and self.kind == other.kind
+            and self.sha256 == other.sha256
+            and self.expires_at == other.expires_at
+            and self.source == other.source
+            and self.transcript == other.transcript
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        mime: None | str | Unset
-        if isinstance(self.mime, Unset):
-            mime = UNSET
-        else:
-            mime = self.mime
-
-        size: int | None | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        else:
-            size = self.size
-
         kind: None | str | Unset
         if isinstance(self.kind, Unset):
             kind = UNSET
@@ -59,53 +135,26 @@ class AttachmentRef:
         else:
             kind = self.kind
 
-        sha256: None | str | Unset
-        if isinstance(self.sha256, Unset):
-            sha256 = UNSET
-        else:
-            sha256 = self.sha256
-
-        expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = self.expires_at
-
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
-        transcript: None | str | Unset
-        if isinstance(self.transcript, Unset):
-            transcript = UNSET
-        else:
-            transcript = self.transcript
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if mime is not UNSET:
-            field_dict["mime"] = mime
-        if size is not UNSET:
-            field_dict["size"] = size
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "url": self.url,
+        }
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.mime is not UNSET:
+            field_dict["mime"] = self.mime
+        if self.size is not UNSET:
+            field_dict["size"] = self.size
         if kind is not UNSET:
             field_dict["kind"] = kind
-        if sha256 is not UNSET:
-            field_dict["sha256"] = sha256
-        if expires_at is not UNSET:
-            field_dict["expires_at"] = expires_at
-        if source is not UNSET:
-            field_dict["source"] = source
-        if transcript is not UNSET:
-            field_dict["transcript"] = transcript
+        if self.sha256 is not UNSET:
+            field_dict["sha256"] = self.sha256
+        if self.expires_at is not UNSET:
+            field_dict["expires_at"] = self.expires_at
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
+        if self.transcript is not UNSET:
+            field_dict["transcript"] = self.transcript
 
         return field_dict
 
@@ -120,22 +169,14 @@ class AttachmentRef:
 
         size = d.pop("size", UNSET)
 
-        def _parse_kind(data: object) -> AttachmentKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        kind = d.pop("kind", UNSET)
+        if isinstance(kind, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = AttachmentKind(data)
+                kind_type_0 = AttachmentKind(kind)
 
-                return kind_type_0
+                kind = kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AttachmentKind | None | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
 
         sha256 = d.pop("sha256", UNSET)
 

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import ModelFields, model_field
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -13,17 +20,46 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Error")
 
 
-@_attrs_define
 class Error:
     """An error answer. `detail` is a message, or for a 422 the list of validation
     problems.
 
     """
 
-    detail: list[ValidationIssue] | str
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "detail",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("detail", "list[ValidationIssue] | str"),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("detail",)
+    __hash__ = None  # mutable and compared by value
+
+    detail: list[ValidationIssue] | str
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        detail: list[ValidationIssue] | str,
+    ) -> None:
+        self.detail = detail
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__qualname__}(detail={self.detail!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.detail == other.detail
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[dict[str, Any]] | str
@@ -36,26 +72,21 @@ class Error:
         else:
             detail = self.detail
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "detail": detail,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "detail": detail,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_detail(data: object) -> list[ValidationIssue] | str:
+        detail = d.pop("detail")
+        if isinstance(detail, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 detail_type_1 = []
-                _detail_type_1 = data
+                _detail_type_1 = detail
                 for detail_type_1_item_data in _detail_type_1:
                     detail_type_1_item = ValidationIssue.from_dict(
                         detail_type_1_item_data
@@ -63,12 +94,9 @@ class Error:
 
                     detail_type_1.append(detail_type_1_item)
 
-                return detail_type_1
+                detail = detail_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ValidationIssue] | str, data)
-
-        detail = _parse_detail(d.pop("detail"))
 
         error = cls(
             detail=detail,

@@ -1,26 +1,50 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import ModelFields, model_field
 
 T = TypeVar("T", bound="JsonObject")
 
 
-@_attrs_define
 class JsonObject:
     """A free-form JSON object."""
 
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (model_field("additional_properties", "dict[str, Any]", init=False),)
+    )
+    __match_args__ = ()
+    __hash__ = None  # mutable and compared by value
+
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__qualname__}()"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.additional_properties == other.additional_properties
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
 
         return field_dict
 

@@ -1,16 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+    cast,
+)
 
 from ..models.mcp_server_auth_type import MCPServerAuthType
 from ..models.mcp_server_sso_token import MCPServerSSOToken
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.string_map import StringMap
@@ -19,77 +25,219 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="MCPServerDetails")
 
 
-@_attrs_define
 class MCPServerDetails:
     """An MCP server the agent may use during this task. A local server needs `command`, a
     remote one (the default type) `url`; the API answers a server without it with 400.
 
     """
 
-    id: None | str | Unset = UNSET
-    type_: MCPServerType | Unset = _attrs_field(
-        default=MCPServerType.REMOTE, alias="type"
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "additional_scopes",
+        "allowed_tools",
+        "api_key",
+        "auth_type",
+        "client_id",
+        "client_secret",
+        "command",
+        "env_vars",
+        "headers",
+        "id",
+        "name",
+        "share_user_token_across_other_agents",
+        "sso_audience",
+        "sso_token",
+        "transport",
+        "type_",
+        "url",
+        "use_secrets_manager",
     )
-    name: None | str | Unset = UNSET
-    command: None | str | Unset = UNSET
-    url: None | str | Unset = UNSET
-    transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP
-    auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE
-    api_key: None | str | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "None | str | Unset", default=UNSET),
+            model_field(
+                "type_",
+                "MCPServerType | Unset",
+                default=MCPServerType.REMOTE,
+                alias="type",
+            ),
+            model_field("name", "None | str | Unset", default=UNSET),
+            model_field("command", "None | str | Unset", default=UNSET),
+            model_field("url", "None | str | Unset", default=UNSET),
+            model_field(
+                "transport",
+                "MCPServerTransport | Unset",
+                default=MCPServerTransport.STREAMABLE_HTTP,
+            ),
+            model_field(
+                "auth_type", "MCPServerAuthType | Unset", default=MCPServerAuthType.NONE
+            ),
+            model_field("api_key", "None | str | Unset", default=UNSET, secret=True),
+            model_field("use_secrets_manager", "bool | None | Unset", default=False),
+            model_field("client_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "client_secret", "None | str | Unset", default=UNSET, secret=True
+            ),
+            model_field(
+                "headers", "None | StringMap | Unset", default=UNSET, secret=True
+            ),
+            model_field(
+                "env_vars", "None | StringMap | Unset", default=UNSET, secret=True
+            ),
+            model_field("allowed_tools", "list[str] | Unset", default=UNSET),
+            model_field("additional_scopes", "list[str] | Unset", default=UNSET),
+            model_field(
+                "share_user_token_across_other_agents",
+                "bool | None | Unset",
+                default=True,
+            ),
+            model_field(
+                "sso_token",
+                "MCPServerSSOToken | Unset",
+                default=MCPServerSSOToken.ACCESS,
+            ),
+            model_field("sso_audience", "None | str | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
     )
+    __match_args__ = (
+        "id",
+        "type_",
+        "name",
+        "command",
+        "url",
+        "transport",
+        "auth_type",
+        "api_key",
+        "use_secrets_manager",
+        "client_id",
+        "client_secret",
+        "headers",
+        "env_vars",
+        "allowed_tools",
+        "additional_scopes",
+        "share_user_token_across_other_agents",
+        "sso_token",
+        "sso_audience",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    id: None | str | Unset
+    type_: MCPServerType | Unset
+    name: None | str | Unset
+    command: None | str | Unset
+    url: None | str | Unset
+    transport: MCPServerTransport | Unset
+    auth_type: MCPServerAuthType | Unset
+    api_key: None | str | Unset
     """ The MCP server's API key. [secret] """
-    use_secrets_manager: bool | None | Unset = False
-    client_id: None | str | Unset = UNSET
-    client_secret: None | str | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    use_secrets_manager: bool | None | Unset
+    client_id: None | str | Unset
+    client_secret: None | str | Unset
     """ The OAuth2 client secret. [secret] """
-    headers: None | StringMap | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    headers: None | StringMap | Unset
     """ Extra HTTP headers; may hold credentials. [secret] """
-    env_vars: None | StringMap | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    env_vars: None | StringMap | Unset
     """ Environment of a local server; may hold credentials. [secret] """
-    allowed_tools: list[str] | Unset = UNSET
-    additional_scopes: list[str] | Unset = UNSET
-    share_user_token_across_other_agents: bool | None | Unset = True
-    sso_token: MCPServerSSOToken | Unset = MCPServerSSOToken.ACCESS
-    sso_audience: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    allowed_tools: list[str] | Unset
+    additional_scopes: list[str] | Unset
+    share_user_token_across_other_agents: bool | None | Unset
+    sso_token: MCPServerSSOToken | Unset
+    sso_audience: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: None | str | Unset = UNSET,
+        type: MCPServerType | Unset = MCPServerType.REMOTE,
+        name: None | str | Unset = UNSET,
+        command: None | str | Unset = UNSET,
+        url: None | str | Unset = UNSET,
+        transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP,
+        auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE,
+        api_key: None | str | Unset = UNSET,
+        use_secrets_manager: bool | None | Unset = False,
+        client_id: None | str | Unset = UNSET,
+        client_secret: None | str | Unset = UNSET,
+        headers: None | StringMap | Unset = UNSET,
+        env_vars: None | StringMap | Unset = UNSET,
+        allowed_tools: list[str] | Unset = UNSET,
+        additional_scopes: list[str] | Unset = UNSET,
+        share_user_token_across_other_agents: bool | None | Unset = True,
+        sso_token: MCPServerSSOToken | Unset = MCPServerSSOToken.ACCESS,
+        sso_audience: None | str | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.type_ = type
+        self.name = name
+        self.command = command
+        self.url = url
+        self.transport = transport
+        self.auth_type = auth_type
+        self.api_key = api_key
+        self.use_secrets_manager = use_secrets_manager
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.headers = headers
+        self.env_vars = env_vars
+        self.allowed_tools = allowed_tools
+        self.additional_scopes = additional_scopes
+        self.share_user_token_across_other_agents = share_user_token_across_other_agents
+        self.sso_token = sso_token
+        self.sso_audience = sso_audience
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"type_={self.type_!r}, "
+            f"name={self.name!r}, "
+            f"command={self.command!r}, "
+            f"url={self.url!r}, "
+            f"transport={self.transport!r}, "
+            f"auth_type={self.auth_type!r}, "
+            f"use_secrets_manager={self.use_secrets_manager!r}, "
+            f"client_id={self.client_id!r}, "
+            f"allowed_tools={self.allowed_tools!r}, "
+            f"additional_scopes={self.additional_scopes!r}, "
+            f"share_user_token_across_other_agents={self.share_user_token_across_other_agents!r}, "
+            f"sso_token={self.sso_token!r}, "
+            f"sso_audience={self.sso_audience!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.type_ == other.type_
+            and self.name == other.name
+            and self.command == other.command
+            and self.url == other.url
+            and self.transport == other.transport
+            and self.auth_type == other.auth_type
+            and self.api_key == other.api_key
+            and self.use_secrets_manager == other.use_secrets_manager
+            and self.client_id == other.client_id
+            and self.client_secret == other.client_secret
+            and self.headers == other.headers
+            and self.env_vars == other.env_vars
+            and self.allowed_tools == other.allowed_tools
+            and self.additional_scopes == other.additional_scopes
+            and self.share_user_token_across_other_agents
+            == other.share_user_token_across_other_agents
+            and self.sso_token == other.sso_token
+            and self.sso_audience == other.sso_audience
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        command: None | str | Unset
-        if isinstance(self.command, Unset):
-            command = UNSET
-        else:
-            command = self.command
-
-        url: None | str | Unset
-        if isinstance(self.url, Unset):
-            url = UNSET
-        else:
-            url = self.url
 
         transport: str | Unset = UNSET
         if not isinstance(self.transport, Unset):
@@ -98,30 +246,6 @@ class MCPServerDetails:
         auth_type: str | Unset = UNSET
         if not isinstance(self.auth_type, Unset):
             auth_type = self.auth_type.value
-
-        api_key: None | str | Unset
-        if isinstance(self.api_key, Unset):
-            api_key = UNSET
-        else:
-            api_key = self.api_key
-
-        use_secrets_manager: bool | None | Unset
-        if isinstance(self.use_secrets_manager, Unset):
-            use_secrets_manager = UNSET
-        else:
-            use_secrets_manager = self.use_secrets_manager
-
-        client_id: None | str | Unset
-        if isinstance(self.client_id, Unset):
-            client_id = UNSET
-        else:
-            client_id = self.client_id
-
-        client_secret: None | str | Unset
-        if isinstance(self.client_secret, Unset):
-            client_secret = UNSET
-        else:
-            client_secret = self.client_secret
 
         headers: dict[str, Any] | None | Unset
         if isinstance(self.headers, Unset):
@@ -139,73 +263,51 @@ class MCPServerDetails:
         else:
             env_vars = self.env_vars
 
-        allowed_tools: list[str] | Unset = UNSET
-        if not isinstance(self.allowed_tools, Unset):
-            allowed_tools = self.allowed_tools
-
-        additional_scopes: list[str] | Unset = UNSET
-        if not isinstance(self.additional_scopes, Unset):
-            additional_scopes = self.additional_scopes
-
-        share_user_token_across_other_agents: bool | None | Unset
-        if isinstance(self.share_user_token_across_other_agents, Unset):
-            share_user_token_across_other_agents = UNSET
-        else:
-            share_user_token_across_other_agents = (
-                self.share_user_token_across_other_agents
-            )
-
         sso_token: str | Unset = UNSET
         if not isinstance(self.sso_token, Unset):
             sso_token = self.sso_token.value
 
-        sso_audience: None | str | Unset
-        if isinstance(self.sso_audience, Unset):
-            sso_audience = UNSET
-        else:
-            sso_audience = self.sso_audience
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if name is not UNSET:
-            field_dict["name"] = name
-        if command is not UNSET:
-            field_dict["command"] = command
-        if url is not UNSET:
-            field_dict["url"] = url
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.command is not UNSET:
+            field_dict["command"] = self.command
+        if self.url is not UNSET:
+            field_dict["url"] = self.url
         if transport is not UNSET:
             field_dict["transport"] = transport
         if auth_type is not UNSET:
             field_dict["auth_type"] = auth_type
-        if api_key is not UNSET:
-            field_dict["api_key"] = api_key
-        if use_secrets_manager is not UNSET:
-            field_dict["use_secrets_manager"] = use_secrets_manager
-        if client_id is not UNSET:
-            field_dict["client_id"] = client_id
-        if client_secret is not UNSET:
-            field_dict["client_secret"] = client_secret
+        if self.api_key is not UNSET:
+            field_dict["api_key"] = self.api_key
+        if self.use_secrets_manager is not UNSET:
+            field_dict["use_secrets_manager"] = self.use_secrets_manager
+        if self.client_id is not UNSET:
+            field_dict["client_id"] = self.client_id
+        if self.client_secret is not UNSET:
+            field_dict["client_secret"] = self.client_secret
         if headers is not UNSET:
             field_dict["headers"] = headers
         if env_vars is not UNSET:
             field_dict["env_vars"] = env_vars
-        if allowed_tools is not UNSET:
-            field_dict["allowed_tools"] = allowed_tools
-        if additional_scopes is not UNSET:
-            field_dict["additional_scopes"] = additional_scopes
-        if share_user_token_across_other_agents is not UNSET:
+        if self.allowed_tools is not UNSET:
+            field_dict["allowed_tools"] = self.allowed_tools
+        if self.additional_scopes is not UNSET:
+            field_dict["additional_scopes"] = self.additional_scopes
+        if self.share_user_token_across_other_agents is not UNSET:
             field_dict["share_user_token_across_other_agents"] = (
-                share_user_token_across_other_agents
+                self.share_user_token_across_other_agents
             )
         if sso_token is not UNSET:
             field_dict["sso_token"] = sso_token
-        if sso_audience is not UNSET:
-            field_dict["sso_audience"] = sso_audience
+        if self.sso_audience is not UNSET:
+            field_dict["sso_audience"] = self.sso_audience
 
         return field_dict
 
@@ -249,39 +351,23 @@ class MCPServerDetails:
 
         client_secret = d.pop("client_secret", UNSET)
 
-        def _parse_headers(data: object) -> None | StringMap | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        headers = d.pop("headers", UNSET)
+        if isinstance(headers, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                headers_type_0 = StringMap.from_dict(data)
+                headers_type_0 = StringMap.from_dict(headers)
 
-                return headers_type_0
+                headers = headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StringMap | Unset, data)
 
-        headers = _parse_headers(d.pop("headers", UNSET))
-
-        def _parse_env_vars(data: object) -> None | StringMap | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        env_vars = d.pop("env_vars", UNSET)
+        if isinstance(env_vars, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                env_vars_type_0 = StringMap.from_dict(data)
+                env_vars_type_0 = StringMap.from_dict(env_vars)
 
-                return env_vars_type_0
+                env_vars = env_vars_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StringMap | Unset, data)
-
-        env_vars = _parse_env_vars(d.pop("env_vars", UNSET))
 
         allowed_tools = cast(list[str], d.pop("allowed_tools", UNSET))
 

@@ -1,46 +1,76 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypedDict, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 T = TypeVar("T", bound="PendingECARequest")
 
 
-@_attrs_define
 class PendingECARequest:
     """A connector authorisation the task waits on."""
 
-    connector_name: None | str | Unset = UNSET
-    auth_url: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "auth_url",
+        "connector_name",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("connector_name", "None | str | Unset", default=UNSET),
+            model_field("auth_url", "None | str | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("connector_name", "auth_url")
+    __hash__ = None  # mutable and compared by value
+
+    connector_name: None | str | Unset
+    auth_url: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        connector_name: None | str | Unset = UNSET,
+        auth_url: None | str | Unset = UNSET,
+    ) -> None:
+        self.connector_name = connector_name
+        self.auth_url = auth_url
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"connector_name={self.connector_name!r}, "
+            f"auth_url={self.auth_url!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.connector_name == other.connector_name
+            and self.auth_url == other.auth_url
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        connector_name: None | str | Unset
-        if isinstance(self.connector_name, Unset):
-            connector_name = UNSET
-        else:
-            connector_name = self.connector_name
-
-        auth_url: None | str | Unset
-        if isinstance(self.auth_url, Unset):
-            auth_url = UNSET
-        else:
-            auth_url = self.auth_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if connector_name is not UNSET:
-            field_dict["connector_name"] = connector_name
-        if auth_url is not UNSET:
-            field_dict["auth_url"] = auth_url
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.connector_name is not UNSET:
+            field_dict["connector_name"] = self.connector_name
+        if self.auth_url is not UNSET:
+            field_dict["auth_url"] = self.auth_url
 
         return field_dict
 

@@ -2,17 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Required, Self, TypedDict, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+    cast,
+)
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.hitl_request import HITLRequest
@@ -26,89 +33,535 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Task")
 
 
-@_attrs_define
 class Task:
     """A task (an agent execution). Servers add fields over time: unknown fields are kept,
     never an error.
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_context",
+        "additional_properties",
+        "agent_id",
+        "agent_version",
+        "background_auth_eligible",
+        "conversation_id",
+        "conversation_kind",
+        "created_at",
+        "deep_planning",
+        "disable_attachment_injection",
+        "duration",
+        "events_streaming",
+        "execution_attempts",
+        "execution_kind",
+        "expected_output",
+        "finished_at",
+        "harness_cli",
+        "hitl_request",
+        "id",
+        "input_",
+        "instructions_override",
+        "internal_status",
+        "is_app",
+        "is_gateway",
+        "is_manually_stopped",
+        "is_orchestration",
+        "last_executed_node_id",
+        "llm_model_name",
+        "llm_model_provider",
+        "llm_reasoning_effort",
+        "mcp_servers",
+        "must_deep_plan",
+        "organization_id",
+        "output_format",
+        "output_schema",
+        "parent_execution",
+        "paused_at",
+        "payload_extension",
+        "pending_eca_request",
+        "permission_mode",
+        "result",
+        "return_metrics",
+        "run_locally",
+        "should_update_parent",
+        "source",
+        "started_at",
+        "status",
+        "sub_executions",
+        "test_run_node_id",
+        "think_mode",
+        "title",
+        "tokens",
+        "tool_call_limit",
+        "triggering_agent_id",
+        "used_tools",
+        "user_oidc_token",
+        "user_tokens",
+        "voice_id",
+        "worker_id",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("id", "str"),
+            model_field("agent_id", "str"),
+            model_field("organization_id", "str"),
+            model_field("input_", "TaskInput", alias="input"),
+            model_field("created_at", "datetime.datetime"),
+            model_field("status", "AgentExecutionStatus | None | Unset", default=UNSET),
+            model_field("internal_status", "None | str | Unset", default=UNSET),
+            model_field("last_executed_node_id", "None | str | Unset", default=UNSET),
+            model_field("agent_version", "None | str | Unset", default=UNSET),
+            model_field(
+                "started_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field("paused_at", "datetime.datetime | None | Unset", default=UNSET),
+            model_field(
+                "finished_at", "datetime.datetime | None | Unset", default=UNSET
+            ),
+            model_field("result", "None | str | Unset", default=UNSET),
+            model_field("parent_execution", "None | str | Unset", default=UNSET),
+            model_field("conversation_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "conversation_kind", "ConversationKind | None | Unset", default=UNSET
+            ),
+            model_field("sub_executions", "list[str] | None | Unset", default=UNSET),
+            model_field("is_manually_stopped", "bool | None | Unset", default=UNSET),
+            model_field(
+                "payload_extension", "JsonObject | None | Unset", default=UNSET
+            ),
+            model_field("execution_kind", "None | str | Unset", default=UNSET),
+            model_field("hitl_request", "HITLRequest | None | Unset", default=UNSET),
+            model_field(
+                "pending_eca_request", "None | PendingECARequest | Unset", default=UNSET
+            ),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("voice_id", "None | str | Unset", default=UNSET),
+            model_field("worker_id", "None | str | Unset", default=UNSET),
+            model_field("run_locally", "bool | None | Unset", default=UNSET),
+            model_field("output_format", "None | OutputFormat | Unset", default=UNSET),
+            model_field("output_schema", "JsonObject | None | Unset", default=UNSET),
+            model_field("events_streaming", "bool | None | Unset", default=UNSET),
+            model_field("additional_context", "None | str | Unset", default=UNSET),
+            model_field("instructions_override", "None | str | Unset", default=UNSET),
+            model_field("test_run_node_id", "None | str | Unset", default=UNSET),
+            model_field(
+                "user_oidc_token", "None | str | Unset", default=UNSET, secret=True
+            ),
+            model_field("expected_output", "None | str | Unset", default=UNSET),
+            model_field(
+                "mcp_servers", "list[MCPServerDetails] | None | Unset", default=UNSET
+            ),
+            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
+            model_field("title", "None | str | Unset", default=UNSET),
+            model_field("think_mode", "None | ThinkMode | Unset", default=UNSET),
+            model_field(
+                "disable_attachment_injection", "bool | None | Unset", default=UNSET
+            ),
+            model_field("return_metrics", "bool | None | Unset", default=UNSET),
+            model_field(
+                "user_tokens", "JsonObject | None | Unset", default=UNSET, secret=True
+            ),
+            model_field("tool_call_limit", "int | None | Unset", default=UNSET),
+            model_field("llm_model_provider", "None | str | Unset", default=UNSET),
+            model_field("llm_model_name", "None | str | Unset", default=UNSET),
+            model_field(
+                "llm_reasoning_effort",
+                "LLMReasoningEffort | None | Unset",
+                default=UNSET,
+            ),
+            model_field("harness_cli", "None | str | Unset", default=UNSET),
+            model_field("permission_mode", "None | str | Unset", default=UNSET),
+            model_field("tokens", "None | Tokens | Unset", default=UNSET),
+            model_field("used_tools", "list[str] | None | Unset", default=UNSET),
+            model_field("duration", "float | None | Unset", default=UNSET),
+            model_field("execution_attempts", "int | None | Unset", default=UNSET),
+            model_field("deep_planning", "JsonObject | None | Unset", default=UNSET),
+            model_field("should_update_parent", "bool | None | Unset", default=False),
+            model_field("is_orchestration", "bool | None | Unset", default=False),
+            model_field("is_gateway", "bool | None | Unset", default=False),
+            model_field("is_app", "bool | None | Unset", default=False),
+            model_field(
+                "background_auth_eligible", "bool | None | Unset", default=False
+            ),
+            model_field("must_deep_plan", "bool | None | Unset", default=False),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "id",
+        "agent_id",
+        "organization_id",
+        "input_",
+        "created_at",
+        "status",
+        "internal_status",
+        "last_executed_node_id",
+        "agent_version",
+        "started_at",
+        "paused_at",
+        "finished_at",
+        "result",
+        "parent_execution",
+        "conversation_id",
+        "conversation_kind",
+        "sub_executions",
+        "is_manually_stopped",
+        "payload_extension",
+        "execution_kind",
+        "hitl_request",
+        "pending_eca_request",
+        "source",
+        "voice_id",
+        "worker_id",
+        "run_locally",
+        "output_format",
+        "output_schema",
+        "events_streaming",
+        "additional_context",
+        "instructions_override",
+        "test_run_node_id",
+        "user_oidc_token",
+        "expected_output",
+        "mcp_servers",
+        "triggering_agent_id",
+        "title",
+        "think_mode",
+        "disable_attachment_injection",
+        "return_metrics",
+        "user_tokens",
+        "tool_call_limit",
+        "llm_model_provider",
+        "llm_model_name",
+        "llm_reasoning_effort",
+        "harness_cli",
+        "permission_mode",
+        "tokens",
+        "used_tools",
+        "duration",
+        "execution_attempts",
+        "deep_planning",
+        "should_update_parent",
+        "is_orchestration",
+        "is_gateway",
+        "is_app",
+        "background_auth_eligible",
+        "must_deep_plan",
+    )
+    __hash__ = None  # mutable and compared by value
+
     id: str
     agent_id: str
     organization_id: str
-    input_: TaskInput = _attrs_field(alias="input")
+    input_: TaskInput
     """ What the agent is asked to do. """
     created_at: datetime.datetime
-    status: AgentExecutionStatus | None | Unset = UNSET
-    internal_status: None | str | Unset = UNSET
-    last_executed_node_id: None | str | Unset = UNSET
-    agent_version: None | str | Unset = UNSET
-    started_at: datetime.datetime | None | Unset = UNSET
-    paused_at: datetime.datetime | None | Unset = UNSET
-    finished_at: datetime.datetime | None | Unset = UNSET
-    result: None | str | Unset = UNSET
-    parent_execution: None | str | Unset = UNSET
-    conversation_id: None | str | Unset = UNSET
-    conversation_kind: ConversationKind | None | Unset = UNSET
-    sub_executions: list[str] | None | Unset = UNSET
-    is_manually_stopped: bool | None | Unset = UNSET
-    payload_extension: JsonObject | None | Unset = UNSET
-    execution_kind: None | str | Unset = UNSET
-    hitl_request: HITLRequest | None | Unset = UNSET
-    pending_eca_request: None | PendingECARequest | Unset = UNSET
-    source: None | str | Unset = UNSET
-    voice_id: None | str | Unset = UNSET
-    worker_id: None | str | Unset = UNSET
-    run_locally: bool | None | Unset = UNSET
-    output_format: None | OutputFormat | Unset = UNSET
-    output_schema: JsonObject | None | Unset = UNSET
-    events_streaming: bool | None | Unset = UNSET
-    additional_context: None | str | Unset = UNSET
-    instructions_override: None | str | Unset = UNSET
-    test_run_node_id: None | str | Unset = UNSET
-    user_oidc_token: None | str | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    status: AgentExecutionStatus | None | Unset
+    internal_status: None | str | Unset
+    last_executed_node_id: None | str | Unset
+    agent_version: None | str | Unset
+    started_at: datetime.datetime | None | Unset
+    paused_at: datetime.datetime | None | Unset
+    finished_at: datetime.datetime | None | Unset
+    result: None | str | Unset
+    parent_execution: None | str | Unset
+    conversation_id: None | str | Unset
+    conversation_kind: ConversationKind | None | Unset
+    sub_executions: list[str] | None | Unset
+    is_manually_stopped: bool | None | Unset
+    payload_extension: JsonObject | None | Unset
+    execution_kind: None | str | Unset
+    hitl_request: HITLRequest | None | Unset
+    pending_eca_request: None | PendingECARequest | Unset
+    source: None | str | Unset
+    voice_id: None | str | Unset
+    worker_id: None | str | Unset
+    run_locally: bool | None | Unset
+    output_format: None | OutputFormat | Unset
+    output_schema: JsonObject | None | Unset
+    events_streaming: bool | None | Unset
+    additional_context: None | str | Unset
+    instructions_override: None | str | Unset
+    test_run_node_id: None | str | Unset
+    user_oidc_token: None | str | Unset
     """ OIDC token for connector pre-auth, echoed back. [secret] """
-    expected_output: None | str | Unset = UNSET
-    mcp_servers: list[MCPServerDetails] | None | Unset = UNSET
-    triggering_agent_id: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
-    think_mode: None | ThinkMode | Unset = UNSET
-    disable_attachment_injection: bool | None | Unset = UNSET
-    return_metrics: bool | None | Unset = UNSET
-    user_tokens: JsonObject | None | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    expected_output: None | str | Unset
+    mcp_servers: list[MCPServerDetails] | None | Unset
+    triggering_agent_id: None | str | Unset
+    title: None | str | Unset
+    think_mode: None | ThinkMode | Unset
+    disable_attachment_injection: bool | None | Unset
+    return_metrics: bool | None | Unset
+    user_tokens: JsonObject | None | Unset
     """ Pre-computed user tokens for MCP auth, echoed back. [secret] """
-    tool_call_limit: int | None | Unset = UNSET
-    llm_model_provider: None | str | Unset = UNSET
-    llm_model_name: None | str | Unset = UNSET
-    llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET
-    harness_cli: None | str | Unset = UNSET
-    permission_mode: None | str | Unset = UNSET
-    tokens: None | Tokens | Unset = UNSET
-    used_tools: list[str] | None | Unset = UNSET
-    duration: float | None | Unset = UNSET
-    execution_attempts: int | None | Unset = UNSET
-    deep_planning: JsonObject | None | Unset = UNSET
-    should_update_parent: bool | None | Unset = False
-    is_orchestration: bool | None | Unset = False
-    is_gateway: bool | None | Unset = False
-    is_app: bool | None | Unset = False
-    background_auth_eligible: bool | None | Unset = False
-    must_deep_plan: bool | None | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    tool_call_limit: int | None | Unset
+    llm_model_provider: None | str | Unset
+    llm_model_name: None | str | Unset
+    llm_reasoning_effort: LLMReasoningEffort | None | Unset
+    harness_cli: None | str | Unset
+    permission_mode: None | str | Unset
+    tokens: None | Tokens | Unset
+    used_tools: list[str] | None | Unset
+    duration: float | None | Unset
+    execution_attempts: int | None | Unset
+    deep_planning: JsonObject | None | Unset
+    should_update_parent: bool | None | Unset
+    is_orchestration: bool | None | Unset
+    is_gateway: bool | None | Unset
+    is_app: bool | None | Unset
+    background_auth_eligible: bool | None | Unset
+    must_deep_plan: bool | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: str,
+        agent_id: str,
+        organization_id: str,
+        input: TaskInput,
+        created_at: datetime.datetime,
+        status: AgentExecutionStatus | None | Unset = UNSET,
+        internal_status: None | str | Unset = UNSET,
+        last_executed_node_id: None | str | Unset = UNSET,
+        agent_version: None | str | Unset = UNSET,
+        started_at: datetime.datetime | None | Unset = UNSET,
+        paused_at: datetime.datetime | None | Unset = UNSET,
+        finished_at: datetime.datetime | None | Unset = UNSET,
+        result: None | str | Unset = UNSET,
+        parent_execution: None | str | Unset = UNSET,
+        conversation_id: None | str | Unset = UNSET,
+        conversation_kind: ConversationKind | None | Unset = UNSET,
+        sub_executions: list[str] | None | Unset = UNSET,
+        is_manually_stopped: bool | None | Unset = UNSET,
+        payload_extension: JsonObject | None | Unset = UNSET,
+        execution_kind: None | str | Unset = UNSET,
+        hitl_request: HITLRequest | None | Unset = UNSET,
+        pending_eca_request: None | PendingECARequest | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        voice_id: None | str | Unset = UNSET,
+        worker_id: None | str | Unset = UNSET,
+        run_locally: bool | None | Unset = UNSET,
+        output_format: None | OutputFormat | Unset = UNSET,
+        output_schema: JsonObject | None | Unset = UNSET,
+        events_streaming: bool | None | Unset = UNSET,
+        additional_context: None | str | Unset = UNSET,
+        instructions_override: None | str | Unset = UNSET,
+        test_run_node_id: None | str | Unset = UNSET,
+        user_oidc_token: None | str | Unset = UNSET,
+        expected_output: None | str | Unset = UNSET,
+        mcp_servers: list[MCPServerDetails] | None | Unset = UNSET,
+        triggering_agent_id: None | str | Unset = UNSET,
+        title: None | str | Unset = UNSET,
+        think_mode: None | ThinkMode | Unset = UNSET,
+        disable_attachment_injection: bool | None | Unset = UNSET,
+        return_metrics: bool | None | Unset = UNSET,
+        user_tokens: JsonObject | None | Unset = UNSET,
+        tool_call_limit: int | None | Unset = UNSET,
+        llm_model_provider: None | str | Unset = UNSET,
+        llm_model_name: None | str | Unset = UNSET,
+        llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET,
+        harness_cli: None | str | Unset = UNSET,
+        permission_mode: None | str | Unset = UNSET,
+        tokens: None | Tokens | Unset = UNSET,
+        used_tools: list[str] | None | Unset = UNSET,
+        duration: float | None | Unset = UNSET,
+        execution_attempts: int | None | Unset = UNSET,
+        deep_planning: JsonObject | None | Unset = UNSET,
+        should_update_parent: bool | None | Unset = False,
+        is_orchestration: bool | None | Unset = False,
+        is_gateway: bool | None | Unset = False,
+        is_app: bool | None | Unset = False,
+        background_auth_eligible: bool | None | Unset = False,
+        must_deep_plan: bool | None | Unset = False,
+    ) -> None:
+        self.id = id
+        self.agent_id = agent_id
+        self.organization_id = organization_id
+        self.input_ = input
+        self.created_at = created_at
+        self.status = status
+        self.internal_status = internal_status
+        self.last_executed_node_id = last_executed_node_id
+        self.agent_version = agent_version
+        self.started_at = started_at
+        self.paused_at = paused_at
+        self.finished_at = finished_at
+        self.result = result
+        self.parent_execution = parent_execution
+        self.conversation_id = conversation_id
+        self.conversation_kind = conversation_kind
+        self.sub_executions = sub_executions
+        self.is_manually_stopped = is_manually_stopped
+        self.payload_extension = payload_extension
+        self.execution_kind = execution_kind
+        self.hitl_request = hitl_request
+        self.pending_eca_request = pending_eca_request
+        self.source = source
+        self.voice_id = voice_id
+        self.worker_id = worker_id
+        self.run_locally = run_locally
+        self.output_format = output_format
+        self.output_schema = output_schema
+        self.events_streaming = events_streaming
+        self.additional_context = additional_context
+        self.instructions_override = instructions_override
+        self.test_run_node_id = test_run_node_id
+        self.user_oidc_token = user_oidc_token
+        self.expected_output = expected_output
+        self.mcp_servers = mcp_servers
+        self.triggering_agent_id = triggering_agent_id
+        self.title = title
+        self.think_mode = think_mode
+        self.disable_attachment_injection = disable_attachment_injection
+        self.return_metrics = return_metrics
+        self.user_tokens = user_tokens
+        self.tool_call_limit = tool_call_limit
+        self.llm_model_provider = llm_model_provider
+        self.llm_model_name = llm_model_name
+        self.llm_reasoning_effort = llm_reasoning_effort
+        self.harness_cli = harness_cli
+        self.permission_mode = permission_mode
+        self.tokens = tokens
+        self.used_tools = used_tools
+        self.duration = duration
+        self.execution_attempts = execution_attempts
+        self.deep_planning = deep_planning
+        self.should_update_parent = should_update_parent
+        self.is_orchestration = is_orchestration
+        self.is_gateway = is_gateway
+        self.is_app = is_app
+        self.background_auth_eligible = background_auth_eligible
+        self.must_deep_plan = must_deep_plan
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"id={self.id!r}, "
+            f"agent_id={self.agent_id!r}, "
+            f"organization_id={self.organization_id!r}, "
+            f"input_={self.input_!r}, "
+            f"created_at={self.created_at!r}, "
+            f"status={self.status!r}, "
+            f"internal_status={self.internal_status!r}, "
+            f"last_executed_node_id={self.last_executed_node_id!r}, "
+            f"agent_version={self.agent_version!r}, "
+            f"started_at={self.started_at!r}, "
+            f"paused_at={self.paused_at!r}, "
+            f"finished_at={self.finished_at!r}, "
+            f"result={self.result!r}, "
+            f"parent_execution={self.parent_execution!r}, "
+            f"conversation_id={self.conversation_id!r}, "
+            f"conversation_kind={self.conversation_kind!r}, "
+            f"sub_executions={self.sub_executions!r}, "
+            f"is_manually_stopped={self.is_manually_stopped!r}, "
+            f"payload_extension={self.payload_extension!r}, "
+            f"execution_kind={self.execution_kind!r}, "
+            f"hitl_request={self.hitl_request!r}, "
+            f"pending_eca_request={self.pending_eca_request!r}, "
+            f"source={self.source!r}, "
+            f"voice_id={self.voice_id!r}, "
+            f"worker_id={self.worker_id!r}, "
+            f"run_locally={self.run_locally!r}, "
+            f"output_format={self.output_format!r}, "
+            f"output_schema={self.output_schema!r}, "
+            f"events_streaming={self.events_streaming!r}, "
+            f"additional_context={self.additional_context!r}, "
+            f"instructions_override={self.instructions_override!r}, "
+            f"test_run_node_id={self.test_run_node_id!r}, "
+            f"expected_output={self.expected_output!r}, "
+            f"mcp_servers={self.mcp_servers!r}, "
+            f"triggering_agent_id={self.triggering_agent_id!r}, "
+            f"title={self.title!r}, "
+            f"think_mode={self.think_mode!r}, "
+            f"disable_attachment_injection={self.disable_attachment_injection!r}, "
+            f"return_metrics={self.return_metrics!r}, "
+            f"tool_call_limit={self.tool_call_limit!r}, "
+            f"llm_model_provider={self.llm_model_provider!r}, "
+            f"llm_model_name={self.llm_model_name!r}, "
+            f"llm_reasoning_effort={self.llm_reasoning_effort!r}, "
+            f"harness_cli={self.harness_cli!r}, "
+            f"permission_mode={self.permission_mode!r}, "
+            f"tokens={self.tokens!r}, "
+            f"used_tools={self.used_tools!r}, "
+            f"duration={self.duration!r}, "
+            f"execution_attempts={self.execution_attempts!r}, "
+            f"deep_planning={self.deep_planning!r}, "
+            f"should_update_parent={self.should_update_parent!r}, "
+            f"is_orchestration={self.is_orchestration!r}, "
+            f"is_gateway={self.is_gateway!r}, "
+            f"is_app={self.is_app!r}, "
+            f"background_auth_eligible={self.background_auth_eligible!r}, "
+            f"must_deep_plan={self.must_deep_plan!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.agent_id == other.agent_id
+            and self.organization_id == other.organization_id
+            and self.input_ == other.input_
+            and self.created_at == other.created_at
+            and self.status == other.status
+            and self.internal_status == other.internal_status
+            and self.last_executed_node_id == other.last_executed_node_id
+            and self.agent_version == other.agent_version
+            and self.started_at == other.started_at
+            and self.paused_at == other.paused_at
+            and self.finished_at == other.finished_at
+            and self.result == other.result
+            and self.parent_execution == other.parent_execution
+            and self.conversation_id == other.conversation_id
+            and self.conversation_kind == other.conversation_kind
+            and self.sub_executions == other.sub_executions
+            and self.is_manually_stopped == other.is_manually_stopped
+            and self.payload_extension == other.payload_extension
+            and self.execution_kind == other.execution_kind
+            and self.hitl_request == other.hitl_request
+            and self.pending_eca_request == other.pending_eca_request
+            and self.source == other.source
+            and self.voice_id == other.voice_id
+            and self.worker_id == other.worker_id
+            and self.run_locally == other.run_locally
+            and self.output_format == other.output_format
+            and self.output_schema == other.output_schema
+            and self.events_streaming == other.events_streaming
+            and self.additional_context == other.additional_context
+            and self.instructions_override == other.instructions_override
+            and self.test_run_node_id == other.test_run_node_id
+            and self.user_oidc_token == other.user_oidc_token
+            and self.expected_output == other.expected_output
+            and self.mcp_servers == other.mcp_servers
+            and self.triggering_agent_id == other.triggering_agent_id
+            and self.title == other.title
+            and self.think_mode == other.think_mode
+            and self.disable_attachment_injection == other.disable_attachment_injection
+            and self.return_metrics == other.return_metrics
+            and self.user_tokens == other.user_tokens
+            and self.tool_call_limit == other.tool_call_limit
+            and self.llm_model_provider == other.llm_model_provider
+            and self.llm_model_name == other.llm_model_name
+            and self.llm_reasoning_effort == other.llm_reasoning_effort
+            and self.harness_cli == other.harness_cli
+            and self.permission_mode == other.permission_mode
+            and self.tokens == other.tokens
+            and self.used_tools == other.used_tools
+            and self.duration == other.duration
+            and self.execution_attempts == other.execution_attempts
+            and self.deep_planning == other.deep_planning
+            and self.should_update_parent == other.should_update_parent
+            and self.is_orchestration == other.is_orchestration
+            and self.is_gateway == other.is_gateway
+            and self.is_app == other.is_app
+            and self.background_auth_eligible == other.background_auth_eligible
+            and self.must_deep_plan == other.must_deep_plan
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        agent_id = self.agent_id
-
-        organization_id = self.organization_id
-
         input_ = self.input_.to_dict()
 
         created_at = self.created_at.isoformat()
@@ -120,24 +573,6 @@ class Task:
             status = self.status.value
         else:
             status = self.status
-
-        internal_status: None | str | Unset
-        if isinstance(self.internal_status, Unset):
-            internal_status = UNSET
-        else:
-            internal_status = self.internal_status
-
-        last_executed_node_id: None | str | Unset
-        if isinstance(self.last_executed_node_id, Unset):
-            last_executed_node_id = UNSET
-        else:
-            last_executed_node_id = self.last_executed_node_id
-
-        agent_version: None | str | Unset
-        if isinstance(self.agent_version, Unset):
-            agent_version = UNSET
-        else:
-            agent_version = self.agent_version
 
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
@@ -163,24 +598,6 @@ class Task:
         else:
             finished_at = self.finished_at
 
-        result: None | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        else:
-            result = self.result
-
-        parent_execution: None | str | Unset
-        if isinstance(self.parent_execution, Unset):
-            parent_execution = UNSET
-        else:
-            parent_execution = self.parent_execution
-
-        conversation_id: None | str | Unset
-        if isinstance(self.conversation_id, Unset):
-            conversation_id = UNSET
-        else:
-            conversation_id = self.conversation_id
-
         conversation_kind: None | str | Unset
         if isinstance(self.conversation_kind, Unset):
             conversation_kind = UNSET
@@ -189,21 +606,6 @@ class Task:
         else:
             conversation_kind = self.conversation_kind
 
-        sub_executions: list[str] | None | Unset
-        if isinstance(self.sub_executions, Unset):
-            sub_executions = UNSET
-        elif isinstance(self.sub_executions, list):
-            sub_executions = self.sub_executions
-
-        else:
-            sub_executions = self.sub_executions
-
-        is_manually_stopped: bool | None | Unset
-        if isinstance(self.is_manually_stopped, Unset):
-            is_manually_stopped = UNSET
-        else:
-            is_manually_stopped = self.is_manually_stopped
-
         payload_extension: dict[str, Any] | None | Unset
         if isinstance(self.payload_extension, Unset):
             payload_extension = UNSET
@@ -211,12 +613,6 @@ class Task:
             payload_extension = self.payload_extension.to_dict()
         else:
             payload_extension = self.payload_extension
-
-        execution_kind: None | str | Unset
-        if isinstance(self.execution_kind, Unset):
-            execution_kind = UNSET
-        else:
-            execution_kind = self.execution_kind
 
         hitl_request: dict[str, Any] | None | Unset
         if isinstance(self.hitl_request, Unset):
@@ -234,30 +630,6 @@ class Task:
         else:
             pending_eca_request = self.pending_eca_request
 
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
-        voice_id: None | str | Unset
-        if isinstance(self.voice_id, Unset):
-            voice_id = UNSET
-        else:
-            voice_id = self.voice_id
-
-        worker_id: None | str | Unset
-        if isinstance(self.worker_id, Unset):
-            worker_id = UNSET
-        else:
-            worker_id = self.worker_id
-
-        run_locally: bool | None | Unset
-        if isinstance(self.run_locally, Unset):
-            run_locally = UNSET
-        else:
-            run_locally = self.run_locally
-
         output_format: None | str | Unset
         if isinstance(self.output_format, Unset):
             output_format = UNSET
@@ -274,42 +646,6 @@ class Task:
         else:
             output_schema = self.output_schema
 
-        events_streaming: bool | None | Unset
-        if isinstance(self.events_streaming, Unset):
-            events_streaming = UNSET
-        else:
-            events_streaming = self.events_streaming
-
-        additional_context: None | str | Unset
-        if isinstance(self.additional_context, Unset):
-            additional_context = UNSET
-        else:
-            additional_context = self.additional_context
-
-        instructions_override: None | str | Unset
-        if isinstance(self.instructions_override, Unset):
-            instructions_override = UNSET
-        else:
-            instructions_override = self.instructions_override
-
-        test_run_node_id: None | str | Unset
-        if isinstance(self.test_run_node_id, Unset):
-            test_run_node_id = UNSET
-        else:
-            test_run_node_id = self.test_run_node_id
-
-        user_oidc_token: None | str | Unset
-        if isinstance(self.user_oidc_token, Unset):
-            user_oidc_token = UNSET
-        else:
-            user_oidc_token = self.user_oidc_token
-
-        expected_output: None | str | Unset
-        if isinstance(self.expected_output, Unset):
-            expected_output = UNSET
-        else:
-            expected_output = self.expected_output
-
         mcp_servers: list[dict[str, Any]] | None | Unset
         if isinstance(self.mcp_servers, Unset):
             mcp_servers = UNSET
@@ -322,18 +658,6 @@ class Task:
         else:
             mcp_servers = self.mcp_servers
 
-        triggering_agent_id: None | str | Unset
-        if isinstance(self.triggering_agent_id, Unset):
-            triggering_agent_id = UNSET
-        else:
-            triggering_agent_id = self.triggering_agent_id
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
         think_mode: None | str | Unset
         if isinstance(self.think_mode, Unset):
             think_mode = UNSET
@@ -341,18 +665,6 @@ class Task:
             think_mode = self.think_mode.value
         else:
             think_mode = self.think_mode
-
-        disable_attachment_injection: bool | None | Unset
-        if isinstance(self.disable_attachment_injection, Unset):
-            disable_attachment_injection = UNSET
-        else:
-            disable_attachment_injection = self.disable_attachment_injection
-
-        return_metrics: bool | None | Unset
-        if isinstance(self.return_metrics, Unset):
-            return_metrics = UNSET
-        else:
-            return_metrics = self.return_metrics
 
         user_tokens: dict[str, Any] | None | Unset
         if isinstance(self.user_tokens, Unset):
@@ -362,24 +674,6 @@ class Task:
         else:
             user_tokens = self.user_tokens
 
-        tool_call_limit: int | None | Unset
-        if isinstance(self.tool_call_limit, Unset):
-            tool_call_limit = UNSET
-        else:
-            tool_call_limit = self.tool_call_limit
-
-        llm_model_provider: None | str | Unset
-        if isinstance(self.llm_model_provider, Unset):
-            llm_model_provider = UNSET
-        else:
-            llm_model_provider = self.llm_model_provider
-
-        llm_model_name: None | str | Unset
-        if isinstance(self.llm_model_name, Unset):
-            llm_model_name = UNSET
-        else:
-            llm_model_name = self.llm_model_name
-
         llm_reasoning_effort: None | str | Unset
         if isinstance(self.llm_reasoning_effort, Unset):
             llm_reasoning_effort = UNSET
@@ -387,18 +681,6 @@ class Task:
             llm_reasoning_effort = self.llm_reasoning_effort.value
         else:
             llm_reasoning_effort = self.llm_reasoning_effort
-
-        harness_cli: None | str | Unset
-        if isinstance(self.harness_cli, Unset):
-            harness_cli = UNSET
-        else:
-            harness_cli = self.harness_cli
-
-        permission_mode: None | str | Unset
-        if isinstance(self.permission_mode, Unset):
-            permission_mode = UNSET
-        else:
-            permission_mode = self.permission_mode
 
         tokens: dict[str, Any] | None | Unset
         if isinstance(self.tokens, Unset):
@@ -408,27 +690,6 @@ class Task:
         else:
             tokens = self.tokens
 
-        used_tools: list[str] | None | Unset
-        if isinstance(self.used_tools, Unset):
-            used_tools = UNSET
-        elif isinstance(self.used_tools, list):
-            used_tools = self.used_tools
-
-        else:
-            used_tools = self.used_tools
-
-        duration: float | None | Unset
-        if isinstance(self.duration, Unset):
-            duration = UNSET
-        else:
-            duration = self.duration
-
-        execution_attempts: int | None | Unset
-        if isinstance(self.execution_attempts, Unset):
-            execution_attempts = UNSET
-        else:
-            execution_attempts = self.execution_attempts
-
         deep_planning: dict[str, Any] | None | Unset
         if isinstance(self.deep_planning, Unset):
             deep_planning = UNSET
@@ -437,159 +698,122 @@ class Task:
         else:
             deep_planning = self.deep_planning
 
-        should_update_parent: bool | None | Unset
-        if isinstance(self.should_update_parent, Unset):
-            should_update_parent = UNSET
-        else:
-            should_update_parent = self.should_update_parent
-
-        is_orchestration: bool | None | Unset
-        if isinstance(self.is_orchestration, Unset):
-            is_orchestration = UNSET
-        else:
-            is_orchestration = self.is_orchestration
-
-        is_gateway: bool | None | Unset
-        if isinstance(self.is_gateway, Unset):
-            is_gateway = UNSET
-        else:
-            is_gateway = self.is_gateway
-
-        is_app: bool | None | Unset
-        if isinstance(self.is_app, Unset):
-            is_app = UNSET
-        else:
-            is_app = self.is_app
-
-        background_auth_eligible: bool | None | Unset
-        if isinstance(self.background_auth_eligible, Unset):
-            background_auth_eligible = UNSET
-        else:
-            background_auth_eligible = self.background_auth_eligible
-
-        must_deep_plan: bool | None | Unset
-        if isinstance(self.must_deep_plan, Unset):
-            must_deep_plan = UNSET
-        else:
-            must_deep_plan = self.must_deep_plan
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "agent_id": agent_id,
-                "organization_id": organization_id,
-                "input": input_,
-                "created_at": created_at,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "agent_id": self.agent_id,
+            "organization_id": self.organization_id,
+            "input": input_,
+            "created_at": created_at,
+        }
         if status is not UNSET:
             field_dict["status"] = status
-        if internal_status is not UNSET:
-            field_dict["internal_status"] = internal_status
-        if last_executed_node_id is not UNSET:
-            field_dict["last_executed_node_id"] = last_executed_node_id
-        if agent_version is not UNSET:
-            field_dict["agent_version"] = agent_version
+        if self.internal_status is not UNSET:
+            field_dict["internal_status"] = self.internal_status
+        if self.last_executed_node_id is not UNSET:
+            field_dict["last_executed_node_id"] = self.last_executed_node_id
+        if self.agent_version is not UNSET:
+            field_dict["agent_version"] = self.agent_version
         if started_at is not UNSET:
             field_dict["started_at"] = started_at
         if paused_at is not UNSET:
             field_dict["paused_at"] = paused_at
         if finished_at is not UNSET:
             field_dict["finished_at"] = finished_at
-        if result is not UNSET:
-            field_dict["result"] = result
-        if parent_execution is not UNSET:
-            field_dict["parent_execution"] = parent_execution
-        if conversation_id is not UNSET:
-            field_dict["conversation_id"] = conversation_id
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
+        if self.parent_execution is not UNSET:
+            field_dict["parent_execution"] = self.parent_execution
+        if self.conversation_id is not UNSET:
+            field_dict["conversation_id"] = self.conversation_id
         if conversation_kind is not UNSET:
             field_dict["conversation_kind"] = conversation_kind
-        if sub_executions is not UNSET:
-            field_dict["sub_executions"] = sub_executions
-        if is_manually_stopped is not UNSET:
-            field_dict["is_manually_stopped"] = is_manually_stopped
+        if self.sub_executions is not UNSET:
+            field_dict["sub_executions"] = self.sub_executions
+        if self.is_manually_stopped is not UNSET:
+            field_dict["is_manually_stopped"] = self.is_manually_stopped
         if payload_extension is not UNSET:
             field_dict["payload_extension"] = payload_extension
-        if execution_kind is not UNSET:
-            field_dict["execution_kind"] = execution_kind
+        if self.execution_kind is not UNSET:
+            field_dict["execution_kind"] = self.execution_kind
         if hitl_request is not UNSET:
             field_dict["hitl_request"] = hitl_request
         if pending_eca_request is not UNSET:
             field_dict["pending_eca_request"] = pending_eca_request
-        if source is not UNSET:
-            field_dict["source"] = source
-        if voice_id is not UNSET:
-            field_dict["voice_id"] = voice_id
-        if worker_id is not UNSET:
-            field_dict["worker_id"] = worker_id
-        if run_locally is not UNSET:
-            field_dict["run_locally"] = run_locally
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
+        if self.voice_id is not UNSET:
+            field_dict["voice_id"] = self.voice_id
+        if self.worker_id is not UNSET:
+            field_dict["worker_id"] = self.worker_id
+        if self.run_locally is not UNSET:
+            field_dict["run_locally"] = self.run_locally
         if output_format is not UNSET:
             field_dict["output_format"] = output_format
         if output_schema is not UNSET:
             field_dict["output_schema"] = output_schema
-        if events_streaming is not UNSET:
-            field_dict["events_streaming"] = events_streaming
-        if additional_context is not UNSET:
-            field_dict["additional_context"] = additional_context
-        if instructions_override is not UNSET:
-            field_dict["instructions_override"] = instructions_override
-        if test_run_node_id is not UNSET:
-            field_dict["test_run_node_id"] = test_run_node_id
-        if user_oidc_token is not UNSET:
-            field_dict["user_oidc_token"] = user_oidc_token
-        if expected_output is not UNSET:
-            field_dict["expected_output"] = expected_output
+        if self.events_streaming is not UNSET:
+            field_dict["events_streaming"] = self.events_streaming
+        if self.additional_context is not UNSET:
+            field_dict["additional_context"] = self.additional_context
+        if self.instructions_override is not UNSET:
+            field_dict["instructions_override"] = self.instructions_override
+        if self.test_run_node_id is not UNSET:
+            field_dict["test_run_node_id"] = self.test_run_node_id
+        if self.user_oidc_token is not UNSET:
+            field_dict["user_oidc_token"] = self.user_oidc_token
+        if self.expected_output is not UNSET:
+            field_dict["expected_output"] = self.expected_output
         if mcp_servers is not UNSET:
             field_dict["mcp_servers"] = mcp_servers
-        if triggering_agent_id is not UNSET:
-            field_dict["triggering_agent_id"] = triggering_agent_id
-        if title is not UNSET:
-            field_dict["title"] = title
+        if self.triggering_agent_id is not UNSET:
+            field_dict["triggering_agent_id"] = self.triggering_agent_id
+        if self.title is not UNSET:
+            field_dict["title"] = self.title
         if think_mode is not UNSET:
             field_dict["think_mode"] = think_mode
-        if disable_attachment_injection is not UNSET:
-            field_dict["disable_attachment_injection"] = disable_attachment_injection
-        if return_metrics is not UNSET:
-            field_dict["return_metrics"] = return_metrics
+        if self.disable_attachment_injection is not UNSET:
+            field_dict["disable_attachment_injection"] = (
+                self.disable_attachment_injection
+            )
+        if self.return_metrics is not UNSET:
+            field_dict["return_metrics"] = self.return_metrics
         if user_tokens is not UNSET:
             field_dict["user_tokens"] = user_tokens
-        if tool_call_limit is not UNSET:
-            field_dict["tool_call_limit"] = tool_call_limit
-        if llm_model_provider is not UNSET:
-            field_dict["llm_model_provider"] = llm_model_provider
-        if llm_model_name is not UNSET:
-            field_dict["llm_model_name"] = llm_model_name
+        if self.tool_call_limit is not UNSET:
+            field_dict["tool_call_limit"] = self.tool_call_limit
+        if self.llm_model_provider is not UNSET:
+            field_dict["llm_model_provider"] = self.llm_model_provider
+        if self.llm_model_name is not UNSET:
+            field_dict["llm_model_name"] = self.llm_model_name
         if llm_reasoning_effort is not UNSET:
             field_dict["llm_reasoning_effort"] = llm_reasoning_effort
-        if harness_cli is not UNSET:
-            field_dict["harness_cli"] = harness_cli
-        if permission_mode is not UNSET:
-            field_dict["permission_mode"] = permission_mode
+        if self.harness_cli is not UNSET:
+            field_dict["harness_cli"] = self.harness_cli
+        if self.permission_mode is not UNSET:
+            field_dict["permission_mode"] = self.permission_mode
         if tokens is not UNSET:
             field_dict["tokens"] = tokens
-        if used_tools is not UNSET:
-            field_dict["used_tools"] = used_tools
-        if duration is not UNSET:
-            field_dict["duration"] = duration
-        if execution_attempts is not UNSET:
-            field_dict["execution_attempts"] = execution_attempts
+        if self.used_tools is not UNSET:
+            field_dict["used_tools"] = self.used_tools
+        if self.duration is not UNSET:
+            field_dict["duration"] = self.duration
+        if self.execution_attempts is not UNSET:
+            field_dict["execution_attempts"] = self.execution_attempts
         if deep_planning is not UNSET:
             field_dict["deep_planning"] = deep_planning
-        if should_update_parent is not UNSET:
-            field_dict["should_update_parent"] = should_update_parent
-        if is_orchestration is not UNSET:
-            field_dict["is_orchestration"] = is_orchestration
-        if is_gateway is not UNSET:
-            field_dict["is_gateway"] = is_gateway
-        if is_app is not UNSET:
-            field_dict["is_app"] = is_app
-        if background_auth_eligible is not UNSET:
-            field_dict["background_auth_eligible"] = background_auth_eligible
-        if must_deep_plan is not UNSET:
-            field_dict["must_deep_plan"] = must_deep_plan
+        if self.should_update_parent is not UNSET:
+            field_dict["should_update_parent"] = self.should_update_parent
+        if self.is_orchestration is not UNSET:
+            field_dict["is_orchestration"] = self.is_orchestration
+        if self.is_gateway is not UNSET:
+            field_dict["is_gateway"] = self.is_gateway
+        if self.is_app is not UNSET:
+            field_dict["is_app"] = self.is_app
+        if self.background_auth_eligible is not UNSET:
+            field_dict["background_auth_eligible"] = self.background_auth_eligible
+        if self.must_deep_plan is not UNSET:
+            field_dict["must_deep_plan"] = self.must_deep_plan
 
         return field_dict
 
@@ -606,22 +830,14 @@ class Task:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_status(data: object) -> AgentExecutionStatus | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        status = d.pop("status", UNSET)
+        if isinstance(status, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AgentExecutionStatus(data)
+                status_type_0 = AgentExecutionStatus(status)
 
-                return status_type_0
+                status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AgentExecutionStatus | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
 
         internal_status = d.pop("internal_status", UNSET)
 
@@ -629,56 +845,32 @@ class Task:
 
         agent_version = d.pop("agent_version", UNSET)
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        started_at = d.pop("started_at", UNSET)
+        if isinstance(started_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_at_type_0 = datetime.datetime.fromisoformat(started_at)
 
-                return started_at_type_0
+                started_at = started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
-
-        def _parse_paused_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        paused_at = d.pop("paused_at", UNSET)
+        if isinstance(paused_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                paused_at_type_0 = datetime.datetime.fromisoformat(data)
+                paused_at_type_0 = datetime.datetime.fromisoformat(paused_at)
 
-                return paused_at_type_0
+                paused_at = paused_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
 
-        paused_at = _parse_paused_at(d.pop("paused_at", UNSET))
-
-        def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        finished_at = d.pop("finished_at", UNSET)
+        if isinstance(finished_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+                finished_at_type_0 = datetime.datetime.fromisoformat(finished_at)
 
-                return finished_at_type_0
+                finished_at = finished_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
 
         result = d.pop("result", UNSET)
 
@@ -686,98 +878,56 @@ class Task:
 
         conversation_id = d.pop("conversation_id", UNSET)
 
-        def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        conversation_kind = d.pop("conversation_kind", UNSET)
+        if isinstance(conversation_kind, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                conversation_kind_type_0 = ConversationKind(data)
+                conversation_kind_type_0 = ConversationKind(conversation_kind)
 
-                return conversation_kind_type_0
+                conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ConversationKind | None | Unset, data)
 
-        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", UNSET))
-
-        def _parse_sub_executions(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        sub_executions = d.pop("sub_executions", UNSET)
+        if isinstance(sub_executions, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                sub_executions_type_0 = cast(list[str], data)
+                sub_executions_type_0 = cast(list[str], sub_executions)
 
-                return sub_executions_type_0
+                sub_executions = sub_executions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
-
-        sub_executions = _parse_sub_executions(d.pop("sub_executions", UNSET))
 
         is_manually_stopped = d.pop("is_manually_stopped", UNSET)
 
-        def _parse_payload_extension(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        payload_extension = d.pop("payload_extension", UNSET)
+        if isinstance(payload_extension, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                payload_extension_type_0 = JsonObject.from_dict(data)
+                payload_extension_type_0 = JsonObject.from_dict(payload_extension)
 
-                return payload_extension_type_0
+                payload_extension = payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
 
         execution_kind = d.pop("execution_kind", UNSET)
 
-        def _parse_hitl_request(data: object) -> HITLRequest | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        hitl_request = d.pop("hitl_request", UNSET)
+        if isinstance(hitl_request, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                hitl_request_type_0 = HITLRequest.from_dict(data)
+                hitl_request_type_0 = HITLRequest.from_dict(hitl_request)
 
-                return hitl_request_type_0
+                hitl_request = hitl_request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(HITLRequest | None | Unset, data)
 
-        hitl_request = _parse_hitl_request(d.pop("hitl_request", UNSET))
-
-        def _parse_pending_eca_request(
-            data: object,
-        ) -> None | PendingECARequest | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        pending_eca_request = d.pop("pending_eca_request", UNSET)
+        if isinstance(pending_eca_request, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                pending_eca_request_type_0 = PendingECARequest.from_dict(data)
+                pending_eca_request_type_0 = PendingECARequest.from_dict(
+                    pending_eca_request
+                )
 
-                return pending_eca_request_type_0
+                pending_eca_request = pending_eca_request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PendingECARequest | Unset, data)
-
-        pending_eca_request = _parse_pending_eca_request(
-            d.pop("pending_eca_request", UNSET)
-        )
 
         source = d.pop("source", UNSET)
 
@@ -787,39 +937,23 @@ class Task:
 
         run_locally = d.pop("run_locally", UNSET)
 
-        def _parse_output_format(data: object) -> None | OutputFormat | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        output_format = d.pop("output_format", UNSET)
+        if isinstance(output_format, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                output_format_type_0 = OutputFormat(data)
+                output_format_type_0 = OutputFormat(output_format)
 
-                return output_format_type_0
+                output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OutputFormat | Unset, data)
 
-        output_format = _parse_output_format(d.pop("output_format", UNSET))
-
-        def _parse_output_schema(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        output_schema = d.pop("output_schema", UNSET)
+        if isinstance(output_schema, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_schema_type_0 = JsonObject.from_dict(data)
+                output_schema_type_0 = JsonObject.from_dict(output_schema)
 
-                return output_schema_type_0
+                output_schema = output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
 
         events_streaming = d.pop("events_streaming", UNSET)
 
@@ -833,16 +967,11 @@ class Task:
 
         expected_output = d.pop("expected_output", UNSET)
 
-        def _parse_mcp_servers(data: object) -> list[MCPServerDetails] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        mcp_servers = d.pop("mcp_servers", UNSET)
+        if isinstance(mcp_servers, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 mcp_servers_type_0 = []
-                _mcp_servers_type_0 = data
+                _mcp_servers_type_0 = mcp_servers
                 for mcp_servers_type_0_item_data in _mcp_servers_type_0:
                     mcp_servers_type_0_item = MCPServerDetails.from_dict(
                         mcp_servers_type_0_item_data
@@ -850,54 +979,35 @@ class Task:
 
                     mcp_servers_type_0.append(mcp_servers_type_0_item)
 
-                return mcp_servers_type_0
+                mcp_servers = mcp_servers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MCPServerDetails] | None | Unset, data)
-
-        mcp_servers = _parse_mcp_servers(d.pop("mcp_servers", UNSET))
 
         triggering_agent_id = d.pop("triggering_agent_id", UNSET)
 
         title = d.pop("title", UNSET)
 
-        def _parse_think_mode(data: object) -> None | ThinkMode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        think_mode = d.pop("think_mode", UNSET)
+        if isinstance(think_mode, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                think_mode_type_0 = ThinkMode(data)
+                think_mode_type_0 = ThinkMode(think_mode)
 
-                return think_mode_type_0
+                think_mode = think_mode_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThinkMode | Unset, data)
-
-        think_mode = _parse_think_mode(d.pop("think_mode", UNSET))
 
         disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
 
         return_metrics = d.pop("return_metrics", UNSET)
 
-        def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user_tokens = d.pop("user_tokens", UNSET)
+        if isinstance(user_tokens, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_tokens_type_0 = JsonObject.from_dict(data)
+                user_tokens_type_0 = JsonObject.from_dict(user_tokens)
 
-                return user_tokens_type_0
+                user_tokens = user_tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
 
         tool_call_limit = d.pop("tool_call_limit", UNSET)
 
@@ -905,85 +1015,49 @@ class Task:
 
         llm_model_name = d.pop("llm_model_name", UNSET)
 
-        def _parse_llm_reasoning_effort(
-            data: object,
-        ) -> LLMReasoningEffort | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        llm_reasoning_effort = d.pop("llm_reasoning_effort", UNSET)
+        if isinstance(llm_reasoning_effort, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                llm_reasoning_effort_type_0 = LLMReasoningEffort(data)
+                llm_reasoning_effort_type_0 = LLMReasoningEffort(llm_reasoning_effort)
 
-                return llm_reasoning_effort_type_0
+                llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LLMReasoningEffort | None | Unset, data)
-
-        llm_reasoning_effort = _parse_llm_reasoning_effort(
-            d.pop("llm_reasoning_effort", UNSET)
-        )
 
         harness_cli = d.pop("harness_cli", UNSET)
 
         permission_mode = d.pop("permission_mode", UNSET)
 
-        def _parse_tokens(data: object) -> None | Tokens | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        tokens = d.pop("tokens", UNSET)
+        if isinstance(tokens, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tokens_type_0 = Tokens.from_dict(data)
+                tokens_type_0 = Tokens.from_dict(tokens)
 
-                return tokens_type_0
+                tokens = tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Tokens | Unset, data)
 
-        tokens = _parse_tokens(d.pop("tokens", UNSET))
-
-        def _parse_used_tools(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        used_tools = d.pop("used_tools", UNSET)
+        if isinstance(used_tools, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                used_tools_type_0 = cast(list[str], data)
+                used_tools_type_0 = cast(list[str], used_tools)
 
-                return used_tools_type_0
+                used_tools = used_tools_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
-
-        used_tools = _parse_used_tools(d.pop("used_tools", UNSET))
 
         duration = d.pop("duration", UNSET)
 
         execution_attempts = d.pop("execution_attempts", UNSET)
 
-        def _parse_deep_planning(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        deep_planning = d.pop("deep_planning", UNSET)
+        if isinstance(deep_planning, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                deep_planning_type_0 = JsonObject.from_dict(data)
+                deep_planning_type_0 = JsonObject.from_dict(deep_planning)
 
-                return deep_planning_type_0
+                deep_planning = deep_planning_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        deep_planning = _parse_deep_planning(d.pop("deep_planning", UNSET))
 
         should_update_parent = d.pop("should_update_parent", UNSET)
 

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Required, Self, TypedDict, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.event_identity import EventIdentity
@@ -16,7 +21,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskEvent")
 
 
-@_attrs_define
 class TaskEvent:
     """One Server-Sent Event of a task. For `task_created`, `task_updated` and
     `task_finished` the `data` is a `Task`. New types may come: `type` is an open string,
@@ -24,37 +28,84 @@ class TaskEvent:
 
     """
 
-    type_: str = _attrs_field(alias="type")
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "data",
+        "identity",
+        "organization_id",
+        "task_id",
+        "time",
+        "type_",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("type_", "str", alias="type"),
+            model_field("task_id", "None | str | Unset", default=UNSET),
+            model_field("organization_id", "None | str | Unset", default=UNSET),
+            model_field("time", "datetime.datetime | None | Unset", default=UNSET),
+            model_field("data", "Any | Unset", default=UNSET, secret=True),
+            model_field("identity", "EventIdentity | None | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("type_", "task_id", "organization_id", "time", "data", "identity")
+    __hash__ = None  # mutable and compared by value
+
+    type_: str
     """ The event type; see `TaskEventType` for the known ones. """
-    task_id: None | str | Unset = UNSET
-    organization_id: None | str | Unset = UNSET
+    task_id: None | str | Unset
+    organization_id: None | str | Unset
     """ The organization that owns the task. """
-    time: datetime.datetime | None | Unset = UNSET
-    data: Any | Unset = _attrs_field(
-        default=UNSET, repr=False, metadata={"secret": True}
-    )
+    time: datetime.datetime | None | Unset
+    data: Any | Unset
     """ The event's payload; a `Task` for the task_* types, so it may hold credentials. [secret] """
-    identity: EventIdentity | None | Unset = UNSET
+    identity: EventIdentity | None | Unset
     """ Who is speaking, when the event says so. """
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type: str,
+        task_id: None | str | Unset = UNSET,
+        organization_id: None | str | Unset = UNSET,
+        time: datetime.datetime | None | Unset = UNSET,
+        data: Any | Unset = UNSET,
+        identity: EventIdentity | None | Unset = UNSET,
+    ) -> None:
+        self.type_ = type
+        self.task_id = task_id
+        self.organization_id = organization_id
+        self.time = time
+        self.data = data
+        self.identity = identity
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"type_={self.type_!r}, "
+            f"task_id={self.task_id!r}, "
+            f"organization_id={self.organization_id!r}, "
+            f"time={self.time!r}, "
+            f"identity={self.identity!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.type_ == other.type_
+            and self.task_id == other.task_id
+            and self.organization_id == other.organization_id
+            and self.time == other.time
+            and self.data == other.data
+            and self.identity == other.identity
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        task_id: None | str | Unset
-        if isinstance(self.task_id, Unset):
-            task_id = UNSET
-        else:
-            task_id = self.task_id
-
-        organization_id: None | str | Unset
-        if isinstance(self.organization_id, Unset):
-            organization_id = UNSET
-        else:
-            organization_id = self.organization_id
-
         time: None | str | Unset
         if isinstance(self.time, Unset):
             time = UNSET
@@ -62,8 +113,6 @@ class TaskEvent:
             time = self.time.isoformat()
         else:
             time = self.time
-
-        data = self.data
 
         identity: dict[str, Any] | None | Unset
         if isinstance(self.identity, Unset):
@@ -73,21 +122,18 @@ class TaskEvent:
         else:
             identity = self.identity
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if task_id is not UNSET:
-            field_dict["task_id"] = task_id
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+        }
+        if self.task_id is not UNSET:
+            field_dict["task_id"] = self.task_id
+        if self.organization_id is not UNSET:
+            field_dict["organization_id"] = self.organization_id
         if time is not UNSET:
             field_dict["time"] = time
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.data is not UNSET:
+            field_dict["data"] = self.data
         if identity is not UNSET:
             field_dict["identity"] = identity
 
@@ -102,41 +148,25 @@ class TaskEvent:
 
         organization_id = d.pop("organization_id", UNSET)
 
-        def _parse_time(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        time = d.pop("time", UNSET)
+        if isinstance(time, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                time_type_0 = datetime.datetime.fromisoformat(data)
+                time_type_0 = datetime.datetime.fromisoformat(time)
 
-                return time_type_0
+                time = time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        time = _parse_time(d.pop("time", UNSET))
 
         data = d.pop("data", UNSET)
 
-        def _parse_identity(data: object) -> EventIdentity | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        identity = d.pop("identity", UNSET)
+        if isinstance(identity, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                identity_type_0 = EventIdentity.from_dict(data)
+                identity_type_0 = EventIdentity.from_dict(identity)
 
-                return identity_type_0
+                identity = identity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventIdentity | None | Unset, data)
-
-        identity = _parse_identity(d.pop("identity", UNSET))
 
         task_event = cls(
             type=type_,

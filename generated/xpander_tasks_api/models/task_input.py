@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Self,
+    TypedDict,
+    TypeVar,
+    cast,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.attachment_ref import AttachmentRef
@@ -17,31 +22,82 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskInput")
 
 
-@_attrs_define
 class TaskInput:
     """What the agent is asked to do."""
 
-    text: str | Unset = ""
-    """ Natural-language input (the SDK's `prompt`). """
-    files: list[str] | Unset = UNSET
-    """ URLs of files to attach (the SDK's `file_urls`). The SDK sends `[]` by default. """
-    user: None | Unset | User = UNSET
-    """ End-user context (the SDK's `user_details`). """
-    attachments: list[AttachmentRef] | Unset = UNSET
-    """ Structured attachments; sent only when non-empty. """
-    principal: None | Principal | Unset = UNSET
-    """ Who the task acts for; sent only when set, `null` in a saved task. """
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "attachments",
+        "files",
+        "principal",
+        "text",
+        "user",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("text", "str | Unset", default=""),
+            model_field("files", "list[str] | Unset", default=UNSET),
+            model_field("user", "None | Unset | User", default=UNSET),
+            model_field("attachments", "list[AttachmentRef] | Unset", default=UNSET),
+            model_field("principal", "None | Principal | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("text", "files", "user", "attachments", "principal")
+    __hash__ = None  # mutable and compared by value
+
+    text: str | Unset
+    """ Natural-language input (the SDK's `prompt`). """
+    files: list[str] | Unset
+    """ URLs of files to attach (the SDK's `file_urls`). The SDK sends `[]` by default. """
+    user: None | Unset | User
+    """ End-user context (the SDK's `user_details`). """
+    attachments: list[AttachmentRef] | Unset
+    """ Structured attachments; sent only when non-empty. """
+    principal: None | Principal | Unset
+    """ Who the task acts for; sent only when set, `null` in a saved task. """
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        text: str | Unset = "",
+        files: list[str] | Unset = UNSET,
+        user: None | Unset | User = UNSET,
+        attachments: list[AttachmentRef] | Unset = UNSET,
+        principal: None | Principal | Unset = UNSET,
+    ) -> None:
+        self.text = text
+        self.files = files
+        self.user = user
+        self.attachments = attachments
+        self.principal = principal
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"text={self.text!r}, "
+            f"files={self.files!r}, "
+            f"user={self.user!r}, "
+            f"attachments={self.attachments!r}, "
+            f"principal={self.principal!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.text == other.text
+            and self.files == other.files
+            and self.user == other.user
+            and self.attachments == other.attachments
+            and self.principal == other.principal
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
-
-        files: list[str] | Unset = UNSET
-        if not isinstance(self.files, Unset):
-            files = self.files
-
         user: dict[str, Any] | None | Unset
         if isinstance(self.user, Unset):
             user = UNSET
@@ -65,13 +121,13 @@ class TaskInput:
         else:
             principal = self.principal
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if text is not UNSET:
-            field_dict["text"] = text
-        if files is not UNSET:
-            field_dict["files"] = files
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.text is not UNSET:
+            field_dict["text"] = self.text
+        if self.files is not UNSET:
+            field_dict["files"] = self.files
         if user is not UNSET:
             field_dict["user"] = user
         if attachments is not UNSET:
@@ -88,22 +144,14 @@ class TaskInput:
 
         files = cast(list[str], d.pop("files", UNSET))
 
-        def _parse_user(data: object) -> None | Unset | User:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user = d.pop("user", UNSET)
+        if isinstance(user, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_type_0 = User.from_dict(data)
+                user_type_0 = User.from_dict(user)
 
-                return user_type_0
+                user = user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | User, data)
-
-        user = _parse_user(d.pop("user", UNSET))
 
         _attachments = d.pop("attachments", UNSET)
         attachments: list[AttachmentRef] | Unset = UNSET
@@ -114,22 +162,14 @@ class TaskInput:
 
                 attachments.append(attachments_item)
 
-        def _parse_principal(data: object) -> None | Principal | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        principal = d.pop("principal", UNSET)
+        if isinstance(principal, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                principal_type_0 = Principal.from_dict(data)
+                principal_type_0 = Principal.from_dict(principal)
 
-                return principal_type_0
+                principal = principal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Principal | Unset, data)
-
-        principal = _parse_principal(d.pop("principal", UNSET))
 
         task_input = cls(
             text=text,

@@ -1,76 +1,112 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypedDict, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 T = TypeVar("T", bound="Tokens")
 
 
-@_attrs_define
 class Tokens:
     """Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
     tokens and always sends it.
 
     """
 
-    completion_tokens: int | None | Unset = 0
-    prompt_tokens: int | None | Unset = 0
-    cache_read_tokens: int | None | Unset = 0
-    cache_write_tokens: int | None | Unset = 0
-    total_tokens: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "cache_read_tokens",
+        "cache_write_tokens",
+        "completion_tokens",
+        "prompt_tokens",
+        "total_tokens",
     )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("completion_tokens", "int | None | Unset", default=0),
+            model_field("prompt_tokens", "int | None | Unset", default=0),
+            model_field("cache_read_tokens", "int | None | Unset", default=0),
+            model_field("cache_write_tokens", "int | None | Unset", default=0),
+            model_field("total_tokens", "int | None | Unset", default=UNSET),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = (
+        "completion_tokens",
+        "prompt_tokens",
+        "cache_read_tokens",
+        "cache_write_tokens",
+        "total_tokens",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    completion_tokens: int | None | Unset
+    prompt_tokens: int | None | Unset
+    cache_read_tokens: int | None | Unset
+    cache_write_tokens: int | None | Unset
+    total_tokens: int | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        completion_tokens: int | None | Unset = 0,
+        prompt_tokens: int | None | Unset = 0,
+        cache_read_tokens: int | None | Unset = 0,
+        cache_write_tokens: int | None | Unset = 0,
+        total_tokens: int | None | Unset = UNSET,
+    ) -> None:
+        self.completion_tokens = completion_tokens
+        self.prompt_tokens = prompt_tokens
+        self.cache_read_tokens = cache_read_tokens
+        self.cache_write_tokens = cache_write_tokens
+        self.total_tokens = total_tokens
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"completion_tokens={self.completion_tokens!r}, "
+            f"prompt_tokens={self.prompt_tokens!r}, "
+            f"cache_read_tokens={self.cache_read_tokens!r}, "
+            f"cache_write_tokens={self.cache_write_tokens!r}, "
+            f"total_tokens={self.total_tokens!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.completion_tokens == other.completion_tokens
+            and self.prompt_tokens == other.prompt_tokens
+            and self.cache_read_tokens == other.cache_read_tokens
+            and self.cache_write_tokens == other.cache_write_tokens
+            and self.total_tokens == other.total_tokens
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        completion_tokens: int | None | Unset
-        if isinstance(self.completion_tokens, Unset):
-            completion_tokens = UNSET
-        else:
-            completion_tokens = self.completion_tokens
-
-        prompt_tokens: int | None | Unset
-        if isinstance(self.prompt_tokens, Unset):
-            prompt_tokens = UNSET
-        else:
-            prompt_tokens = self.prompt_tokens
-
-        cache_read_tokens: int | None | Unset
-        if isinstance(self.cache_read_tokens, Unset):
-            cache_read_tokens = UNSET
-        else:
-            cache_read_tokens = self.cache_read_tokens
-
-        cache_write_tokens: int | None | Unset
-        if isinstance(self.cache_write_tokens, Unset):
-            cache_write_tokens = UNSET
-        else:
-            cache_write_tokens = self.cache_write_tokens
-
-        total_tokens: int | None | Unset
-        if isinstance(self.total_tokens, Unset):
-            total_tokens = UNSET
-        else:
-            total_tokens = self.total_tokens
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if completion_tokens is not UNSET:
-            field_dict["completion_tokens"] = completion_tokens
-        if prompt_tokens is not UNSET:
-            field_dict["prompt_tokens"] = prompt_tokens
-        if cache_read_tokens is not UNSET:
-            field_dict["cache_read_tokens"] = cache_read_tokens
-        if cache_write_tokens is not UNSET:
-            field_dict["cache_write_tokens"] = cache_write_tokens
-        if total_tokens is not UNSET:
-            field_dict["total_tokens"] = total_tokens
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if self.completion_tokens is not UNSET:
+            field_dict["completion_tokens"] = self.completion_tokens
+        if self.prompt_tokens is not UNSET:
+            field_dict["prompt_tokens"] = self.prompt_tokens
+        if self.cache_read_tokens is not UNSET:
+            field_dict["cache_read_tokens"] = self.cache_read_tokens
+        if self.cache_write_tokens is not UNSET:
+            field_dict["cache_write_tokens"] = self.cache_write_tokens
+        if self.total_tokens is not UNSET:
+            field_dict["total_tokens"] = self.total_tokens
 
         return field_dict
 

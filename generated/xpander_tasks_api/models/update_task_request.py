@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
-
-from attrs import define as _attrs_define
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -15,19 +21,85 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateTaskRequest")
 
 
-@_attrs_define
 class UpdateTaskRequest:
     """The fields `Tasks.update` may set; only those sent change. Note the key
     `tool_call_payload_extension`, where a task has `payload_extension`.
 
     """
 
-    tool_call_payload_extension: JsonObject | None | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "last_executed_node_id",
+        "result",
+        "source",
+        "status",
+        "tool_call_payload_extension",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field(
+                "tool_call_payload_extension",
+                "JsonObject | None | Unset",
+                default=UNSET,
+            ),
+            model_field("source", "None | str | Unset", default=UNSET),
+            model_field("status", "AgentExecutionStatus | None | Unset", default=UNSET),
+            model_field("last_executed_node_id", "None | str | Unset", default=UNSET),
+            model_field("result", "None | str | Unset", default=UNSET),
+        )
+    )
+    __match_args__ = (
+        "tool_call_payload_extension",
+        "source",
+        "status",
+        "last_executed_node_id",
+        "result",
+    )
+    __hash__ = None  # mutable and compared by value
+
+    tool_call_payload_extension: JsonObject | None | Unset
     """ Extra fields merged into every tool-call payload. """
-    source: None | str | Unset = UNSET
-    status: AgentExecutionStatus | None | Unset = UNSET
-    last_executed_node_id: None | str | Unset = UNSET
-    result: None | str | Unset = UNSET
+    source: None | str | Unset
+    status: AgentExecutionStatus | None | Unset
+    last_executed_node_id: None | str | Unset
+    result: None | str | Unset
+
+    def __init__(
+        self,
+        tool_call_payload_extension: JsonObject | None | Unset = UNSET,
+        source: None | str | Unset = UNSET,
+        status: AgentExecutionStatus | None | Unset = UNSET,
+        last_executed_node_id: None | str | Unset = UNSET,
+        result: None | str | Unset = UNSET,
+    ) -> None:
+        self.tool_call_payload_extension = tool_call_payload_extension
+        self.source = source
+        self.status = status
+        self.last_executed_node_id = last_executed_node_id
+        self.result = result
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"tool_call_payload_extension={self.tool_call_payload_extension!r}, "
+            f"source={self.source!r}, "
+            f"status={self.status!r}, "
+            f"last_executed_node_id={self.last_executed_node_id!r}, "
+            f"result={self.result!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.tool_call_payload_extension == other.tool_call_payload_extension
+            and self.source == other.source
+            and self.status == other.status
+            and self.last_executed_node_id == other.last_executed_node_id
+            and self.result == other.result
+            and True
+        )
 
     def to_dict(self) -> dict[str, Any]:
         tool_call_payload_extension: dict[str, Any] | None | Unset
@@ -38,12 +110,6 @@ class UpdateTaskRequest:
         else:
             tool_call_payload_extension = self.tool_call_payload_extension
 
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -52,77 +118,44 @@ class UpdateTaskRequest:
         else:
             status = self.status
 
-        last_executed_node_id: None | str | Unset
-        if isinstance(self.last_executed_node_id, Unset):
-            last_executed_node_id = UNSET
-        else:
-            last_executed_node_id = self.last_executed_node_id
-
-        result: None | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        else:
-            result = self.result
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if tool_call_payload_extension is not UNSET:
             field_dict["tool_call_payload_extension"] = tool_call_payload_extension
-        if source is not UNSET:
-            field_dict["source"] = source
+        if self.source is not UNSET:
+            field_dict["source"] = self.source
         if status is not UNSET:
             field_dict["status"] = status
-        if last_executed_node_id is not UNSET:
-            field_dict["last_executed_node_id"] = last_executed_node_id
-        if result is not UNSET:
-            field_dict["result"] = result
+        if self.last_executed_node_id is not UNSET:
+            field_dict["last_executed_node_id"] = self.last_executed_node_id
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_tool_call_payload_extension(
-            data: object,
-        ) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        tool_call_payload_extension = d.pop("tool_call_payload_extension", UNSET)
+        if isinstance(tool_call_payload_extension, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tool_call_payload_extension_type_0 = JsonObject.from_dict(data)
+                tool_call_payload_extension_type_0 = JsonObject.from_dict(
+                    tool_call_payload_extension
+                )
 
-                return tool_call_payload_extension_type_0
+                tool_call_payload_extension = tool_call_payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
-
-        tool_call_payload_extension = _parse_tool_call_payload_extension(
-            d.pop("tool_call_payload_extension", UNSET)
-        )
 
         source = d.pop("source", UNSET)
 
-        def _parse_status(data: object) -> AgentExecutionStatus | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        status = d.pop("status", UNSET)
+        if isinstance(status, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AgentExecutionStatus(data)
+                status_type_0 = AgentExecutionStatus(status)
 
-                return status_type_0
+                status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AgentExecutionStatus | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
 
         last_executed_node_id = d.pop("last_executed_node_id", UNSET)
 

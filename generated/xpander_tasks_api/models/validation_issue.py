@@ -1,45 +1,83 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Required, Self, TypedDict, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Required,
+    Self,
+    TypedDict,
+    TypeVar,
+)
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import ModelFields, model_field
 
 T = TypeVar("T", bound="ValidationIssue")
 
 
-@_attrs_define
 class ValidationIssue:
     """One problem with the request, located by `loc`."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "loc",
+        "msg",
+        "type_",
+    )
+    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
+        (
+            model_field("loc", "list[int | str]"),
+            model_field("msg", "str"),
+            model_field("type_", "str", alias="type"),
+            model_field("additional_properties", "dict[str, Any]", init=False),
+        )
+    )
+    __match_args__ = ("loc", "msg", "type_")
+    __hash__ = None  # mutable and compared by value
+
     loc: list[int | str]
     msg: str
-    type_: str = _attrs_field(alias="type")
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False, factory=dict, repr=False
-    )
+    type_: str
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        loc: list[int | str],
+        msg: str,
+        type: str,
+    ) -> None:
+        self.loc = loc
+        self.msg = msg
+        self.type_ = type
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}("
+            f"loc={self.loc!r}, "
+            f"msg={self.msg!r}, "
+            f"type_={self.type_!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.loc == other.loc
+            and self.msg == other.msg
+            and self.type_ == other.type_
+            and self.additional_properties == other.additional_properties
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        loc = []
-        for loc_item_data in self.loc:
-            loc_item: int | str
-            loc_item = loc_item_data
-            loc.append(loc_item)
-
-        msg = self.msg
-
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "loc": loc,
-                "msg": msg,
-                "type": type_,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "loc": self.loc,
+            "msg": self.msg,
+            "type": self.type_,
+        }
 
         return field_dict
 
