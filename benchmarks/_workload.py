@@ -226,7 +226,10 @@ class MockCalls:
         generated.set_httpx_client(self.raw_client)
         generated.set_async_httpx_client(self.raw_async_client)
         # The generated endpoint's arguments, with the request model built beforehand.
-        self.generated_arguments = create_task_call(**self.arguments).arguments(generated)
+        self.generated_arguments = {
+            **create_task_call(**self.arguments).arguments(),
+            "client": generated,
+        }
 
     def way(self, name: str) -> Any:
         """The sync call of a way, by name."""

@@ -99,7 +99,7 @@ def phases(number: int) -> None:
     parsed = GeneratedTask.from_dict(answer)
 
     def endpoint(api: GeneratedClient) -> object:
-        return create_task.sync_detailed(**call.arguments(api))
+        return create_task.sync_detailed(**call.arguments(), client=api)
 
     layers: list[tuple[str, Callable[[], object]]] = [
         ("raw (a): prebuilt bytes, json.loads", mock.raw_a),

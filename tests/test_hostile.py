@@ -34,6 +34,7 @@ from faultserver import (
 )
 
 from xpander_tasks import (
+    Agents,
     APIConnectionError,
     APITimeoutError,
     ConfigurationError,
@@ -520,3 +521,103 @@ def test_a_bound_task_copies_with_its_client_and_pickles_without_it_or_its_secre
     )
     with pytest.raises(ConfigurationError, match="not bound to a client"):
         restored.reload()
+
+
+# Found by review: each a promise that held only in part.
+
+
+def test_a_pickled_task_drops_nested_secrets_too(hostile: FaultServer) -> None:
+    server = {"type": "remote", "url": "https://mcp.example", "api_key": "MCP-SECRET-123"}
+    hostile.default = task_ok(id=TASK_ID, mcp_servers=[{**server, "headers": {"A": "HDR-SECRET"}}])
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = tasks.get(TASK_ID)
+    pickled = pickle.dumps(task)
+    assert b"MCP-SECRET-123" not in pickled and b"HDR-SECRET" not in pickled
+    assert task.mcp_servers[0].api_key == "MCP-SECRET-123"  # the task itself is unchanged
+    assert pickle.loads(pickled).mcp_servers[0].url == "https://mcp.example"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        reply(503, '{"detail": "busy"}', headers={"retry-after": "5"}),
+        slow(30),  # a read that would outlast the wait
+    ],
+    ids=["503-retry-after-5", "slow-read"],
+)
+def test_a_sync_wait_ends_on_time_whatever_the_reads_do(
+    hostile: FaultServer, answer: Behaviour
+) -> None:
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        hostile.script(task_ok(id=TASK_ID, status="executing"))
+        task = tasks.get(TASK_ID)
+        hostile.default = answer
+        started = time.monotonic()
+        with pytest.raises(TaskTimeoutError, match="within 1 s"):
+            task.wait(timeout=1, poll_interval=0.1)
+        assert time.monotonic() - started < 1 + 5  # not the Retry-After, not the read
+
+
+@pytest.mark.parametrize(
+    ("arguments", "parameter"),
+    [
+        ({"output_schema": {"a": float("nan")}}, "output_schema"),
+        ({"tool_call_payload_extension": {"a": float("inf")}}, "tool_call_payload_extension"),
+        ({"user_tokens": {"a": object()}}, "user_tokens"),
+        ({"agent_id": "a" * 70_000}, "agent_id"),
+    ],
+    ids=["nan", "infinity", "not-json", "long-id"],
+)
+def test_arguments_that_cannot_go_on_the_wire_are_refused_before_sending(
+    hostile: FaultServer, arguments: dict[str, Any], parameter: str
+) -> None:
+    with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidArgumentError) as caught:
+        tasks.create(**{"agent_id": "agent-1", **arguments})
+    assert caught.value.parameter == parameter
+    assert "may have been" not in str(caught.value)
+    assert hostile.requests == []
+
+
+def test_a_url_too_long_for_httpx_is_an_invalid_argument(hostile: FaultServer) -> None:
+    with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidArgumentError) as caught:
+        tasks.list("agent-1", internal_status="x" * 70_000)
+    assert caught.value.parameter == "url"
+    assert hostile.requests == []
+
+
+@pytest.mark.parametrize(
+    ("timeout", "poll_interval"), [("5", 1.0), (5.0, -1.0), (5.0, float("nan")), (-1.0, 1.0)]
+)
+def test_wait_arguments_are_checked(hostile: FaultServer, timeout: Any, poll_interval: Any) -> None:
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        hostile.script(task_ok(id=TASK_ID, status="executing", events_streaming=True))
+        task = tasks.get(TASK_ID)
+        with pytest.raises(InvalidArgumentError):
+            task.wait(timeout=timeout, poll_interval=poll_interval)
+        with pytest.raises(InvalidArgumentError):
+            asyncio.run(task.await_completion(timeout=timeout, poll_interval=poll_interval))
+        with pytest.raises(InvalidArgumentError, match="read_timeout"):
+            next(task.events(read_timeout="x"))  # type: ignore[arg-type]
+    assert len(hostile.requests) == 1
+
+
+def test_broken_ids_and_versions_in_answers_are_invalid_responses(hostile: FaultServer) -> None:
+    item = {"id": 5, "agent_id": "a", "organization_id": "o", "status": "completed"}
+    hostile.script(reply(200, json.dumps([item])))
+    with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidResponseError):
+        tasks.list("agent-1")
+    agent = {"id": "agent-1", "organization_id": "o", "name": "A", "version": True}
+    hostile.script(reply(200, json.dumps(agent)))
+    with Agents(KEY, base_url=hostile.url) as agents:
+        loaded = agents.get("agent-1")
+        with pytest.raises(InvalidResponseError, match="version"):
+            loaded.create_task(prompt="x")
+    assert [request.method for request in hostile.requests] == ["GET", "GET"]
+
+
+def test_a_secret_quoted_from_a_header_is_blanked_in_its_own_case(hostile: FaultServer) -> None:
+    key = "Mixed-Case-KEY-0123"
+    hostile.default = reply(200, "{}", content_type=f"text/{key}")
+    with Tasks(key, base_url=hostile.url) as tasks, pytest.raises(InvalidResponseError) as caught:
+        tasks.get("task-1")
+    assert key not in str(caught.value) and key.lower() not in str(caught.value)

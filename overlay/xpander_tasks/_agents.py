@@ -17,6 +17,7 @@ from ._base_client import BaseClient
 from ._bound import BoundModel, field_names
 from ._client import Tasks
 from ._config import check_count
+from ._exceptions import InvalidResponseError
 from ._params import (
     CallOptions,
     CreateTaskCall,
@@ -85,9 +86,14 @@ class Agent(BoundModel["Tasks"], GeneratedAgent):
 
     def _pinned(self, call: CreateTaskCall) -> CreateTaskCall:
         """The call at this agent's version, unless it names one."""
-        if call.agent_version is not None or isinstance(self.version, Unset | None):
+        version = self.version
+        if call.agent_version is not None or isinstance(version, Unset | None):
             return call
-        return call._replace(agent_version=check_header_value("agent_version", str(self.version)))
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise InvalidResponseError(
+                None, f"agent {self.id}: its version is not a whole number >= 1: {version!r}"
+            )
+        return call._replace(agent_version=str(version))
 
     @with_arguments_after_first(_agent_id, create_task_call)
     def create_task(self, call: CreateTaskCall) -> Task:

@@ -41,6 +41,7 @@ from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
     ConfigurationError,
+    InvalidArgumentError,
     InvalidResponseError,
     ModuleException,
     status_error,
@@ -568,8 +569,8 @@ class _BodyGuard:
         attempt = _attempt.get() or _Attempt("request")
         attempt.check_deadline()
         guard = cls(response, attempt)
-        encoding = response.headers.get("content-encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):
+        encoding = response.headers.get("content-encoding", "identity").strip()
+        if encoding.lower() not in ("", "identity"):
             # Asked for uncompressed: a compressed body would slip past the size cap.
             raise guard.invalid(f"is {encoding!r}-encoded, which was not asked for")
         if guard._streaming:
@@ -577,9 +578,9 @@ class _BodyGuard:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             raise guard.too_large(f"{int(declared)} bytes")
-        media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
-        if response.is_success and media_type and not _is_json(media_type):
-            raise guard.invalid(f"is {media_type!r}, not JSON")
+        media_type = response.headers.get("content-type", "").partition(";")[0].strip()
+        if response.is_success and media_type and not _is_json(media_type.lower()):
+            raise guard.invalid(f"is {media_type!r}, not JSON")  # as sent: redaction matches
         return guard
 
     def invalid(self, problem: str) -> InvalidResponseError:
@@ -751,6 +752,8 @@ def map_exceptions(operation: str) -> Iterator[None]:
         raise
     except httpx.RequestError as exc:
         raise connection_error(exc) from exc
+    except httpx.InvalidURL as exc:  # built from the call's ids and filters: nothing was sent
+        raise InvalidArgumentError("url", f"{operation}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InvalidResponseError(
             None, f"{operation}: the server's answer is not JSON ({exc})"

@@ -4,13 +4,14 @@ the binding, what a copy and a pickle keep, and equality."""
 from __future__ import annotations
 
 import copy
+import operator
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
 
 from xpander_tasks_api.types import UNSET
 
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, InvalidResponseError
 
 ClientT = TypeVar("ClientT")
 
@@ -46,6 +47,8 @@ class BoundModel(Generic[ClientT]):
     @classmethod
     def adopt(cls, model: object, client: ClientT | None) -> Self:
         """This class's view of a generated model, bound to the client that fetched it."""
+        if not isinstance(getattr(model, "id", None), str):  # an answer with a broken id
+            raise InvalidResponseError(None, f"the server's {cls.__name__} has no valid id")
         adopted = cls.__new__(cls)
         adopted.replace_fields(model)
         adopted._client = client
@@ -84,9 +87,10 @@ class BoundModel(Generic[ClientT]):
         return clone
 
     def __getstate__(self) -> dict[str, Any]:
-        """What a pickle keeps: neither the client nor a secret the model echoes. An
-        unpickled model is unbound: read it again through a client to act on it."""
-        state = {name: getattr(self, name) for name in self._fields}
+        """What a pickle keeps: neither the client nor a secret the model echoes, at any
+        depth (an MCP server's credentials too). An unpickled model is unbound: read it again
+        through a client to act on it."""
+        state = {name: _without_secrets(getattr(self, name)) for name in self._fields}
         state.update(dict.fromkeys(self._secret_fields, UNSET))
         return state
 
@@ -94,3 +98,25 @@ class BoundModel(Generic[ClientT]):
         for name in self._fields:
             setattr(self, name, state[name])
         self._client = None
+
+
+def _without_secrets(value: Any) -> Any:
+    """`value` with every field the spec tags `[secret]` blanked, in nested models and lists
+    of them; the value itself when it holds none."""
+    if isinstance(value, list):
+        cleaned = [_without_secrets(item) for item in value]
+        return value if all(map(operator.is_, cleaned, value)) else cleaned
+    if not attrs.has(type(value)):
+        return value
+    changes = {
+        field.name: UNSET
+        if field.metadata.get("secret")
+        else _without_secrets(getattr(value, field.name))
+        for field in attrs.fields(type(value))
+    }
+    if all(changes[name] is getattr(value, name) for name in changes):
+        return value
+    cleaned = copy.copy(value)
+    for name, field_value in changes.items():
+        setattr(cleaned, name, field_value)
+    return cleaned

@@ -16,7 +16,7 @@ from ._client import Tasks
 from ._exceptions import ModuleException
 from ._task import Task, TasksListItem
 from ._version import __version__
-from ._wait import is_finished, timed_out
+from ._wait import is_finished, refresh_before, timed_out
 
 
 def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
@@ -166,15 +166,16 @@ def _follow(task: Task, progress: _Progress) -> None:
         progress.show(task, kind)
 
 
-def _poll(tasks: Tasks, task: Task, progress: _Progress, timeout: float, interval: float) -> None:
-    """Read the task every `interval` seconds until it finishes, or `timeout` passes."""
+def _poll(task: Task, progress: _Progress, timeout: float, interval: float) -> None:
+    """Read the task every `interval` seconds until it finishes, or `timeout` passes (the
+    reads too, as `Task.wait`'s)."""
     deadline = time.monotonic() + timeout
     progress.show(task)
     while not is_finished(task):
         if time.monotonic() + interval > deadline:
             raise timed_out(task, timeout)
         time.sleep(interval)
-        task.replace_fields(tasks.get(task.id))
+        refresh_before(task, deadline)
         progress.show(task)
 
 
@@ -222,7 +223,7 @@ def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
         if arguments.command == "create":
             _follow(task, progress)
         else:
-            _poll(tasks, task, progress, arguments.timeout, arguments.poll_interval)
+            _poll(task, progress, arguments.timeout, arguments.poll_interval)
     except KeyboardInterrupt:
         progress.close()
         print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import math
 import os
 from typing import Final
 
@@ -38,8 +39,14 @@ _AGENT_CONTROLLER_PORT: Final = 9016
 
 
 def check_seconds(parameter: str, value: object) -> float:
-    """A duration in seconds: a number > 0 (not a bool, which Python counts as an int)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+    """A duration in seconds: a finite number > 0 (not a bool, which Python counts as an
+    int)."""
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and value > 0
+        and math.isfinite(value)
+    ):
         return value
     raise InvalidArgumentError(parameter, f"must be seconds > 0, not {value!r}")
 

@@ -17,6 +17,7 @@ from xpander_tasks_api.models import TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
 from ._base_client import BaseClient, event_stream, map_exceptions
+from ._config import check_seconds
 from ._exceptions import APIConnectionError, APITimeoutError, ModuleException, StreamError
 from ._redact import redact, request_secrets
 
@@ -87,7 +88,9 @@ class _Stream:
         self.client = client
         self.task_class = type(task)
         self.phases = client.config.timeout
-        self.read_timeout = read_timeout
+        self.read_timeout = (
+            None if read_timeout is None else check_seconds("read_timeout", read_timeout)
+        )
         self.deadline = deadline
         self.last_event_id: str | None = None
         self.reconnects = 0

@@ -14,6 +14,7 @@ import functools
 import inspect
 import itertools
 import json
+import math
 import operator
 import re
 import types
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 
 # Characters that could move a request to another path, or that no real id contains.
 _FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
+# Ids are uuids and names; a URL has room for a few thousand characters in all.
+_MAX_ID: Final = 512
 # openapi.yaml's Principal.id pattern, its \s spelled out as both ECMA and Python read it.
 _PRINCIPAL_ID: Final = re.compile(r"[^:\s\x00-\x1f\x7f\x85\ufeff]+")
 
@@ -127,6 +130,8 @@ def check_id(parameter: str, value: object) -> str:
     """An id that goes into a URL path: non-empty text that cannot change the path."""
     if not isinstance(value, str) or not value:
         raise InvalidArgumentError(parameter, f"must be a non-empty string, not {value!r}")
+    if len(value) > _MAX_ID:
+        raise InvalidArgumentError(parameter, f"is {len(value)} characters long: not an id")
     if value in (".", "..") or not _FORBIDDEN_IN_IDS.isdisjoint(value):
         raise InvalidArgumentError(
             parameter, f"{value!r} is not an id (no '/', '?', '#', '%', '\\', spaces or '..')"
@@ -250,10 +255,12 @@ def _accept_option(hint: Any) -> Coerce:
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if hint is Any:
         return lambda parameter, value: value
-    if hint in (int, float):  # JSON numbers; bool is an int to Python, not to JSON
+    if hint in (int, float):  # JSON numbers: not a bool (an int to Python), NaN or infinity
         kinds = int if hint is int else int | float
         return lambda parameter, value: (
-            value if isinstance(value, kinds) and not isinstance(value, bool) else _REJECTED
+            value
+            if isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
+            else _REJECTED
         )
     if _is_enum(hint):
         members = hint._value2member_map_  # a member is its own value: StrEnum
@@ -301,7 +308,9 @@ def _accept_dict(value_hint: Any) -> Coerce:
             return _REJECTED
         if not all(map(isinstance, value, itertools.repeat(str))):
             raise InvalidArgumentError(parameter, "each of its keys must be a string")
-        if value_hint is Any or all(map(isinstance, value.values(), itertools.repeat(as_is))):
+        if value_hint is Any:  # free JSON (a schema, a payload): JSON it must be
+            return _json_value(parameter, value)
+        if all(map(isinstance, value.values(), itertools.repeat(as_is))):
             return value
         try:
             return {key: entry(parameter, item) for key, item in value.items()}

@@ -69,17 +69,7 @@ class RetryPolicy(NamedTuple):
         self, error: ModuleException, retries_done: int, *, idempotent: bool, max_retries: int
     ) -> float | None:
         """Seconds to wait before trying again, or None when the error is final."""
-        if retries_done >= max_retries:
-            return None
-        if isinstance(error, APIConnectionError):
-            retryable = idempotent or not error.request_sent
-        elif isinstance(error, APIStatusError):
-            retryable = error.status_code in _NOT_ACTED_ON or (
-                idempotent and error.status_code >= 500
-            )
-        else:
-            retryable = False
-        if not retryable:
+        if retries_done >= max_retries or not is_retryable(error, idempotent=idempotent):
             return None
         if isinstance(error, APIStatusError):
             retry_after = _retry_after_seconds(error)
@@ -87,6 +77,16 @@ class RetryPolicy(NamedTuple):
                 return retry_after if retry_after <= self.max_retry_after else None
         backoff = min(self.max_delay, self.initial_delay * 2**retries_done)
         return float(backoff * self.jitter())
+
+
+def is_retryable(error: ModuleException, *, idempotent: bool) -> bool:
+    """Whether trying again is safe and may succeed: the request never left, the server said
+    it did not act (429, 503), or (a read) any server error or lost answer."""
+    if isinstance(error, APIConnectionError):
+        return idempotent or not error.request_sent
+    if isinstance(error, APIStatusError):
+        return error.status_code in _NOT_ACTED_ON or (idempotent and error.status_code >= 500)
+    return False
 
 
 def note_if_may_have_acted(error: ModuleException, hint: str) -> None:

@@ -193,15 +193,33 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     # Reads and changes of this task, in place.
 
-    def reload(self, *, timeout: float | httpx.Timeout | None = None) -> Self:
-        """Refresh this task in place from the status endpoint (sync); `timeout` as `get`'s."""
-        call = get_task_call(self.id, timeout=timeout)
+    def reload(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Self:
+        """Refresh this task in place from the status endpoint (sync); the per-call settings
+        are `get`'s."""
+        call = get_task_call(
+            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+        )
         self.replace_fields(get_one(self._bound_client(), call))
         return self
 
-    async def areload(self, *, timeout: float | httpx.Timeout | None = None) -> Self:
-        """Refresh this task in place from the status endpoint; `timeout` as `aget`'s."""
-        call = get_task_call(self.id, timeout=timeout)
+    async def areload(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Self:
+        """Refresh this task in place from the status endpoint; the per-call settings are
+        `aget`'s."""
+        call = get_task_call(
+            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+        )
         self.replace_fields(await aget_one(self._bound_client(), call))
         return self
 

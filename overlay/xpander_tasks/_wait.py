@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
-from ._exceptions import APIConnectionError, StreamError, TaskTimeoutError
+from ._config import check_seconds
+from ._exceptions import ModuleException, TaskTimeoutError
+from ._retry import is_retryable
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
@@ -38,8 +40,25 @@ def timed_out(task: Task, timeout: float) -> TaskTimeoutError:
     )
 
 
+def refresh_before(task: Task, deadline: float) -> None:
+    """Read `task` again in place, the read and any wait in it ending by `deadline`; a
+    failure a later read may not meet (a 503, a lost answer) is left to the next poll."""
+    left = deadline - time.monotonic()
+    try:
+        task.reload(timeout=max(left, 0.01), total_timeout=max(left, 0.01), max_retries=0)
+    except ModuleException as error:
+        if not is_retryable(error, idempotent=True) or time.monotonic() >= deadline:
+            raise
+
+
+def _checked(timeout: float, poll_interval: float) -> tuple[float, float]:
+    return check_seconds("timeout", timeout), check_seconds("poll_interval", poll_interval)
+
+
 def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -> None:
-    """Follow `task` in place until it finishes (sync): its events if it streams, else polls."""
+    """Follow `task` in place until it finishes (sync): its events if it streams, else polls;
+    nothing it waits for (a read, a retry, a stream) runs past `timeout`."""
+    timeout, poll_interval = _checked(timeout, poll_interval)
     deadline = time.monotonic() + timeout
     try:
         if task.events_streaming is True:
@@ -48,14 +67,14 @@ def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -
             for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
                 task.update_from(event)
         while True:
-            task.reload(timeout=max(deadline - time.monotonic(), 0.01))
+            refresh_before(task, deadline)
             if is_finished(task):
                 return
             if time.monotonic() + poll_interval > deadline:
                 raise timed_out(task, timeout)
             time.sleep(poll_interval)
-    except (APIConnectionError, StreamError) as exc:
-        if time.monotonic() >= deadline:
+    except ModuleException as exc:
+        if time.monotonic() >= deadline and not isinstance(exc, TaskTimeoutError):
             raise timed_out(task, timeout) from exc
         raise
 
@@ -66,6 +85,7 @@ async def await_completion(
     """Follow `task` in place until it finishes: its events if it streams, else polls."""
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
+    timeout, poll_interval = _checked(timeout, poll_interval)
     try:
         async with asyncio.timeout(timeout):
             if task.events_streaming is True:
@@ -74,9 +94,14 @@ async def await_completion(
                 async for event in aiterate_events(client, task, read_timeout=None):
                     task.update_from(event)
             while True:
-                await task.areload()
-                if is_finished(task):
-                    return
+                try:
+                    await task.areload()
+                except ModuleException as error:  # a later poll may get through
+                    if not is_retryable(error, idempotent=True):
+                        raise
+                else:
+                    if is_finished(task):
+                        return
                 await asyncio.sleep(poll_interval)
     except TimeoutError:
         raise timed_out(task, timeout) from None
