@@ -35,6 +35,7 @@ from xpander_tasks_api.models import (
 )
 
 from ._agents import Agent, Agents
+from ._batch import Batch, BatchItem, BatchOutcome
 from ._client import Tasks
 from ._config import ClientConfig
 from ._exceptions import (
@@ -92,6 +93,9 @@ __all__ = [
     "AttachmentRefParam",
     "AuthenticationError",
     "BadRequestError",
+    "Batch",
+    "BatchItem",
+    "BatchOutcome",
     "ClientConfig",
     "ConfigurationError",
     "InternalServerError",

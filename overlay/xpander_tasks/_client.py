@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import builtins
-from typing import Final
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from typing import Any, Final
 
 from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
 
 from ._base_client import BaseClient
+from ._batch import Batch, BatchItem, BatchOutcome
 from ._params import (
     CreateTaskCall,
     GetTaskCall,
@@ -143,3 +145,19 @@ class Tasks(BaseClient):
     async def astop(self, call: GetTaskCall) -> Task:
         """Stop a task; it becomes `stopped` (`is_manually_stopped`) and stays so."""
         return Task.adopt(await astop_one(self, call), self)
+
+    # Batches: many creates, each followed to its result, resumable from a journal.
+
+    def abatch(
+        self, items: Iterable[Mapping[str, Any] | BatchItem], *, agent_id: str, **options: Any
+    ) -> AsyncIterator[BatchOutcome]:
+        """Create a task for each item (`acreate`'s parameters, an optional `key`) and yield
+        each outcome as it finishes; `options` are `Batch`'s (`journal`, `concurrency`,
+        `max_following`, `timeout`, `poll_interval`, `resend_uncertain`)."""
+        return Batch(self, agent_id=agent_id, **options).arun(items)
+
+    def batch(
+        self, items: Iterable[Mapping[str, Any] | BatchItem], *, agent_id: str, **options: Any
+    ) -> Iterator[BatchOutcome]:
+        """`abatch` for synchronous code (the batch runs on an event loop of its own)."""
+        return Batch(self, agent_id=agent_id, **options).run(items)
