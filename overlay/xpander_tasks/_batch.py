@@ -28,8 +28,8 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import AsyncIterator, Coroutine, Iterable, Iterator, Mapping
 from datetime import datetime
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from xpander_tasks_api.models import Tokens
@@ -37,7 +37,7 @@ from xpander_tasks_api.models import Tokens
 from ._exceptions import APIStatusError, InvalidArgumentError, ModuleException, NotFoundError
 from ._params import create_task_call
 from ._retry import RetryPolicy, retry_after_seconds
-from ._task import Task, TasksListItem
+from ._task import Task
 
 if TYPE_CHECKING:
     from ._client import Tasks
@@ -321,6 +321,49 @@ class _Work(NamedTuple):
     params: Mapping[str, Any]
 
 
+class _Run:
+    """One run's workers, at most `limit` at once (an item holds its slot from its create to
+    its result: this bounds open streams and polls, and memory), and their outcomes."""
+
+    def __init__(self, limit: int, stats: BatchStats) -> None:
+        self.outcomes: asyncio.Queue[BatchOutcome | None] = asyncio.Queue()
+        self.workers: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(limit)
+        self._stats = stats
+
+    async def put(self, outcome: BatchOutcome) -> None:
+        self._stats.count(outcome)
+        await self.outcomes.put(outcome)
+
+    async def spawn(
+        self, key: str, line: int, work: Coroutine[Any, Any, BatchOutcome | None]
+    ) -> None:
+        await self._slots.acquire()
+        worker = asyncio.ensure_future(self._work(key, line, work))
+        self.workers.add(worker)
+        worker.add_done_callback(self.workers.discard)
+
+    async def _work(
+        self, key: str, line: int, work: Coroutine[Any, Any, BatchOutcome | None]
+    ) -> None:
+        try:
+            try:
+                outcome = await work
+            except ModuleException as error:  # a list or read that failed for good
+                outcome = BatchOutcome(key, line, "unfinished", error=error_fields(error))
+            if outcome is not None:
+                await self.put(outcome)
+        finally:
+            self._slots.release()
+
+    async def finish(self) -> None:
+        """Wait for every worker; a worker's bug is raised, not dropped."""
+        while self.workers:
+            for result in await asyncio.gather(*self.workers, return_exceptions=True):
+                if isinstance(result, BaseException):
+                    raise result
+
+
 class Batch:
     """One batch run over a `Tasks` client: `async for outcome in batch.arun(items)`.
 
@@ -370,66 +413,51 @@ class Batch:
     def stopped(self) -> bool:
         return self._stopping
 
-    async def arun(self, items: Iterable[Mapping[str, Any] | BatchItem]) -> AsyncIterator[BatchOutcome]:
-        """Each item's outcome as it finishes (invalid items first seen, too)."""
+    async def arun(
+        self, items: Iterable[Mapping[str, Any] | BatchItem]
+    ) -> AsyncIterator[BatchOutcome]:
+        """Each item's outcome as it finishes; invalid and uncertain items are yielded too
+        (not recorded), done ones of earlier runs are not (`Journal.outcomes` has them)."""
         journal = Journal(self._journal_path, self._agent_id)
-        gate = RateGate(self._concurrency)
-        self.stats.window = gate.window
-        outcomes: asyncio.Queue[BatchOutcome | None] = asyncio.Queue()
-        slots = asyncio.Semaphore(self._max_following)
-        workers: set[asyncio.Task[None]] = set()
-
-        async def spawn(work: Any) -> None:
-            await slots.acquire()
-
-            async def worker() -> None:
-                try:
-                    outcome = await work
-                    if outcome is not None:
-                        self.stats.count(outcome)
-                        await outcomes.put(outcome)
-                finally:
-                    slots.release()
-
-            task = asyncio.ensure_future(worker())
-            workers.add(task)
-            task.add_done_callback(workers.discard)
-
-        async def produce() -> None:
-            try:
-                await self._reconcile(journal, [key for key, *_ in journal.rows("sending")])
-                for key, line, task_id, _ in journal.rows("created"):
-                    if self._stopping:
-                        break
-                    assert task_id is not None  # set with the state
-                    self.stats.resumed += 1
-                    await spawn(self._resume(journal, key, line, task_id))
-                for position, item in enumerate(items, 1):
-                    if self._stopping:
-                        break
-                    work = self._register(journal, item, position)
-                    if isinstance(work, BatchOutcome):
-                        if work.status == "invalid":
-                            self.stats.count(work)
-                            await outcomes.put(work)
-                        continue
-                    await spawn(self._process(journal, work, gate))
-                while workers:
-                    await asyncio.gather(*workers, return_exceptions=True)
-            finally:
-                await outcomes.put(None)
-
-        producer = asyncio.ensure_future(produce())
+        run = _Run(self._max_following, self.stats)
+        producer = asyncio.ensure_future(self._produce(journal, items, run))
         try:
-            while (outcome := await outcomes.get()) is not None:
+            while (outcome := await run.outcomes.get()) is not None:
                 yield outcome
             await producer  # its error, if any
         finally:
             producer.cancel()
-            for worker in list(workers):
+            for worker in list(run.workers):
                 worker.cancel()
-            await asyncio.gather(producer, *workers, return_exceptions=True)
+            await asyncio.gather(producer, *run.workers, return_exceptions=True)
             journal.close()
+
+    async def _produce(
+        self, journal: Journal, items: Iterable[Mapping[str, Any] | BatchItem], run: _Run
+    ) -> None:
+        """Items to workers: first those a crash left between send and answer (reconciled),
+        then those created and not finished, then the input's new ones."""
+        gate = RateGate(self._concurrency)
+        self.stats.window = gate.window
+        try:
+            await self._reconcile(journal, [key for key, *_ in journal.rows("sending")])
+            for key, line, task_id, _ in journal.rows("created"):
+                if self._stopping:
+                    break
+                assert task_id is not None  # set with the state
+                self.stats.resumed += 1
+                await run.spawn(key, line, self._resume(journal, key, line, task_id))
+            for position, item in enumerate(items, 1):
+                if self._stopping:
+                    break
+                work = self._register(journal, item, position)
+                if isinstance(work, _Work):
+                    await run.spawn(work.key, work.line, self._process(journal, work, gate))
+                elif work.status in {"invalid", "uncertain"}:
+                    await run.put(work)
+            await run.finish()
+        finally:
+            await run.outcomes.put(None)
 
     def run(self, items: Iterable[Mapping[str, Any] | BatchItem]) -> Iterator[BatchOutcome]:
         """`arun` for synchronous code: the batch runs on an event loop in a thread of its
@@ -446,7 +474,7 @@ class Batch:
             try:
                 asyncio.run(main())
                 handoff.put(None)
-            except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            except BaseException as error:  # raised again in the caller's thread
                 handoff.put(error)
 
         thread = threading.Thread(target=work, name="xpander-tasks-batch", daemon=True)
@@ -493,9 +521,7 @@ class Batch:
             return invalid(problem)
         if state == "new" or (state == "uncertain" and self._resend_uncertain):
             return _Work(key, line, item.params)
-        if state == "uncertain":
-            self.stats.count(BatchOutcome(key, line, "uncertain"))
-        else:
+        if state != "uncertain":
             self.stats.skipped += 1
         return BatchOutcome(key, line, state)
 
@@ -569,6 +595,7 @@ class Batch:
         if retry_after is not None:
             return retry_after
         return self._policy.initial_delay * (0.5 + self._policy.jitter())
+
     async def _reconcile(self, journal: Journal, keys: list[str]) -> dict[str, str | None]:
         """Decide items whose create may have reached the server, from the agent's task list:
         a task id when it was created, "" when it certainly was not, None when unknown. The
@@ -648,6 +675,10 @@ def outcome_of(key: str, line: int, task: Task) -> BatchOutcome:
         duration = (task.finished_at - task.created_at).total_seconds()
     error = None
     if status != "completed":
-        error = {"type": "TaskEnded", "status_code": None, "description": f"the task ended {status}"}
+        error = {
+            "type": "TaskEnded",
+            "status_code": None,
+            "description": f"the task ended {status}",
+        }
     result = task.result if isinstance(task.result, str) else None
     return BatchOutcome(key, line, status, task.id, result, tokens, duration, error)

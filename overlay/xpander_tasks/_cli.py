@@ -8,6 +8,8 @@ import sys
 import time
 from collections.abc import Sequence
 
+from ._batch_cli import add_batch_commands
+from ._batch_cli import main as batch_main
 from ._client import Tasks
 from ._exceptions import ModuleException
 from ._task import Task
@@ -70,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     get.add_argument(
         "--poll-interval", type=float, default=1.0, help="with --wait: seconds between reads (1)"
     )
+    add_batch_commands(commands, per_command)
     return parser
 
 
@@ -196,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     130 when interrupted)."""
     arguments = _parser().parse_args(argv)
     try:
+        if arguments.command == "batch":
+            return batch_main(arguments, argv)
         with Tasks(base_url=arguments.base_url) as tasks:
             _print_task(_run(tasks, arguments), arguments.json)
     except ModuleException as error:
