@@ -121,9 +121,14 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def item_digest(params: Mapping[str, Any]) -> str:
+    """A digest of an item's parameters: the journal tells a reused key by it."""
+    return _digest(_canonical(params))
+
+
 def item_key(params: Mapping[str, Any]) -> str:
     """The default key of an item: a digest of its parameters, stable across reruns."""
-    return _digest(_canonical(params))[:24]
+    return item_digest(params)[:24]
 
 
 class BatchStats:
@@ -467,8 +472,15 @@ class Batch:
 
         async def main() -> None:
             loops.append(asyncio.get_running_loop())
-            async for outcome in self.arun(items):
-                handoff.put(outcome)
+            try:
+                async for outcome in self.arun(items):
+                    handoff.put(outcome)
+            finally:
+                # The pool opened on this loop dies with it: close it here (one of the
+                # client's own; an httpx client given to it is the caller's to close).
+                pool = self._tasks._async_http
+                if pool is not None and self._tasks._owns_async:
+                    await pool.aclose()
 
         def work() -> None:
             try:
@@ -498,8 +510,8 @@ class Batch:
             params = dict(item)
             item = BatchItem({k: v for k, v in params.items() if k != "key"}, params.get("key"))
         line = item.line if item.line is not None else position
-        canonical = _canonical(item.params)
-        key = item.key if item.key is not None else _digest(canonical)[:24]
+        digest = item_digest(item.params)
+        key = item.key if item.key is not None else digest[:24]
 
         def invalid(problem: str) -> BatchOutcome:
             error = {"type": "InvalidItem", "status_code": 400, "description": problem}
@@ -516,7 +528,7 @@ class Batch:
             return invalid(error.description)
         except TypeError as error:  # an unknown parameter
             return invalid(str(error).replace("create_task_call()", "create"))
-        state, problem = journal.register(key, line, _digest(canonical))
+        state, problem = journal.register(key, line, digest)
         if problem is not None:
             return invalid(problem)
         if state == "new" or (state == "uncertain" and self._resend_uncertain):
