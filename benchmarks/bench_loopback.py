@@ -34,10 +34,11 @@ class Server:
 
 
 @contextmanager
-def task_server() -> Iterator[Server]:
-    """The task server's CLI on a free loopback port, in a child process."""
+def task_server(*options: str) -> Iterator[Server]:
+    """The task server's CLI on a free loopback port, in a child process; `options` are
+    more of its arguments (`--step-delay`, "0")."""
     argv = [sys.executable, "-m", "xpander_tasks_server", "--port", "0"]
-    argv += ["--api-key", API_KEY, "--log-level", "warning"]
+    argv += ["--api-key", API_KEY, "--log-level", "warning", *options]
     with subprocess.Popen(argv, stdout=subprocess.PIPE, text=True) as process:
         try:
             assert process.stdout is not None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import bench_batch
 import bench_import
 import bench_loopback
 import bench_memory
@@ -52,6 +53,7 @@ BENCHMARKS: dict[str, Callable[[Sizes, argparse.Namespace], list[Comparison]]] =
     "overhead": lambda sizes, _: bench_overhead.run(sizes.overhead_rounds, sizes.overhead_calls),
     "loopback": lambda sizes, _: bench_loopback.run(sizes.loopback_rounds, sizes.loopback_tasks),
     "memory": lambda sizes, _: bench_memory.run(sizes.memory_rounds, sizes.memory_calls),
+    "batch": lambda _, args: bench_batch.run(args.quick),
 }
 
 

@@ -297,7 +297,7 @@ def _forget(journal: Path, key: str, **columns: Any) -> None:
     """Set an item's row as a crash would have left it."""
     db = sqlite3.connect(journal, isolation_level=None)
     assignments = ", ".join(f"{name} = ?" for name in columns)
-    db.execute(f"UPDATE items SET {assignments} WHERE key = ?", (*columns.values(), key))  # noqa: S608
+    db.execute(f"UPDATE items SET {assignments} WHERE key = ?", (*columns.values(), key))
     db.close()
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
-BENCHMARKS = {"import", "overhead", "loopback", "memory"}
+BENCHMARKS = {"import", "overhead", "loopback", "memory", "batch"}
 COMPARISON_KEYS = {"name", "unit", "better", "ours", "baseline", "ratio", "goal", "met"}
 
 
