@@ -393,36 +393,37 @@ def test_a_torn_output_line_is_cut_and_recorded_lines_are_written_again(
     assert server.counters.create_requests == 5
 
 
-def test_a_journal_belongs_to_one_agent(
+def test_usage_errors_are_clear(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _items(tmp_path / "in.jsonl", 1)
     assert main(_run_args(tmp_path)) == 0
     arguments = _run_args(tmp_path)
     arguments[arguments.index(AGENT)] = "agent-other"
-    assert main(arguments) == 1
+    assert main(arguments) == 1  # a journal belongs to one agent
     assert "belongs to a batch for agent 'agent-123'" in capsys.readouterr().err
     assert main(["batch", "status", "--journal", str(tmp_path / "missing")]) == 1
-    assert (
-        main(
-            [
-                "batch",
-                "run",
-                str(tmp_path / "none.jsonl"),
-                "--agent-id",
-                AGENT,
-                "--out",
-                str(tmp_path / "o"),
-            ]
-        )
-        == 2
-    )
+    assert f"no journal at {tmp_path / 'missing'}" in capsys.readouterr().err
+    missing = ["batch", "run", str(tmp_path / "none.jsonl"), "--agent-id", AGENT, "--out", "o"]
+    assert main(missing) == 2
+    assert "no input file at" in capsys.readouterr().err
+    refused = {
+        ("--concurrency", "0"): "must be at least 1, not 0",
+        ("--timeout", "-1"): "must be a number of seconds above 0, not -1",
+        ("--poll-interval", "nan"): "must be a number of seconds above 0, not nan",
+    }
+    for (option, value), problem in refused.items():
+        with pytest.raises(SystemExit) as exited:
+            main(_run_args(tmp_path, option, value))
+        assert exited.value.code == 2
+        assert f"argument {option}: {problem}" in capsys.readouterr().err
+    assert server.counters.create_requests == 1
 
 
 def test_ctrl_c_stops_creating_and_says_how_to_resume(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
-    _items(tmp_path / "in.jsonl", 300)
+    _items(tmp_path / "in.jsonl", 150)
     command = [sys.executable, "-m", "xpander_tasks", *_run_args(tmp_path, "--concurrency", "4")]
     environment = {**os.environ, **_environment(server)}
     process = subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True)
@@ -437,14 +438,13 @@ def test_ctrl_c_stops_creating_and_says_how_to_resume(
         "stopping: no new tasks" in err
         and "interrupted; resume with: xpander-tasks batch run" in err
     )
-    created = server.counters.create_requests
-    assert created < 300
+    assert server.counters.create_requests < 150
     journal = Journal(tmp_path / "out.jsonl.journal")
     assert "sending" not in journal.counts()  # creates in flight finished and were journaled
     journal.close()
     assert main(_run_args(tmp_path)) == 0
-    assert len(_lines(tmp_path / "out.jsonl")) == 300
-    assert server.counters.tasks_created == server.counters.create_requests == 300
+    assert len(_lines(tmp_path / "out.jsonl")) == 150
+    assert server.counters.tasks_created == server.counters.create_requests == 150
 
 
 # The gate.

@@ -49,6 +49,9 @@ logger = logging.getLogger("xpander_tasks")
 _RESERVED: Final = frozenset({"agent_id", "max_retries", "key"})
 # Statuses of a create that said the server did not act: wait (the whole batch) and resend.
 _THROTTLED: Final = frozenset({429, 503})
+# Throttled answers one item waits out before its create counts as failed (a server that
+# only ever answers 503 must not keep a batch running for ever).
+_MAX_THROTTLED: Final = 100
 # Failures before the request left (refused connection): resent this many times, then final.
 _UNSENT_RETRIES: Final = 3
 _MARKER: Final = "xpander-batch"
@@ -533,7 +536,7 @@ class Batch:
             return invalid(problem)
         if state == "new" or (state == "uncertain" and self._resend_uncertain):
             return _Work(key, line, item.params)
-        if state != "uncertain":
+        if state == "done":
             self.stats.skipped += 1
         return BatchOutcome(key, line, state)
 
@@ -557,16 +560,19 @@ class Batch:
         again (the server did not act); one that may have reached the server is reconciled
         before anything is sent again. None when the batch stopped first."""
         params = {**work.params, "title": self._title(journal, work.key, work.params.get("title"))}
-        unsent = 0
+        unsent = throttled = 0
         while not self._stopping:
             await gate.acquire()
             throttled_for: float | None = None
             try:
+                if self._stopping:  # while waiting at the gate
+                    break
                 journal.sending(work.key)
                 task = await self._tasks.acreate(self._agent_id, **params, max_retries=0)
             except ModuleException as error:
                 failure = error
-                if error.status_code in _THROTTLED and error.hint is None:
+                if error.status_code in _THROTTLED and throttled < _MAX_THROTTLED:
+                    throttled += 1
                     self.stats.throttled += 1
                     throttled_for = self._pause(error)
             else:
@@ -618,13 +624,14 @@ class Batch:
         latest = max((sent_at or 0.0 for sent_at in rows.values()), default=0.0)
         # A request the server is still reading when the list is read would be missed.
         await asyncio.sleep(max(0.0, latest + self._settle - time.time()))
+        known = journal.task_ids()  # created before the list is asked for: all must be there
         listed = await self._tasks.alist(self._agent_id)
         by_marker: dict[str, str] = {}
         for item in reversed(listed):  # oldest first: a duplicate would not replace the first
             title = item.title if isinstance(item.title, str) else ""
             by_marker.setdefault(title[title.rfind(f"[{_MARKER} ") :], item.id)
         # The list has no pages; should it ever be cut, tasks this batch knows would be missing.
-        complete = journal.task_ids() <= {item.id for item in listed}
+        complete = known <= {item.id for item in listed}
         decided: dict[str, str | None] = {}
         for key in keys:
             task_id = by_marker.get(self._marker(journal, key))

@@ -57,10 +57,10 @@ def add_batch_commands(
         help="tasks followed at once (event streams or polls), at most (100)",
     )
     run.add_argument(
-        "--timeout", type=float, default=600.0, help="give up waiting for a task after S s (600)"
+        "--timeout", type=_seconds, default=600.0, help="give up waiting for a task after S s (600)"
     )
     run.add_argument(
-        "--poll-interval", type=float, default=1.0, help="seconds between a task's reads (1)"
+        "--poll-interval", type=_seconds, default=1.0, help="seconds between a task's reads (1)"
     )
     run.add_argument(
         "--resend-uncertain",
@@ -75,6 +75,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
     return value
 
 
@@ -226,9 +233,10 @@ def _report(outcome: BatchOutcome, progress: _Progress) -> None:
     if outcome.status == "invalid":
         assert outcome.error is not None
         progress.say(f"line {outcome.line}: {outcome.error['description']}; skipped")
-    elif outcome.status == "unfinished":
-        error = f": {outcome.error['description']}" if outcome.error else ""
-        progress.say(f"line {outcome.line} (key {outcome.key}): not finished{error}")
+    elif outcome.status == "unfinished" and outcome.error is not None:  # not for a stop
+        progress.say(
+            f"line {outcome.line} (key {outcome.key}): not finished: {outcome.error['description']}"
+        )
     elif outcome.status == "uncertain":
         progress.say(
             f"line {outcome.line} (key {outcome.key}): its create may have reached the server "
