@@ -334,7 +334,8 @@ class _Run:
     its result: this bounds open streams and polls, and memory), and their outcomes."""
 
     def __init__(self, limit: int, stats: BatchStats) -> None:
-        self.outcomes: asyncio.Queue[BatchOutcome | None] = asyncio.Queue()
+        # Bounded too: a consumer that falls behind holds the workers back.
+        self.outcomes: asyncio.Queue[BatchOutcome | None] = asyncio.Queue(limit)
         self.workers: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(limit)
         self._stats = stats
@@ -346,7 +347,11 @@ class _Run:
     async def spawn(
         self, key: str, line: int, work: Coroutine[Any, Any, BatchOutcome | None]
     ) -> None:
-        await self._slots.acquire()
+        try:
+            await self._slots.acquire()
+        except BaseException:
+            work.close()  # never started
+            raise
         worker = asyncio.ensure_future(self._work(key, line, work))
         self.workers.add(worker)
         worker.add_done_callback(self.workers.discard)
