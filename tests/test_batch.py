@@ -407,6 +407,12 @@ def test_usage_errors_are_clear(
     missing = ["batch", "run", str(tmp_path / "none.jsonl"), "--agent-id", AGENT, "--out", "o"]
     assert main(missing) == 2
     assert "no input file at" in capsys.readouterr().err
+    assert main(_run_args(tmp_path, "--journal", str(tmp_path / "in.jsonl"))) == 2
+    assert "the journal" in capsys.readouterr().err  # not a database
+    nowhere = _run_args(tmp_path)
+    nowhere[nowhere.index("--out") + 1] = str(tmp_path / "no" / "out.jsonl")
+    assert main(nowhere) == 2
+    assert "cannot open the output" in capsys.readouterr().err
     refused = {
         ("--concurrency", "0"): "must be at least 1, not 0",
         ("--timeout", "-1"): "must be a number of seconds above 0, not -1",

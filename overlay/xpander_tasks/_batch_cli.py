@@ -14,6 +14,7 @@ import json
 import os
 import shlex
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -291,12 +292,19 @@ def _run(arguments: argparse.Namespace, argv: Sequence[str] | None) -> int:
         print(f"no input file at {arguments.input}", file=sys.stderr)
         return 2
     journal = journal_path(arguments.out, arguments.journal)
-    output = Output(arguments.out)
+    try:
+        output = Output(arguments.out)
+    except OSError as error:
+        print(f"cannot open the output {arguments.out}: {error.strerror}", file=sys.stderr)
+        return 2
     try:
         _write_recorded(journal, arguments.agent_id, output)
         total = _count_lines(arguments.input)
         tasks = Tasks(base_url=arguments.base_url, max_concurrency=_requests_in_flight(arguments))
         batch = asyncio.run(_arun(arguments, tasks, output, total))
+    except sqlite3.Error as error:
+        print(f"the journal {journal} cannot be used: {error}", file=sys.stderr)
+        return 2
     finally:
         output.close()
     stats = batch.stats
