@@ -242,6 +242,15 @@ def test_failing_tasks_carry_their_failure() -> None:
     assert server.counters.tasks_created == 12
 
 
+async def test_streaming_items_are_followed_by_their_events(server: LocalTaskServer) -> None:
+    items = [{"prompt": f"s{i}", "events_streaming": True} for i in range(10)]
+    async with asyncio.timeout(60), Tasks(server.api_key, base_url=server.url) as tasks:
+        outcomes = [o async for o in tasks.abatch(items, agent_id=AGENT, max_following=4)]
+    assert sorted(o.result or "" for o in outcomes) == sorted(f"Completed: s{i}" for i in range(10))
+    assert server.counters.event_streams == 10
+    assert server.counters.tasks_created == 10
+
+
 # Reconciliation: creates that may have reached the server without an answer.
 
 
