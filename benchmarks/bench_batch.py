@@ -3,9 +3,9 @@
 The task server runs in its own process at `--step-delay 0` (a task is completed when first
 read), each run in a child process of its own. Throughput: the batch command (journal,
 output lines, rate gate, following each task) against a plain asyncio loop of `acreate` and
-`await_completion` at the same concurrency that records nothing: what the batch costs beyond
-its calls. Memory: the batch's peak RSS at N items against N/10 items; flat means the ratio
-stays near 1 (the batch holds at most `--max-following` items at once).
+`await_completion` that records nothing, both holding at most 16 items at once: what the
+batch costs beyond its calls. Memory: the batch's peak RSS at N items against N/10 items;
+flat means the ratio stays near 1 (the batch holds at most `--max-following` items).
 
     python benchmarks/bench_batch.py           # 10,000 items
     python benchmarks/bench_batch.py --quick   # 100 items
@@ -50,7 +50,8 @@ def _batch_child(url: str, items: int) -> dict[str, Any]:
                 lines.write(json.dumps({"prompt": f"item {index}"}) + "\n")
         os.environ.update(XPANDER_API_KEY=API_KEY, XPANDER_BASE_URL=url)
         argv = ["batch", "run", str(source), "--agent-id", AGENT_ID, "--out", str(out)]
-        argv += ["--concurrency", str(CONCURRENCY), "--poll-interval", "0.01"]
+        argv += ["--concurrency", str(CONCURRENCY), "--max-following", str(CONCURRENCY)]
+        argv += ["--poll-interval", "0.01"]
         started = time.perf_counter()
         code = main(argv)
         seconds = time.perf_counter() - started

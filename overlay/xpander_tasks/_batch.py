@@ -313,11 +313,13 @@ class RateGate:
             self._in_flight -= 1
             if throttled_for is None:
                 self.window = min(self.limit, self.window + 1 / self.window)
+                # Wake as many as may go now, not every waiter (hundreds, at scale).
+                self._changed.notify(max(0, int(self.window) - self._in_flight))
             else:
                 if now >= self._resume_at:  # the first throttled answer of this pause
                     self.window = max(1.0, self.window / 2)
                 self._resume_at = max(self._resume_at, now + throttled_for)
-            self._changed.notify_all()
+                self._changed.notify_all()  # to wait out the pause, each by its timeout
 
 
 # The run.
