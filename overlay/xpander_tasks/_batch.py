@@ -69,10 +69,11 @@ class BatchItem(NamedTuple):
 
 class BatchOutcome(NamedTuple):
     """What became of one item. `status` is the task's final status (`completed`, `failed`,
-    `error`, `stopped`), or `create_failed` (the create was refused, nothing was created): both
-    are recorded and written. Not recorded: `invalid` (bad item, skipped), `uncertain` (the
-    create may have reached the server; not re-sent), `unfinished` (created, not finished in
-    this run: a rerun follows it again)."""
+    `error`, `stopped`), `create_failed` (the create was refused, nothing was created) or
+    `missing` (a task created earlier is no longer found): all recorded and written. Not
+    recorded: `invalid` (bad item, skipped), `uncertain` (the create may have reached the
+    server; not re-sent), `unfinished` (created, not finished in this run: a rerun follows
+    it again)."""
 
     key: str
     line: int
@@ -659,7 +660,7 @@ class Batch:
         try:
             task = await self._tasks.aget(task_id)
         except NotFoundError as error:
-            outcome = BatchOutcome(key, line, "create_failed", task_id, error=error_fields(error))
+            outcome = BatchOutcome(key, line, "missing", task_id, error=error_fields(error))
             journal.done(outcome)
             return outcome
         except ModuleException as error:
