@@ -202,18 +202,19 @@ def test_rate_limited_creates_slow_the_whole_batch_and_none_fails(tmp_path: Path
 
 
 def test_failing_tasks_carry_their_failure() -> None:
-    """Tasks whose prompt says "fail" are set `failed` by a helper as soon as they appear."""
+    """Tasks titled "fail" are set `failed` by a helper as soon as they appear."""
     stop = threading.Event()
 
     def fail_them() -> None:
         with Tasks(server.api_key, base_url=server.url) as admin:
             while not stop.is_set():
-                for item in admin.list(AGENT, status="pending"):
-                    if item.title and item.title.startswith("fail"):
+                for item in admin.list(AGENT):
+                    running = item.status.value in {"pending", "executing"}
+                    if running and item.title and item.title.startswith("fail"):
                         admin.update(item.id, status="failed", result="the agent gave up")
                 time.sleep(0.02)
 
-    server = LocalTaskServer(step_delay=0.5).start()
+    server = LocalTaskServer(step_delay=1.0).start()  # 2 s for the helper to fail a task
     helper = threading.Thread(target=fail_them, daemon=True)
     helper.start()
     try:
