@@ -29,7 +29,8 @@ KEEP_ALIVE_SECONDS: Final = 600
 
 
 def main() -> None:
-    app = create_app(api_keys=[API_KEY], step_delay=STEP_DELAY)
+    step_delay = float(sys.argv[1]) if len(sys.argv) > 1 else STEP_DELAY
+    app = create_app(api_keys=[API_KEY], step_delay=step_delay)
     counters = counters_of(app)
     sock = bind("127.0.0.1", 0)
     sock.listen(BACKLOG)

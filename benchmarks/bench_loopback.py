@@ -55,8 +55,11 @@ class Server:
 
 
 @contextmanager
-def task_server() -> Iterator[Server]:
+def task_server(step_delay: float | None = None) -> Iterator[Server]:
+    """The local task server in a child process; its tasks stay pending unless a
+    `step_delay` is given."""
     argv = [sys.executable, str(Path(__file__).with_name("_server.py"))]
+    argv += [] if step_delay is None else [str(step_delay)]
     with subprocess.Popen(
         argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     ) as process:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_anchors
+import bench_batch
 import bench_import
 import bench_instructions
 import bench_loopback
@@ -78,6 +79,7 @@ BENCHMARKS: dict[str, Callable[[Sizes, argparse.Namespace, Server], Results]] = 
         sizes.loopback_rounds, sizes.loopback_tasks, sizes.bursts, server
     ),
     "memory": lambda sizes, _, __: _bare(bench_memory.run(sizes.memory_rounds, sizes.memory_calls)),
+    "batch": lambda _, args, __: _bare(bench_batch.run(args.quick)),
     "anchors": lambda sizes, _, server: bench_anchors.run(
         sizes.anchor_rounds, sizes.anchor_calls, server.url
     ),

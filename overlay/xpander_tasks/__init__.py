@@ -62,17 +62,23 @@ from ._version import __version__
 TaskUpdateEventType = TaskEventType
 
 if TYPE_CHECKING:
+    from ._batch import Batch, BatchItem, BatchOutcome
     from ._events import TaskUpdateEvent
 else:
-    # Event streaming (and httpx-sse) loads on first use: most programs only create tasks.
-    # Hidden from type checkers, which would otherwise accept any name of this module.
+    # Event streaming (and httpx-sse) and batches (asyncio, sqlite3) load on first use: most
+    # programs only create tasks. Hidden from type checkers, which would otherwise accept any
+    # name of this module.
     def __getattr__(name: str) -> object:
         if name == "TaskUpdateEvent":
-            from ._events import TaskUpdateEvent  # noqa: PLC0415
+            from ._events import TaskUpdateEvent as public  # noqa: PLC0415
+        elif name in {"Batch", "BatchItem", "BatchOutcome"}:
+            from . import _batch  # noqa: PLC0415
 
-            TaskUpdateEvent.__module__ = __name__  # as the other public names, below
-            return TaskUpdateEvent
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            public = getattr(_batch, name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        public.__module__ = __name__  # as the other public names, below
+        return public
 
 
 def __dir__() -> list[str]:
@@ -92,6 +98,9 @@ __all__ = [
     "AttachmentRefParam",
     "AuthenticationError",
     "BadRequestError",
+    "Batch",
+    "BatchItem",
+    "BatchOutcome",
     "ClientConfig",
     "ConfigurationError",
     "InternalServerError",

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
+from ._batch_cli import add_batch_commands
+from ._batch_cli import main as batch_main
 from ._client import Tasks
 from ._exceptions import ModuleException
 from ._task import Task, TasksListItem
@@ -91,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("task_id")
     update.add_argument("--status", choices=_STATUSES, required=True)
     update.add_argument("--result", help="the task's result text")
+    add_batch_commands(commands, per_command)
     return parser
 
 
@@ -241,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     130 when interrupted)."""
     arguments = _parser().parse_args(argv)
     try:
+        if arguments.command == "batch":
+            return batch_main(arguments, argv)
         with Tasks(base_url=arguments.base_url) as tasks:
             if arguments.command == "list":
                 found = tasks.list(

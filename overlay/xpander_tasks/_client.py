@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from typing import Final
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
@@ -31,6 +32,9 @@ from ._task import (
     stop_one,
     update_one,
 )
+
+if TYPE_CHECKING:
+    from ._batch import BatchItem, BatchOutcome
 
 _MAY_HAVE_CREATED: Final = "the task may have been created: check before creating it again"
 
@@ -143,3 +147,23 @@ class Tasks(BaseClient):
     async def astop(self, call: GetTaskCall) -> Task:
         """Stop a task; it becomes `stopped` (`is_manually_stopped`) and stays so."""
         return Task.adopt(await astop_one(self, call), self)
+
+    # Batches: many creates, each followed to its result, resumable from a journal.
+
+    def abatch(
+        self, items: Iterable[Mapping[str, Any] | BatchItem], *, agent_id: str, **options: Any
+    ) -> AsyncIterator[BatchOutcome]:
+        """Create a task for each item (`acreate`'s parameters, an optional `key`) and yield
+        each outcome as it finishes; `options` are `Batch`'s (`journal`, `concurrency`,
+        `max_following`, `timeout`, `poll_interval`, `resend_uncertain`)."""
+        from ._batch import Batch  # noqa: PLC0415  (asyncio and sqlite3 load on first use)
+
+        return Batch(self, agent_id=agent_id, **options).arun(items)
+
+    def batch(
+        self, items: Iterable[Mapping[str, Any] | BatchItem], *, agent_id: str, **options: Any
+    ) -> Iterator[BatchOutcome]:
+        """`abatch` for synchronous code (the batch runs on an event loop of its own)."""
+        from ._batch import Batch  # noqa: PLC0415  (asyncio and sqlite3 load on first use)
+
+        return Batch(self, agent_id=agent_id, **options).run(items)

@@ -25,7 +25,7 @@ from ._exceptions import (
 _NOT_ACTED_ON = frozenset({429, 503})
 
 
-def _retry_after_seconds(error: APIStatusError) -> float | None:
+def retry_after_seconds(error: APIStatusError) -> float | None:
     """The answer's Retry-After, in seconds or as an HTTP date, if it has a usable one."""
     if error.response is None:
         return None
@@ -72,7 +72,7 @@ class RetryPolicy(NamedTuple):
         if retries_done >= max_retries or not is_retryable(error, idempotent=idempotent):
             return None
         if isinstance(error, APIStatusError):
-            retry_after = _retry_after_seconds(error)
+            retry_after = retry_after_seconds(error)
             if retry_after is not None:
                 return retry_after if retry_after <= self.max_retry_after else None
         backoff = min(self.max_delay, self.initial_delay * 2**retries_done)

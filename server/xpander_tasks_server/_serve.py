@@ -73,7 +73,8 @@ class LocalTaskServer:
         self.agents = tuple(agents)
         self.organization_id = organization_id
         self.script = script or Script()
-        self.app = create_app(
+        # `app` is what is served (a test may wrap it); the API's own app knows the server.
+        self.app = self._api_app = create_app(
             api_keys=[self.api_key],
             agents=self.agents,
             db=db,
@@ -117,7 +118,7 @@ class LocalTaskServer:
             timeout_graceful_shutdown=1,
         )
         self._server = uvicorn.Server(config)
-        serve_with(self.app, self._server)
+        serve_with(self._api_app, self._server)
         self._thread = threading.Thread(
             target=self._server.run, args=([sock],), name="xpander-tasks-server", daemon=True
         )
