@@ -189,7 +189,7 @@ def test_ctrl_c_while_following_says_the_task_keeps_running(
         task_id = first.split()[2]
         process.send_signal(signal.SIGINT)
         rest = process.stderr.read()
-        assert process.wait(60) == 130
+        assert process.wait(60) == 130, rest  # what the CLI said, if it did not exit cleanly
     assert f"task {task_id} keeps running" in rest
     assert f"xpander-tasks get {task_id} --wait" in rest
     assert slow.counters.tasks_created == 1
