@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -161,12 +162,14 @@ class _Progress:
 
 def _follow(task: Task, progress: _Progress) -> None:
     """Follow the task's events in place until it finishes, showing its chunks' text."""
-    for event in task.events():
-        task.update_from(event)
-        kind = str(getattr(event.type, "value", event.type))
-        if kind == "chunk" and isinstance(event.data, str):
-            progress.text(event.data)
-        progress.show(task, kind)
+    # Closed here, whatever ends the loop (Ctrl-C), not left to the collector.
+    with contextlib.closing(task.events()) as events:
+        for event in events:
+            task.update_from(event)
+            kind = str(getattr(event.type, "value", event.type))
+            if kind == "chunk" and isinstance(event.data, str):
+                progress.text(event.data)
+            progress.show(task, kind)
 
 
 def _poll(task: Task, progress: _Progress, timeout: float, interval: float) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -154,7 +154,7 @@ class _Stream:
 
 def iterate_events(
     client: BaseClient, task: Task, read_timeout: float | None, deadline: float | None = None
-) -> Iterator[TaskUpdateEvent]:
+) -> Generator[TaskUpdateEvent, None, None]:
     """The task's events until `task_finished` (sync); none read past `deadline`."""
     stream = _Stream(client, task, read_timeout, deadline)
     http = client.http_client()

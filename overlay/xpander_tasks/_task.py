@@ -4,7 +4,7 @@ do through their requestor. The calls on one task that `Tasks` shares live here 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
@@ -286,7 +286,9 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     def _activity_path(self) -> tuple[str, str]:
         return check_id("task.agent_id", self.agent_id), check_id("task.id", self.id)
 
-    def events(self, *, read_timeout: float | None = None) -> Iterator[TaskUpdateEvent]:
+    def events(
+        self, *, read_timeout: float | None = None
+    ) -> Generator[TaskUpdateEvent, None, None]:
         """This task's events until `task_finished` (sync); needs `events_streaming=True`."""
         from . import _events  # noqa: PLC0415  (streaming loads on first use)
 
