@@ -14,6 +14,7 @@ import functools
 import json
 import logging
 import os
+import queue
 import ssl
 import threading
 import time
@@ -177,8 +178,11 @@ class BaseClient:
         self._http = None if http_client is None else self._adopt(http_client)
         self._async_http = None if async_http_client is None else self._adopt(async_http_client)
         self._async_loop: object = None  # the event loop the async pool belongs to
-        # Requests in flight, bounded: more wait here, not on the pool's timeout.
-        self._slots = threading.BoundedSemaphore(config.max_concurrency)
+        # Requests in flight, bounded: more wait here, not on the pool's timeout. A queue of
+        # tokens, as a semaphore: its get and put are C calls (a Semaphore's are Python).
+        self._slots: queue.SimpleQueue[None] = queue.SimpleQueue()
+        for _ in range(config.max_concurrency):
+            self._slots.put(None)
         self._async_slots: asyncio.Semaphore | None = None  # one per event loop, as the pool
 
     @property
@@ -214,6 +218,7 @@ class BaseClient:
             _ADOPTED.add(client)
         client.base_url = httpx.URL(self._config.api_root)
         client.timeout = self._config.timeout
+        client.headers.update(_UNCOMPRESSED)
         if isinstance(client, httpx.AsyncClient):
             client.event_hooks["request"].append(self._on_async_request)
             client.event_hooks["response"].append(self._on_async_response)
@@ -271,10 +276,15 @@ class BaseClient:
         return client
 
     def _async_slots_here(self) -> asyncio.Semaphore:
-        """The bound on requests in flight for the running event loop."""
-        self.async_http_client()
-        assert self._async_slots is not None  # set with the loop
-        return self._async_slots
+        """The bound on requests in flight for the running event loop (set with its pool)."""
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
+
+        slots = self._async_slots
+        if slots is None or self._async_loop is not asyncio.get_running_loop():
+            self.async_http_client()
+            slots = self._async_slots
+            assert slots is not None  # set with the loop
+        return slots
 
     def generated_client(self) -> GeneratedClient:
         """The generated client, for its sync endpoint functions, with the sync pool ready."""
@@ -289,10 +299,8 @@ class BaseClient:
     # Event hooks: the one place every request and answer passes.
 
     def _on_request(self, request: httpx.Request) -> None:
+        # Per request, not a pool header: the pool's headers show in its repr.
         request.headers["x-api-key"] = self._config.api_key
-        # Uncompressed answers: the size cap then bounds what is decoded and parsed (a small
-        # gzip body can decode to gigabytes); task JSON is small.
-        request.headers["accept-encoding"] = "identity"
         attempt = _attempt.get()
         if attempt is not None:
             attempt.request = request
@@ -369,19 +377,22 @@ class BaseClient:
         or the server said it did not act (429, 503). Without it, a call is a read.
         """
         total = options.total_timeout or self._config.total_timeout
+        slots = self._slots
         retries = 0
         while True:
             deadline = None if total is None else time.monotonic() + total
             current = _Attempt(operation, options.timeout, total, deadline)
             token = _attempt.set(current)
+            slots.get()
             try:
-                with self._slots, map_exceptions(operation):
-                    return send()
-            except ModuleException as error:
+                return send()
+            except Exception as exc:
+                error = public_error(operation, exc)
                 delay = self._retry_delay(error, current, retries, options, unsafe)
                 if delay is None:
-                    raise
+                    raise error  # noqa: B904  (its cause is set: `from None` where it must be)
             finally:
+                slots.put(None)
                 _attempt.reset(token)
             retries += 1
             self._retry.sleep(delay)
@@ -405,18 +416,18 @@ class BaseClient:
             retries = 0
             while True:
                 try:
-                    with map_exceptions(operation):
-                        # The wait for a slot is not the answer's time: it is not timed.
-                        async with slots:
-                            try:
-                                async with asyncio.timeout(total):
-                                    return await send()
-                            except TimeoutError:
-                                raise current.timed_out() from None
-                except ModuleException as error:
+                    # The wait for a slot is not the answer's time: it is not timed.
+                    async with slots:
+                        try:
+                            async with asyncio.timeout(total):
+                                return await send()
+                        except TimeoutError:
+                            raise current.timed_out() from None
+                except Exception as exc:
+                    error = public_error(operation, exc)
                     delay = self._retry_delay(error, current, retries, options, unsafe)
                     if delay is None:
-                        raise
+                        raise error  # noqa: B904  (its cause is set: `from None` where it must be)
                 retries += 1
                 await self._retry.asleep(delay)
         finally:
@@ -529,6 +540,11 @@ def _pool_options() -> dict[str, Any]:
     return {"headers": {"user-agent": f"xpander-tasks/{__version__}"}, "cookies": _NoCookies()}
 
 
+# Uncompressed answers: the size cap then bounds what is decoded and parsed (a small gzip
+# body can decode to gigabytes); task JSON is small. Every pool sends it, given ones too.
+_UNCOMPRESSED: Final = {"accept-encoding": "identity"}
+
+
 def _log_response(response: httpx.Response) -> None:
     request = response.request
     logger.debug(
@@ -554,43 +570,58 @@ class _BodyGuard:
     size cap, and the sync attempt's deadline. The cap bounds a whole answer, or for an event
     stream each event: a stream is long by design, one event is not."""
 
-    def __init__(self, response: httpx.Response, attempt: _Attempt) -> None:
+    __slots__ = ("_attempt", "_received", "_response", "_streaming", "_tail")
+
+    def __init__(self, response: httpx.Response, attempt: _Attempt, *, streaming: bool) -> None:
         self._attempt = attempt
-        self._streaming = attempt.streaming and response.is_success
+        self._response = response  # named in errors only: formatting its host costs time
+        self._streaming = streaming
         self._received = 0  # of the answer, or of the current event
         self._tail = b""  # the last bytes of the previous chunk, for event ends split across
-        url = response.request.url
-        host = f"{url.host}:{url.port}" if url.port else url.host
-        self._answer = f"the answer (HTTP {response.status_code}) from {host}"
 
     @classmethod
     def for_response(cls, response: httpx.Response) -> _BodyGuard:
         """A guard for this answer's body, after checking what its headers already tell."""
         attempt = _attempt.get() or _Attempt("request")
         attempt.check_deadline()
-        guard = cls(response, attempt)
-        encoding = response.headers.get("content-encoding", "identity").strip()
-        if encoding.lower() not in ("", "identity"):
+        success = 200 <= response.status_code < 300
+        guard = cls(response, attempt, streaming=attempt.streaming and success)
+        # The three headers read in one pass: each `headers.get` scans them all.
+        encoding = declared = media_type = b""
+        for raw_name, value in response.headers.raw:
+            name = raw_name.lower()
+            if name == b"content-encoding":
+                encoding = value
+            elif name == b"content-length":
+                declared = value
+            elif name == b"content-type":
+                media_type = value
+        encoding = encoding.strip()
+        if encoding.lower() not in (b"", b"identity"):
             # Asked for uncompressed: a compressed body would slip past the size cap.
-            raise guard.invalid(f"is {encoding!r}-encoded, which was not asked for")
+            raise guard.invalid(f"is {_text(encoding)!r}-encoded, which was not asked for")
         if guard._streaming:
             return guard
-        declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             raise guard.too_large(f"{int(declared)} bytes")
-        media_type = response.headers.get("content-type", "").partition(";")[0].strip()
-        if response.is_success and media_type and not _is_json(media_type.lower()):
-            raise guard.invalid(f"is {media_type!r}, not JSON")  # as sent: redaction matches
+        media_type = media_type.partition(b";")[0].strip()
+        if success and media_type and not _is_json(media_type.lower()):
+            raise guard.invalid(f"is {_text(media_type)!r}, not JSON")  # as sent: redaction matches
         return guard
 
+    def _answer(self) -> str:
+        url = self._response.request.url
+        host = f"{url.host}:{url.port}" if url.port else url.host
+        return f"the answer (HTTP {self._response.status_code}) from {host}"
+
     def invalid(self, problem: str) -> InvalidResponseError:
-        return InvalidResponseError(None, f"{self._attempt.operation}: {self._answer} {problem}")
+        return InvalidResponseError(None, f"{self._attempt.operation}: {self._answer()} {problem}")
 
     def too_large(self, size: str) -> InvalidResponseError:
         what = "an event of " if self._streaming else ""
         return InvalidResponseError(
             None,
-            f"{self._attempt.operation}: {what}{self._answer} is too large ({size}; "
+            f"{self._attempt.operation}: {what}{self._answer()} is too large ({size}; "
             f"the limit is {MAX_RESPONSE_BYTES} bytes)",
         )
 
@@ -612,8 +643,17 @@ class _BodyGuard:
 _EVENT_ENDS: Final = (b"\n\n", b"\r\r", b"\r\n\r\n")
 
 
-def _is_json(media_type: str) -> bool:
-    return media_type == "application/json" or media_type.endswith("+json")
+def _is_json(media_type: bytes) -> bool:
+    return media_type == b"application/json" or media_type.endswith(b"+json")
+
+
+def _text(header_value: bytes) -> str:
+    """A header value as httpx decodes it (UTF-8, else Latin-1), for messages: redaction then
+    matches a secret echoed there."""
+    try:
+        return header_value.decode()
+    except UnicodeDecodeError:
+        return header_value.decode("latin-1")
 
 
 class _GuardedStream(httpx.SyncByteStream):
@@ -743,33 +783,47 @@ def connection_error(exc: httpx.RequestError) -> APIConnectionError:
     raise AssertionError("httpx.RequestError is the table's last row")  # pragma: no cover
 
 
+def public_error(operation: str, exc: Exception) -> ModuleException:
+    """The public error for what httpx or a generated parser raised, its cause set as a
+    `raise ... from` would; `exc` itself when it is already public, and re-raised when it
+    is not a failure of the exchange (a bug: it must show as it is)."""
+    error: ModuleException
+    cause: BaseException | None = exc
+    if isinstance(exc, ModuleException):
+        return exc
+    if isinstance(exc, httpx.RequestError):
+        error = connection_error(exc)
+    elif isinstance(exc, httpx.InvalidURL):  # built from the call's ids and filters: not sent
+        error, cause = InvalidArgumentError("url", f"{operation}: {exc}"), None
+    elif isinstance(exc, json.JSONDecodeError):
+        error = InvalidResponseError(None, f"{operation}: the server's answer is not JSON ({exc})")
+    elif isinstance(exc, RecursionError):
+        error = InvalidResponseError(
+            None, f"{operation}: the server's answer is nested too deeply to read"
+        )
+        cause = None
+    elif isinstance(exc, KeyError):
+        error = InvalidResponseError(
+            None,
+            f"{operation}: the server's answer is not a valid task "
+            f"(required field {exc.args[0]!r} is missing)",
+        )
+    elif isinstance(exc, _PARSE_ERRORS):
+        error = InvalidResponseError(
+            None,
+            f"{operation}: the server's answer is not a valid task ({type(exc).__name__}: {exc})",
+        )
+    else:
+        raise exc
+    # As `raise error from cause` inside `except exc` sets them, before redaction reads them.
+    error.__cause__, error.__context__, error.__suppress_context__ = cause, exc, True
+    return error
+
+
 @contextlib.contextmanager
 def map_exceptions(operation: str) -> Iterator[None]:
     """Turn what httpx and the generated parsers raise inside the block into public errors."""
     try:
         yield
-    except ModuleException:
-        raise
-    except httpx.RequestError as exc:
-        raise connection_error(exc) from exc
-    except httpx.InvalidURL as exc:  # built from the call's ids and filters: nothing was sent
-        raise InvalidArgumentError("url", f"{operation}: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidResponseError(
-            None, f"{operation}: the server's answer is not JSON ({exc})"
-        ) from exc
-    except RecursionError:
-        raise InvalidResponseError(
-            None, f"{operation}: the server's answer is nested too deeply to read"
-        ) from None
-    except KeyError as exc:
-        raise InvalidResponseError(
-            None,
-            f"{operation}: the server's answer is not a valid task "
-            f"(required field {exc.args[0]!r} is missing)",
-        ) from exc
-    except _PARSE_ERRORS as exc:
-        raise InvalidResponseError(
-            None,
-            f"{operation}: the server's answer is not a valid task ({type(exc).__name__}: {exc})",
-        ) from exc
+    except Exception as exc:
+        raise public_error(operation, exc)  # noqa: B904  (its cause is set)

@@ -530,9 +530,13 @@ def _with_total(parameter: str, tokens: Tokens | None) -> Tokens | None:
     return counted
 
 
+# Made once: `json.dumps` with an option builds an encoder on every call.
+_JSON_CHECK: Final = json.JSONEncoder(allow_nan=False)
+
+
 def _json_value(parameter: str, value: Any) -> Any:
     try:
-        json.dumps(value, allow_nan=False)
+        _JSON_CHECK.encode(value)
     except (TypeError, ValueError, RecursionError):
         raise InvalidArgumentError(
             parameter, "must be JSON: dicts, lists, strings, numbers, True, False or None"
