@@ -172,7 +172,9 @@ class AttachmentRef:
         kind = d.pop("kind", UNSET)
         if isinstance(kind, str):
             try:
-                kind_type_0 = AttachmentKind(kind)
+                kind_type_0 = AttachmentKind._value2member_map_.get(
+                    kind
+                ) or AttachmentKind(kind)
 
                 kind = kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -463,7 +463,9 @@ class CreateTaskRequest:
         output_format = d.pop("output_format", UNSET)
         if isinstance(output_format, str):
             try:
-                output_format_type_0 = OutputFormat(output_format)
+                output_format_type_0 = OutputFormat._value2member_map_.get(
+                    output_format
+                ) or OutputFormat(output_format)
 
                 output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -508,7 +510,9 @@ class CreateTaskRequest:
         if isinstance(_think_mode, Unset):
             think_mode = UNSET
         else:
-            think_mode = ThinkMode(_think_mode)
+            think_mode = ThinkMode._value2member_map_.get(_think_mode) or ThinkMode(
+                _think_mode
+            )
 
         disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
 
@@ -532,7 +536,9 @@ class CreateTaskRequest:
         llm_reasoning_effort = d.pop("llm_reasoning_effort", UNSET)
         if isinstance(llm_reasoning_effort, str):
             try:
-                llm_reasoning_effort_type_0 = LLMReasoningEffort(llm_reasoning_effort)
+                llm_reasoning_effort_type_0 = LLMReasoningEffort._value2member_map_.get(
+                    llm_reasoning_effort
+                ) or LLMReasoningEffort(llm_reasoning_effort)
 
                 llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -9,7 +9,6 @@ from typing import (
     Self,
     TypedDict,
     TypeVar,
-    cast,
 )
 
 from ..models.mcp_server_auth_type import MCPServerAuthType
@@ -321,7 +320,9 @@ class MCPServerDetails:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = MCPServerType(_type_)
+            type_ = MCPServerType._value2member_map_.get(_type_) or MCPServerType(
+                _type_
+            )
 
         name = d.pop("name", UNSET)
 
@@ -334,14 +335,18 @@ class MCPServerDetails:
         if isinstance(_transport, Unset):
             transport = UNSET
         else:
-            transport = MCPServerTransport(_transport)
+            transport = MCPServerTransport._value2member_map_.get(
+                _transport
+            ) or MCPServerTransport(_transport)
 
         _auth_type = d.pop("auth_type", UNSET)
         auth_type: MCPServerAuthType | Unset
         if isinstance(_auth_type, Unset):
             auth_type = UNSET
         else:
-            auth_type = MCPServerAuthType(_auth_type)
+            auth_type = MCPServerAuthType._value2member_map_.get(
+                _auth_type
+            ) or MCPServerAuthType(_auth_type)
 
         api_key = d.pop("api_key", UNSET)
 
@@ -369,9 +374,9 @@ class MCPServerDetails:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        allowed_tools = cast(list[str], d.pop("allowed_tools", UNSET))
+        allowed_tools: list[str] = d.pop("allowed_tools", UNSET)
 
-        additional_scopes = cast(list[str], d.pop("additional_scopes", UNSET))
+        additional_scopes: list[str] = d.pop("additional_scopes", UNSET)
 
         share_user_token_across_other_agents = d.pop(
             "share_user_token_across_other_agents", UNSET
@@ -382,7 +387,9 @@ class MCPServerDetails:
         if isinstance(_sso_token, Unset):
             sso_token = UNSET
         else:
-            sso_token = MCPServerSSOToken(_sso_token)
+            sso_token = MCPServerSSOToken._value2member_map_.get(
+                _sso_token
+            ) or MCPServerSSOToken(_sso_token)
 
         sso_audience = d.pop("sso_audience", UNSET)
 

@@ -99,7 +99,9 @@ class Principal:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        kind = PrincipalKind(d.pop("kind"))
+        kind = PrincipalKind._value2member_map_.get(d.pop("kind")) or PrincipalKind(
+            d.pop("kind")
+        )
 
         id = d.pop("id")
 

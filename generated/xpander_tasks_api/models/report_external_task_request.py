@@ -8,7 +8,6 @@ from typing import (
     Self,
     TypedDict,
     TypeVar,
-    cast,
 )
 
 from ..types import UNSET, ModelFields, Unset, model_field
@@ -183,7 +182,7 @@ class ReportExternalTaskRequest:
         used_tools = d.pop("used_tools", UNSET)
         if isinstance(used_tools, list):
             try:
-                used_tools_type_0 = cast(list[str], used_tools)
+                used_tools_type_0: list[str] = used_tools
 
                 used_tools = used_tools_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

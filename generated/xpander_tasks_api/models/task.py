@@ -11,7 +11,6 @@ from typing import (
     Self,
     TypedDict,
     TypeVar,
-    cast,
 )
 
 from ..models.agent_execution_status import AgentExecutionStatus
@@ -833,7 +832,9 @@ class Task:
         status = d.pop("status", UNSET)
         if isinstance(status, str):
             try:
-                status_type_0 = AgentExecutionStatus(status)
+                status_type_0 = AgentExecutionStatus._value2member_map_.get(
+                    status
+                ) or AgentExecutionStatus(status)
 
                 status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -881,7 +882,9 @@ class Task:
         conversation_kind = d.pop("conversation_kind", UNSET)
         if isinstance(conversation_kind, str):
             try:
-                conversation_kind_type_0 = ConversationKind(conversation_kind)
+                conversation_kind_type_0 = ConversationKind._value2member_map_.get(
+                    conversation_kind
+                ) or ConversationKind(conversation_kind)
 
                 conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -890,7 +893,7 @@ class Task:
         sub_executions = d.pop("sub_executions", UNSET)
         if isinstance(sub_executions, list):
             try:
-                sub_executions_type_0 = cast(list[str], sub_executions)
+                sub_executions_type_0: list[str] = sub_executions
 
                 sub_executions = sub_executions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -940,7 +943,9 @@ class Task:
         output_format = d.pop("output_format", UNSET)
         if isinstance(output_format, str):
             try:
-                output_format_type_0 = OutputFormat(output_format)
+                output_format_type_0 = OutputFormat._value2member_map_.get(
+                    output_format
+                ) or OutputFormat(output_format)
 
                 output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -990,7 +995,9 @@ class Task:
         think_mode = d.pop("think_mode", UNSET)
         if isinstance(think_mode, str):
             try:
-                think_mode_type_0 = ThinkMode(think_mode)
+                think_mode_type_0 = ThinkMode._value2member_map_.get(
+                    think_mode
+                ) or ThinkMode(think_mode)
 
                 think_mode = think_mode_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1018,7 +1025,9 @@ class Task:
         llm_reasoning_effort = d.pop("llm_reasoning_effort", UNSET)
         if isinstance(llm_reasoning_effort, str):
             try:
-                llm_reasoning_effort_type_0 = LLMReasoningEffort(llm_reasoning_effort)
+                llm_reasoning_effort_type_0 = LLMReasoningEffort._value2member_map_.get(
+                    llm_reasoning_effort
+                ) or LLMReasoningEffort(llm_reasoning_effort)
 
                 llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1040,7 +1049,7 @@ class Task:
         used_tools = d.pop("used_tools", UNSET)
         if isinstance(used_tools, list):
             try:
-                used_tools_type_0 = cast(list[str], used_tools)
+                used_tools_type_0: list[str] = used_tools
 
                 used_tools = used_tools_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

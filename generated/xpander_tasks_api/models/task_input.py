@@ -8,7 +8,6 @@ from typing import (
     Self,
     TypedDict,
     TypeVar,
-    cast,
 )
 
 from ..types import UNSET, ModelFields, Unset, model_field
@@ -142,7 +141,7 @@ class TaskInput:
         d = dict(src_dict)
         text = d.pop("text", UNSET)
 
-        files = cast(list[str], d.pop("files", UNSET))
+        files: list[str] = d.pop("files", UNSET)
 
         user = d.pop("user", UNSET)
         if isinstance(user, dict):

@@ -263,7 +263,9 @@ class TasksListItem:
 
         organization_id = d.pop("organization_id")
 
-        status = AgentExecutionStatus(d.pop("status"))
+        status = AgentExecutionStatus._value2member_map_.get(
+            d.pop("status")
+        ) or AgentExecutionStatus(d.pop("status"))
 
         user_id = d.pop("user_id", UNSET)
 
@@ -309,7 +311,9 @@ class TasksListItem:
         conversation_kind = d.pop("conversation_kind", UNSET)
         if isinstance(conversation_kind, str):
             try:
-                conversation_kind_type_0 = ConversationKind(conversation_kind)
+                conversation_kind_type_0 = ConversationKind._value2member_map_.get(
+                    conversation_kind
+                ) or ConversationKind(conversation_kind)
 
                 conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

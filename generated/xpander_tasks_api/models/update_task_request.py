@@ -151,7 +151,9 @@ class UpdateTaskRequest:
         status = d.pop("status", UNSET)
         if isinstance(status, str):
             try:
-                status_type_0 = AgentExecutionStatus(status)
+                status_type_0 = AgentExecutionStatus._value2member_map_.get(
+                    status
+                ) or AgentExecutionStatus(status)
 
                 status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
