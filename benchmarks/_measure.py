@@ -119,10 +119,18 @@ class ChildRun:
     stdout: str
 
 
-def run_child(argv: Sequence[str], environment: Mapping[str, str] | None = None) -> ChildRun:
-    """Run `argv` to its end, timing it from spawn to exit."""
+def run_child(
+    argv: Sequence[str],
+    environment: Mapping[str, str] | None = None,
+    *,
+    limit_seconds: float | None = None,
+) -> ChildRun:
+    """Run `argv` to its end, timing it from spawn to exit; past `limit_seconds` it is killed
+    and `subprocess.TimeoutExpired` raised."""
     started = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=environment)
+    done = subprocess.run(
+        argv, capture_output=True, text=True, check=False, env=environment, timeout=limit_seconds
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}):\n{done.stderr}")
