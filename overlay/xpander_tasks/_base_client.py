@@ -485,6 +485,13 @@ class BaseClient:
             return
         await self._async_http.aclose()
 
+    async def aclose_own_async_pool(self) -> None:
+        """Close the async pool this client opened itself, as code that ends its event loop
+        must (a pool lives and dies with its loop); an httpx client given to it is the
+        caller's to close."""
+        if self._owns_async and self._async_http is not None:
+            await self._async_http.aclose()
+
     def __enter__(self) -> Self:
         return self
 

@@ -490,11 +490,7 @@ class Batch:
                 async for outcome in self.arun(items):
                     handoff.put(outcome)
             finally:
-                # The pool opened on this loop dies with it: close it here (one of the
-                # client's own; an httpx client given to it is the caller's to close).
-                pool = self._tasks._async_http
-                if pool is not None and self._tasks._owns_async:
-                    await pool.aclose()
+                await self._tasks.aclose_own_async_pool()  # it dies with this loop
 
         def work() -> None:
             try:

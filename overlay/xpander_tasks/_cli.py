@@ -19,7 +19,7 @@ from ._client import Tasks
 from ._exceptions import ModuleException
 from ._task import Task, TasksListItem
 from ._version import __version__
-from ._wait import is_finished, refresh_before, timed_out
+from ._wait import poll
 
 
 def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
@@ -175,14 +175,8 @@ def _follow(task: Task, progress: _Progress) -> None:
 def _poll(task: Task, progress: _Progress, timeout: float, interval: float) -> None:
     """Read the task every `interval` seconds until it finishes, or `timeout` passes (the
     reads too, as `Task.wait`'s)."""
-    deadline = time.monotonic() + timeout
     progress.show(task)
-    while not is_finished(task):
-        if time.monotonic() + interval > deadline:
-            raise timed_out(task, timeout)
-        time.sleep(interval)
-        refresh_before(task, deadline)
-        progress.show(task)
+    poll(task, timeout, interval, time.monotonic() + timeout, progress.show)
 
 
 def _print_list(items: list[TasksListItem], as_json: bool) -> None:

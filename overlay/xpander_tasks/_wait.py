@@ -7,6 +7,7 @@ Polling needs no streaming code: httpx-sse loads only for a task created with
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
@@ -51,6 +52,34 @@ def refresh_before(task: Task, deadline: float) -> None:
             raise
 
 
+async def arefresh(task: Task) -> None:
+    """Read `task` again in place (`asyncio.timeout` bounds it); a failure a later read may
+    not meet is left to the next poll."""
+    try:
+        await task.areload()
+    except ModuleException as error:
+        if not is_retryable(error, idempotent=True):
+            raise
+
+
+def poll(
+    task: Task,
+    timeout: float,
+    poll_interval: float,
+    deadline: float,
+    seen: Callable[[Task], object] | None = None,
+) -> None:
+    """Until `task` finishes: wait `poll_interval`, read it again, show it to `seen`; the
+    reads and the waits end by `deadline` (`timeout` seconds from the start)."""
+    while not is_finished(task):
+        if time.monotonic() + poll_interval > deadline:
+            raise timed_out(task, timeout)
+        time.sleep(poll_interval)
+        refresh_before(task, deadline)
+        if seen is not None:
+            seen(task)
+
+
 def _checked(timeout: float, poll_interval: float) -> tuple[float, float]:
     return check_seconds("timeout", timeout), check_seconds("poll_interval", poll_interval)
 
@@ -66,13 +95,8 @@ def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -
 
             for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
                 task.update_from(event)
-        while True:
-            refresh_before(task, deadline)
-            if is_finished(task):
-                return
-            if time.monotonic() + poll_interval > deadline:
-                raise timed_out(task, timeout)
-            time.sleep(poll_interval)
+        refresh_before(task, deadline)
+        poll(task, timeout, poll_interval, deadline)
     except ModuleException as exc:
         if time.monotonic() >= deadline and not isinstance(exc, TaskTimeoutError):
             raise timed_out(task, timeout) from exc
@@ -93,15 +117,9 @@ async def await_completion(
 
                 async for event in aiterate_events(client, task, read_timeout=None):
                     task.update_from(event)
-            while True:
-                try:
-                    await task.areload()
-                except ModuleException as error:  # a later poll may get through
-                    if not is_retryable(error, idempotent=True):
-                        raise
-                else:
-                    if is_finished(task):
-                        return
+            await arefresh(task)
+            while not is_finished(task):
                 await asyncio.sleep(poll_interval)
+                await arefresh(task)
     except TimeoutError:
         raise timed_out(task, timeout) from None
