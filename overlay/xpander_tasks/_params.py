@@ -9,7 +9,6 @@ a coercion (`_coercion`), plus the few rules only the overlay knows (the tables 
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import inspect
 import itertools
@@ -1021,5 +1020,7 @@ def _misfit(
     if not unknown:  # a missing or extra positional argument: Python's words, our name
         return str(error).replace(f"{build.__qualname__}()", f"{public}()", 1)
     message = f"{public}() got an unexpected keyword argument {unknown[0]!r}"
+    import difflib  # noqa: PLC0415  (a mistake's path: not loaded with the package)
+
     close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
     return f"{message}; did you mean {close[0]!r}?" if close else message
