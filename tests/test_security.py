@@ -250,6 +250,12 @@ def test_a_config_made_directly_hides_its_key() -> None:
     )
     assert config.api_key == API_KEY
     assert_no_secret(repr(config), str(config))
+    # Frozen and compared by value, as attrs.frozen made it; attrs' view still works.
+    with pytest.raises(AttributeError):
+        config.api_key = "other"  # type: ignore[misc]
+    changed = attrs.evolve(config, max_retries=3)
+    assert (changed.max_retries, changed.api_key) == (3, API_KEY) and changed != config
+    assert not attrs.fields(ClientConfig).api_key.repr
 
 
 # Error messages.

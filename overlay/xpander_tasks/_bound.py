@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import inspect
 import keyword
 import operator
 from collections.abc import Callable
@@ -43,6 +44,16 @@ def _fields_copier(fields: tuple[str, ...]) -> Callable[[object, object], None]:
     return copier
 
 
+class _Signature:
+    """A bound model's `inspect.signature` (`help()`): its generated model's `__init__` and
+    `client=None`, as attrs wrote it; worked out when asked for, not at import."""
+
+    def __get__(self, instance: object, owner: type[BoundModel[Any]]) -> inspect.Signature:
+        model = inspect.signature(owner._model)
+        client = inspect.Parameter("client", inspect.Parameter.KEYWORD_ONLY, default=None)
+        return model.replace(parameters=[*model.parameters.values(), client])
+
+
 class BoundModel(Generic[ClientT]):
     """A generated model plus the client that fetched it, so that it can act on itself.
 
@@ -68,6 +79,8 @@ class BoundModel(Generic[ClientT]):
                 model_field("_client", "ClientT | None", default=None, kw_only=True),
             )
         )
+
+    __signature__ = _Signature()
 
     def __init__(self, *args: Any, client: ClientT | None = None, **kwargs: Any) -> None:
         """The generated model's `__init__`, bound to `client` (by default, unbound)."""
