@@ -8,7 +8,7 @@ import functools
 import inspect
 import keyword
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 from xpander_tasks_api.types import UNSET, LazyFields, model_field
@@ -86,6 +86,16 @@ class BoundModel(Generic[ClientT]):
         """The generated model's `__init__`, bound to `client` (by default, unbound)."""
         super().__init__(*args, **kwargs)
         self._client = client
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The generated model's `from_dict`, unbound. Read into the generated model and
+        copied: the model's `__init__` through this class's (its keywords passed on) costs
+        half as much again, on every task an event carries."""
+        view = cls.__new__(cls)
+        _layout(cls._model)[2](view, cls._model.from_dict(src_dict))  # type: ignore[attr-defined]
+        view._client = None
+        return view
 
     @classmethod
     def adopt(cls, model: object, client: ClientT | None) -> Self:
