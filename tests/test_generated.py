@@ -33,7 +33,7 @@ from xpander_tasks_api.models import (
     User,
     UserParam,
 )
-from xpander_tasks_api.types import UNSET
+from xpander_tasks_api.types import UNSET, Response
 
 TASK = fake_task(
     SDK_MINIMAL_BODY,
@@ -184,3 +184,37 @@ def test_absent_fields_read_unset_in_reprs_and_help() -> None:
     # Not `<xpander_tasks_api.types.Unset object at 0x7f...>`, fifty times in help(Task).
     assert repr(UNSET) == "UNSET"
     assert " object at 0x" not in pydoc.render_doc(Task) + repr(TaskInput(text="x"))
+
+
+# The classes the templates write out (no attrs at import) keep attrs' API and behaviour.
+
+
+def test_written_out_clients_keep_their_api_and_attrs_view() -> None:
+    client = AuthenticatedClient(base_url="https://x", token="TOKEN-123", headers={"a": "1"})
+    assert "TOKEN-123" not in repr(client)
+    changed = (
+        client.with_headers({"b": "2"}).with_cookies({"c": "3"}).with_timeout(httpx.Timeout(5.0))
+    )
+    assert (changed.token, changed._headers, changed._cookies) == (
+        "TOKEN-123", {"a": "1", "b": "2"}, {"c": "3"},
+    )  # fmt: skip
+    assert changed._timeout == httpx.Timeout(5.0) and client._timeout is None
+    assert attrs.evolve(client, prefix="") == AuthenticatedClient(
+        "https://x", "TOKEN-123", "", headers={"a": "1"}
+    )
+    assert [field.alias for field in attrs.fields(AuthenticatedClient)][:2] == [
+        "raise_on_unexpected_status", "base_url",
+    ]  # fmt: skip
+    response = Response(status_code=200, content=b"{}", headers={}, parsed=None)
+    assert attrs.asdict(response)["content"] == b"{}" and response == attrs.evolve(response)
+
+
+def test_a_bound_model_keeps_the_client_keyword_signature_and_attrs_view() -> None:
+    task = xpander_tasks.Task.from_dict(TASK)
+    assert task._client is None  # built through the generated __init__: unbound
+    bound = attrs.evolve(task, client="the client")
+    assert bound._client == "the client" and bound.id == task.id
+    assert attrs.evolve(bound, result="done")._client == "the client"
+    assert attrs.fields(xpander_tasks.Task)[-1].alias == "client"
+    parameters = inspect.signature(xpander_tasks.Task).parameters
+    assert list(parameters)[:2] == ["id", "agent_id"] and parameters["client"].default is None

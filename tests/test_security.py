@@ -45,7 +45,7 @@ from xpander_tasks import (
     Tasks,
 )
 from xpander_tasks._params import create_task_call
-from xpander_tasks._redact import REDACTED, SECRET_FIELDS, request_secrets, secret_fields
+from xpander_tasks._redact import REDACTED, all_secret_fields, request_secrets, secret_fields
 from xpander_tasks_api import models
 from xpander_tasks_api.models import CreateTaskRequest, TaskEvent
 from xpander_tasks_api.models import Task as GeneratedTask
@@ -207,7 +207,7 @@ def test_the_generated_models_record_exactly_the_fields_the_spec_tags_secret() -
     assert {name: fields for name, fields in recorded.items() if fields} == {
         name: fields for name, fields in tagged.items() if fields
     }
-    assert set().union(*recorded.values()) == SECRET_FIELDS
+    assert set().union(*recorded.values()) == all_secret_fields()
 
 
 @pytest.mark.parametrize("model", [m for m in MODELS if secret_fields(m)], ids=lambda m: m.__name__)
@@ -250,6 +250,12 @@ def test_a_config_made_directly_hides_its_key() -> None:
     )
     assert config.api_key == API_KEY
     assert_no_secret(repr(config), str(config))
+    # Frozen and compared by value, as attrs.frozen made it; attrs' view still works.
+    with pytest.raises(AttributeError):
+        config.api_key = "other"  # type: ignore[misc]
+    changed = attrs.evolve(config, max_retries=3)
+    assert (changed.max_retries, changed.api_key) == (3, API_KEY) and changed != config
+    assert not attrs.fields(ClientConfig).api_key.repr
 
 
 # Error messages.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-import attrs
 import httpx
 
 from xpander_tasks_api.api.agents import get_agent
@@ -14,7 +13,7 @@ from xpander_tasks_api.models import Agent as GeneratedAgent
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
-from ._bound import BoundModel, field_names
+from ._bound import BoundModel
 from ._client import Tasks
 from ._config import check_count
 from ._exceptions import InvalidResponseError
@@ -74,15 +73,14 @@ def _agent_id(agent: Agent) -> str:
     return agent.id
 
 
-@attrs.define(repr=False, eq=False, getstate_setstate=False)
 class Agent(BoundModel["Tasks"], GeneratedAgent):
     """An agent as the API returned it: its identifying fields typed, every other field kept
     as it came (`agent["tools"]`). Bound to the client that read it, to create its tasks;
     a copy keeps the client, a pickle drops it.
     """
 
-    _model, _fields, _secret_fields = field_names(GeneratedAgent)
-    _client: Tasks | None = attrs.field(default=None, kw_only=True, alias="client")
+    __slots__ = ("_client",)
+    _model = GeneratedAgent
 
     def _pinned(self, call: CreateTaskCall) -> CreateTaskCall:
         """The call at this agent's version, unless it names one."""

@@ -4,29 +4,31 @@ the binding, what a copy and a pickle keep, and equality."""
 from __future__ import annotations
 
 import copy
+import functools
+import inspect
 import keyword
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
-import attrs
-
-from xpander_tasks_api.types import UNSET
+from xpander_tasks_api.types import UNSET, LazyFields, model_field
 
 from ._exceptions import ConfigurationError, InvalidResponseError
+from ._fields import is_model, model_fields
 
 ClientT = TypeVar("ClientT")
 
 
-def field_names(model: type) -> tuple[type, tuple[str, ...], tuple[str, ...]]:
-    """A generated model, its fields, and those the spec tags `[secret]` (tokens it echoes):
-    a subclass's `_model, _fields, _secret_fields`."""
-    fields = attrs.fields(model)
-    return (
-        model,
-        tuple(field.name for field in fields),
-        tuple(field.name for field in fields if field.metadata.get("secret")),
-    )
+@functools.cache
+def _layout(
+    model: type,
+) -> tuple[tuple[str, ...], tuple[str, ...], Callable[[object, object], None]]:
+    """A generated model's fields, those the spec tags `[secret]` (tokens it echoes), and
+    their copier; made on first use, as they read attrs."""
+    fields = model_fields(model)
+    names = tuple(field.name for field in fields)
+    secrets = tuple(field.name for field in fields if field.metadata.get("secret"))
+    return names, secrets, _fields_copier(names)
 
 
 def _fields_copier(fields: tuple[str, ...]) -> Callable[[object, object], None]:
@@ -42,27 +44,58 @@ def _fields_copier(fields: tuple[str, ...]) -> Callable[[object, object], None]:
     return copier
 
 
+class _Signature:
+    """A bound model's `inspect.signature` (`help()`): its generated model's `__init__` and
+    `client=None`, as attrs wrote it; worked out when asked for, not at import."""
+
+    def __get__(self, instance: object, owner: type[BoundModel[Any]]) -> inspect.Signature:
+        model = inspect.signature(owner._model)
+        client = inspect.Parameter("client", inspect.Parameter.KEYWORD_ONLY, default=None)
+        return model.replace(parameters=[*model.parameters.values(), client])
+
+
 class BoundModel(Generic[ClientT]):
     """A generated model plus the client that fetched it, so that it can act on itself.
 
     A copy keeps the client (a client is shared, never copied); a pickle keeps neither the
     client (its key, its connections) nor a secret field. Subclasses list this class first,
-    set `_model, _fields, _secret_fields = field_names(Model)` and are
-    `attrs.define(eq=False, getstate_setstate=False)`, so that attrs keeps the methods below.
+    set `_model` to the generated model and `__slots__ = ("_client",)`. Their
+    `__attrs_attrs__` is the model's plus `_client` (keyword `client`), as `attrs.define`
+    made it, so `attrs.fields` and `attrs.evolve` see the binding.
     """
 
-    if not TYPE_CHECKING:  # the `_client` slot is the subclass's: an attrs field
+    if not TYPE_CHECKING:  # the `_client` slot is the subclass's
         __slots__ = ()
     _model: ClassVar[type]
-    _fields: ClassVar[tuple[str, ...]]
-    _secret_fields: ClassVar[tuple[str, ...]]
-    _copy_fields: ClassVar[staticmethod[[object, object], None]]
+    __attrs_attrs__: ClassVar[LazyFields]
     _client: ClientT | None
     id: str
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._copy_fields = staticmethod(_fields_copier(cls._fields))
+        cls.__attrs_attrs__ = LazyFields(
+            lambda: (
+                *model_fields(cls._model),
+                model_field("_client", "ClientT | None", default=None, kw_only=True),
+            )
+        )
+
+    __signature__ = _Signature()
+
+    def __init__(self, *args: Any, client: ClientT | None = None, **kwargs: Any) -> None:
+        """The generated model's `__init__`, bound to `client` (by default, unbound)."""
+        super().__init__(*args, **kwargs)
+        self._client = client
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The generated model's `from_dict`, unbound. Read into the generated model and
+        copied: the model's `__init__` through this class's (its keywords passed on) costs
+        half as much again, on every task an event carries."""
+        view = cls.__new__(cls)
+        _layout(cls._model)[2](view, cls._model.from_dict(src_dict))  # type: ignore[attr-defined]
+        view._client = None
+        return view
 
     @classmethod
     def adopt(cls, model: object, client: ClientT | None) -> Self:
@@ -70,13 +103,13 @@ class BoundModel(Generic[ClientT]):
         if not isinstance(getattr(model, "id", None), str):  # an answer with a broken id
             raise InvalidResponseError(None, f"the server's {cls.__name__} has no valid id")
         adopted = cls.__new__(cls)
-        adopted.replace_fields(model)
+        _layout(cls._model)[2](adopted, model)
         adopted._client = client
         return adopted
 
     def replace_fields(self, model: object) -> None:
         """Take every field of `model`, a newer view of this one."""
-        self._copy_fields(self, model)
+        _layout(self._model)[2](self, model)
 
     def _bound_client(self) -> ClientT:
         if self._client is None:
@@ -90,7 +123,7 @@ class BoundModel(Generic[ClientT]):
         """Equal to any view of the same model with the same fields, whatever its binding."""
         if not isinstance(other, self._model):
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
+        return all(getattr(self, name) == getattr(other, name) for name in _layout(self._model)[0])
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the generated models
 
@@ -101,7 +134,7 @@ class BoundModel(Generic[ClientT]):
     def __deepcopy__(self, memo: dict[int, Any]) -> Self:
         """A deep copy of the fields, bound to the same client (a client is not copied)."""
         clone = self.adopt(self, self._client)
-        for name in self._fields:
+        for name in _layout(self._model)[0]:
             setattr(clone, name, copy.deepcopy(getattr(self, name), memo))
         return clone
 
@@ -109,12 +142,13 @@ class BoundModel(Generic[ClientT]):
         """What a pickle keeps: neither the client nor a secret the model echoes, at any
         depth (an MCP server's credentials too). An unpickled model is unbound: read it again
         through a client to act on it."""
-        state = {name: _without_secrets(getattr(self, name)) for name in self._fields}
-        state.update(dict.fromkeys(self._secret_fields, UNSET))
+        names, secrets, _ = _layout(self._model)
+        state = {name: _without_secrets(getattr(self, name)) for name in names}
+        state.update(dict.fromkeys(secrets, UNSET))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in self._fields:
+        for name in _layout(self._model)[0]:
             setattr(self, name, state[name])
         self._client = None
 
@@ -125,13 +159,13 @@ def _without_secrets(value: Any) -> Any:
     if isinstance(value, list):
         cleaned = [_without_secrets(item) for item in value]
         return value if all(map(operator.is_, cleaned, value)) else cleaned
-    if not attrs.has(type(value)):
+    if not is_model(type(value)):
         return value
     changes = {
         field.name: UNSET
         if field.metadata.get("secret")
         else _without_secrets(getattr(value, field.name))
-        for field in attrs.fields(type(value))
+        for field in model_fields(type(value))
     }
     if all(changes[name] is getattr(value, name) for name in changes):
         return value

@@ -9,7 +9,6 @@ a coercion (`_coercion`), plus the few rules only the overlay knows (the tables 
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import inspect
 import itertools
@@ -23,7 +22,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
 
-import attrs
 import httpx
 
 from xpander_tasks_api import models as generated_models
@@ -47,6 +45,7 @@ from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import check_count, check_seconds, check_timeout
 from ._exceptions import InvalidArgumentError
+from ._fields import is_model, model_fields
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
@@ -192,7 +191,7 @@ def _as_is(hint: Any) -> tuple[type, ...]:
     return tuple(
         option
         for option in _options(hint)
-        if isinstance(option, type) and option not in (int, float, Any) and not attrs.has(option)
+        if isinstance(option, type) and option not in (int, float, Any) and not is_model(option)
     )
 
 
@@ -202,7 +201,7 @@ def _is_enum(hint: Any) -> bool:
 
 def _is_map(model: type) -> bool:
     """A model that is only a JSON object's entries (`JsonObject`, `StringMap`)."""
-    return [field.name for field in attrs.fields(model)] == ["additional_properties"]
+    return [field.name for field in model_fields(model)] == ["additional_properties"]
 
 
 def _describe(hint: Any) -> str:
@@ -211,7 +210,7 @@ def _describe(hint: Any) -> str:
         return "None"
     if _is_enum(hint):
         return "one of " + ", ".join(repr(member.value) for member in hint)
-    if attrs.has(hint):
+    if is_model(hint):
         return "a dict" if _is_map(hint) else f"a {hint.__name__} or a dict"
     origin = typing.get_origin(hint) or hint
     words = {str: "a string", bool: "True or False", int: "a whole number", float: "a number"}
@@ -271,7 +270,7 @@ def _accept_option(hint: Any) -> Coerce:
         return _accept_list(arguments[0])
     if origin is dict:
         return _accept_dict(arguments[1])
-    if attrs.has(hint):
+    if is_model(hint):
         return _accept_map(hint) if _is_map(hint) else _accept_model(hint)
     raise TypeError(f"no coercion for the generated type hint {hint!r}")
 
@@ -421,7 +420,7 @@ def _fields(model: type) -> tuple[tuple[str, tuple[type, ...], Coerce], ...]:
     hints = _hints(model)
     return tuple(
         (field.name, _as_is(hints[field.name]), _coercion(hints[field.name]))
-        for field in attrs.fields(model)
+        for field in model_fields(model)
     )
 
 
@@ -432,6 +431,8 @@ def _wire_fields(
     model template gives a field Python reserves, `type_`, its wire name as alias), each with
     what its type hint takes as is, its coercion and, for an enum, what it lists; and the
     names it requires."""
+    from attrs import NOTHING  # noqa: PLC0415  (on the first call: see `model_fields`)
+
     hints = _hints(model)
     by_key = {
         field.alias: (
@@ -442,13 +443,11 @@ def _wire_fields(
             if any(_is_enum(option) for option in _options(hints[field.name]))
             else None,
         )
-        for field in attrs.fields(model)
+        for field in model_fields(model)
         if field.init
     }
     required = tuple(
-        field.alias
-        for field in attrs.fields(model)
-        if field.init and field.default is attrs.NOTHING
+        field.alias for field in model_fields(model) if field.init and field.default is NOTHING
     )
     return by_key, required
 
@@ -628,7 +627,7 @@ class _Body:
                 continue
             part, _, field = self._fields.get(name, name).rpartition(".")
             if part:
-                parts[part] = next(o for o in _options(hints[part]) if attrs.has(o))
+                parts[part] = next(o for o in _options(hints[part]) if is_model(o))
                 hint = _wire_hints(parts[part])[field]
             else:
                 hint = hints[field]
@@ -683,7 +682,7 @@ def _hints(model: type) -> dict[str, Any]:
 def _wire_hints(model: type) -> dict[str, Any]:
     """A generated model's type hints by wire name, its `__init__` keywords (`input`)."""
     hints = _hints(model)
-    return {field.alias: hints[field.name] for field in attrs.fields(model)}
+    return {field.alias: hints[field.name] for field in model_fields(model)}
 
 
 def create_task_call(
@@ -1021,5 +1020,7 @@ def _misfit(
     if not unknown:  # a missing or extra positional argument: Python's words, our name
         return str(error).replace(f"{build.__qualname__}()", f"{public}()", 1)
     message = f"{public}() got an unexpected keyword argument {unknown[0]!r}"
+    import difflib  # noqa: PLC0415  (a mistake's path: not loaded with the package)
+
     close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
     return f"{message}; did you mean {close[0]!r}?" if close else message

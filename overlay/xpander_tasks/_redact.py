@@ -6,14 +6,16 @@ model template records the tag in the generated field's metadata (`{"secret": Tr
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
 import httpx
 
 from xpander_tasks_api import models
+
+from ._fields import is_model, model_fields
 
 if TYPE_CHECKING:
     from ._exceptions import ModuleException
@@ -22,21 +24,20 @@ REDACTED: Final = "[redacted]"
 _SHORTEST_SECRET = 4  # blanking shorter values would garble ordinary words
 
 
-def secret_fields(model: type[attrs.AttrsInstance]) -> tuple[str, ...]:
+def secret_fields(model: type) -> tuple[str, ...]:
     """The wire names of `model`'s fields that the spec tags `[secret]`."""
-    return tuple(field.alias for field in attrs.fields(model) if field.metadata.get("secret"))
+    return tuple(field.alias for field in model_fields(model) if field.metadata.get("secret"))
 
 
-# Every generated model's secret fields, nested ones (an MCP server's credentials inside
-# `mcp_servers`) included: a body is searched at every depth for these keys. A key that is a
-# secret in one model is blanked wherever it appears, as over-blanking an error message costs
-# nothing and missing a secret would leak it.
-SECRET_FIELDS: Final = frozenset(
-    name
-    for model in vars(models).values()
-    if isinstance(model, type) and attrs.has(model)
-    for name in secret_fields(model)
-)
+@functools.cache
+def all_secret_fields() -> frozenset[str]:
+    """Every generated model's secret fields, nested ones (an MCP server's credentials inside
+    `mcp_servers`) included: a body is searched at every depth for these keys. A key that is
+    a secret in one model is blanked wherever it appears, as over-blanking an error message
+    costs nothing and missing a secret would leak it. Made on first use: it reads attrs."""
+    return frozenset(
+        name for model in vars(models).values() if is_model(model) for name in secret_fields(model)
+    )
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -53,8 +54,9 @@ def _strings(value: object) -> Iterator[str]:
 def _secret_values(value: object) -> Iterator[str]:
     """Every string held under a secret key of a JSON value, at any depth."""
     if isinstance(value, dict):
+        secrets = all_secret_fields()
         for key, item in value.items():
-            yield from _strings(item) if key in SECRET_FIELDS else _secret_values(item)
+            yield from _strings(item) if key in secrets else _secret_values(item)
     elif isinstance(value, list):
         for item in value:
             yield from _secret_values(item)

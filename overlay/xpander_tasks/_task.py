@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Self
 
-import attrs
 import httpx
 
 from xpander_tasks_api.api.tasks import (
@@ -22,7 +21,7 @@ from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
 from ._base_client import BaseClient
-from ._bound import BoundModel, field_names
+from ._bound import BoundModel
 from ._params import (
     CallOptions,
     GetTaskCall,
@@ -124,7 +123,6 @@ def _environment_client() -> BaseClient:
 _ENVIRONMENT_CLIENTS: dict[tuple[str, str, str | None], BaseClient] = {}
 
 
-@attrs.define(repr=False, eq=False, getstate_setstate=False)
 class Task(BoundModel[BaseClient], GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
@@ -132,8 +130,8 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    _model, _fields, _secret_fields = field_names(GeneratedTask)
-    _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
+    __slots__ = ("_client",)
+    _model = GeneratedTask
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], client: BaseClient | None) -> Self:
@@ -335,13 +333,12 @@ def _status_and_result(
     return checked, result if result is None else str(call.body.result)
 
 
-@attrs.define(repr=False, eq=False, getstate_setstate=False)
 class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     """A task as a list shows it (no input); `load()` / `aload()` read the whole task
     through the client that listed it."""
 
-    _model, _fields, _secret_fields = field_names(GeneratedTasksListItem)
-    _client: BaseClient | None = attrs.field(default=None, kw_only=True, alias="client")
+    __slots__ = ("_client",)
+    _model = GeneratedTasksListItem
 
     def load(self) -> Task:
         """The whole task (sync)."""

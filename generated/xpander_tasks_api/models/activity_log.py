@@ -12,7 +12,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.activity_log_entry import ActivityLogEntry
@@ -33,13 +33,15 @@ class ActivityLog:
         "messages",
         "user",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "str"),
             model_field("created_at", "datetime.datetime"),
             model_field("messages", "list[ActivityLogEntry]"),
             model_field("user", "None | Unset | User", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("id", "created_at", "messages", "user")

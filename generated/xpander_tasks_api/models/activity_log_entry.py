@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="ActivityLogEntry")
 
@@ -31,14 +31,16 @@ class ActivityLogEntry:
         "created_at",
         "id",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "None | str | Unset", default=UNSET),
             model_field(
                 "created_at", "datetime.datetime | None | Unset", default=UNSET
             ),
             model_field("agent_id", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("id", "created_at", "agent_id")

@@ -11,7 +11,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="Agent")
 
@@ -38,8 +38,8 @@ class Agent:
         "unique_name",
         "version",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "str"),
             model_field("organization_id", "str"),
             model_field("name", "str"),
@@ -54,7 +54,9 @@ class Agent:
             model_field(
                 "created_at", "datetime.datetime | None | Unset", default=UNSET
             ),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -12,7 +12,7 @@ from typing import (
 )
 
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="AttachmentRef")
 
@@ -33,8 +33,8 @@ class AttachmentRef:
         "transcript",
         "url",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("url", "str"),
             model_field("name", "None | str | Unset", default=UNSET),
             model_field("mime", "None | str | Unset", default=UNSET),
@@ -44,7 +44,9 @@ class AttachmentRef:
             model_field("expires_at", "None | str | Unset", default=UNSET),
             model_field("source", "None | str | Unset", default=UNSET),
             model_field("transcript", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

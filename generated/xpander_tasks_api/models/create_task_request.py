@@ -14,7 +14,7 @@ from typing import (
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -62,8 +62,8 @@ class CreateTaskRequest:
         "user_tokens",
         "worker_id",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "None | str | Unset", default=UNSET),
             model_field("input_", "TaskInput | Unset", default=UNSET, alias="input"),
             model_field(
@@ -101,7 +101,9 @@ class CreateTaskRequest:
             ),
             model_field("harness_cli", "None | str | Unset", default=UNSET),
             model_field("permission_mode", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

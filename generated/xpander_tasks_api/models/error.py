@@ -11,7 +11,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import ModelFields, model_field
+from ..types import LazyFields, model_field
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -31,10 +31,12 @@ class Error:
         "additional_properties",
         "detail",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("detail", "list[ValidationIssue] | str"),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("detail",)

@@ -9,7 +9,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="EventIdentity")
 
@@ -23,11 +23,13 @@ class EventIdentity:
         "icon",
         "name",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("name", "None | str | Unset", default=UNSET),
             model_field("icon", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("name", "icon")

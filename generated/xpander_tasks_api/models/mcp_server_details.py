@@ -15,7 +15,7 @@ from ..models.mcp_server_auth_type import MCPServerAuthType
 from ..models.mcp_server_sso_token import MCPServerSSOToken
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.string_map import StringMap
@@ -52,8 +52,8 @@ class MCPServerDetails:
         "url",
         "use_secrets_manager",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "None | str | Unset", default=UNSET),
             model_field(
                 "type_",
@@ -97,7 +97,9 @@ class MCPServerDetails:
                 default=MCPServerSSOToken.ACCESS,
             ),
             model_field("sso_audience", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -12,7 +12,7 @@ from typing import (
 )
 
 from ..models.principal_kind import PrincipalKind
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="Principal")
 
@@ -28,13 +28,15 @@ class Principal:
         "id",
         "kind",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("kind", "PrincipalKind"),
             model_field("id", "str"),
             model_field("email", "None | str | Unset", default=UNSET),
             model_field("display_name", "None | str | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("kind", "id", "email", "display_name")

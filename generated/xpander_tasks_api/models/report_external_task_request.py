@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.tokens import Tokens
@@ -34,8 +34,8 @@ class ReportExternalTaskRequest:
         "tokens",
         "used_tools",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "None | str | Unset", default=UNSET),
             model_field("input_", "None | str | Unset", default=UNSET, alias="input"),
             model_field("llm_response", "Any | Unset", default=UNSET),
@@ -44,7 +44,9 @@ class ReportExternalTaskRequest:
             model_field("result", "None | str | Unset", default=UNSET),
             model_field("duration", "float | None | Unset", default=0.0),
             model_field("used_tools", "list[str] | None | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

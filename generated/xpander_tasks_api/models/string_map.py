@@ -8,7 +8,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import ModelFields, model_field
+from ..types import LazyFields, model_field
 
 T = TypeVar("T", bound="StringMap")
 
@@ -20,8 +20,12 @@ class StringMap:
         "__weakref__",
         "additional_properties",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (model_field("additional_properties", "dict[str, str]", init=False),)
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
+            model_field(
+                "additional_properties", "dict[str, str]", init=False, factory=dict
+            ),
+        )
     )
     __match_args__ = ()
     __hash__ = None  # mutable and compared by value

@@ -18,7 +18,7 @@ from ..models.conversation_kind import ConversationKind
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.hitl_request import HITLRequest
@@ -100,8 +100,8 @@ class Task:
         "voice_id",
         "worker_id",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "str"),
             model_field("agent_id", "str"),
             model_field("organization_id", "str"),
@@ -184,7 +184,9 @@ class Task:
                 "background_auth_eligible", "bool | None | Unset", default=False
             ),
             model_field("must_deep_plan", "bool | None | Unset", default=False),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -12,7 +12,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.event_identity import EventIdentity
@@ -38,15 +38,17 @@ class TaskEvent:
         "time",
         "type_",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("type_", "str", alias="type"),
             model_field("task_id", "None | str | Unset", default=UNSET),
             model_field("organization_id", "None | str | Unset", default=UNSET),
             model_field("time", "datetime.datetime | None | Unset", default=UNSET),
             model_field("data", "Any | Unset", default=UNSET, secret=True),
             model_field("identity", "EventIdentity | None | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("type_", "task_id", "organization_id", "time", "data", "identity")

@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.attachment_ref import AttachmentRef
@@ -33,14 +33,16 @@ class TaskInput:
         "text",
         "user",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("text", "str | Unset", default=""),
             model_field("files", "list[str] | Unset", default=UNSET),
             model_field("user", "None | Unset | User", default=UNSET),
             model_field("attachments", "list[AttachmentRef] | Unset", default=UNSET),
             model_field("principal", "None | Principal | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("text", "files", "user", "attachments", "principal")

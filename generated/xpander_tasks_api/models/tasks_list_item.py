@@ -15,7 +15,7 @@ from typing import (
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -46,8 +46,8 @@ class TasksListItem:
         "updated_at",
         "user_id",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("id", "str"),
             model_field("agent_id", "str"),
             model_field("organization_id", "str"),
@@ -69,7 +69,9 @@ class TasksListItem:
             model_field(
                 "conversation_kind", "ConversationKind | None | Unset", default=UNSET
             ),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -9,7 +9,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 T = TypeVar("T", bound="Tokens")
 
@@ -29,14 +29,16 @@ class Tokens:
         "prompt_tokens",
         "total_tokens",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("completion_tokens", "int | None | Unset", default=0),
             model_field("prompt_tokens", "int | None | Unset", default=0),
             model_field("cache_read_tokens", "int | None | Unset", default=0),
             model_field("cache_write_tokens", "int | None | Unset", default=0),
             model_field("total_tokens", "int | None | Unset", default=UNSET),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -12,7 +12,7 @@ from typing import (
 )
 
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -35,8 +35,8 @@ class UpdateTaskRequest:
         "status",
         "tool_call_payload_extension",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field(
                 "tool_call_payload_extension",
                 "JsonObject | None | Unset",

@@ -11,7 +11,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, ModelFields, Unset, model_field
+from ..types import UNSET, LazyFields, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -33,8 +33,8 @@ class User:
         "last_name",
         "timezone",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("email", "str"),
             model_field("id", "None | str | Unset", default=UNSET),
             model_field("first_name", "None | str | Unset", default=UNSET),
@@ -43,7 +43,9 @@ class User:
             model_field(
                 "additional_attributes", "JsonObject | None | Unset", default=UNSET
             ),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = (

@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import ModelFields, model_field
+from ..types import LazyFields, model_field
 
 T = TypeVar("T", bound="ValidationIssue")
 
@@ -25,12 +25,14 @@ class ValidationIssue:
         "msg",
         "type_",
     )
-    __attrs_attrs__: ClassVar[ModelFields] = ModelFields(
-        (
+    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
+        lambda: (
             model_field("loc", "list[int | str]"),
             model_field("msg", "str"),
             model_field("type_", "str", alias="type"),
-            model_field("additional_properties", "dict[str, Any]", init=False),
+            model_field(
+                "additional_properties", "dict[str, Any]", init=False, factory=dict
+            ),
         )
     )
     __match_args__ = ("loc", "msg", "type_")
