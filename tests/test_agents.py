@@ -213,3 +213,6 @@ def test_reprs_copies_and_pickles_hold_no_key(agents: Agents) -> None:
     assert restored == agent and restored._client is None
     with pytest.raises(ConfigurationError, match="not bound to a client"):
         restored.create_task(prompt="Hi")
+    with pytest.raises(TypeError, match="holds the API key"):
+        pickle.dumps(agents.config)
+    assert copy.copy(agents.config) is copy.deepcopy(agents.config) is agents.config

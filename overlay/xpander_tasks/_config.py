@@ -6,7 +6,7 @@ import contextlib
 import ipaddress
 import math
 import os
-from typing import ClassVar, Final
+from typing import ClassVar, Final, Self
 
 import httpx
 
@@ -174,7 +174,14 @@ class ClientConfig:
         return hash(self._values())
 
     def __reduce__(self) -> tuple[type[ClientConfig], tuple[object, ...]]:
-        return (type(self), self._values())
+        # Its one use is a client's settings, and a pickle would carry the key in clear.
+        raise TypeError("a ClientConfig holds the API key: it is not pickled")
+
+    def __copy__(self) -> Self:
+        return self  # frozen: a copy is the same settings
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Self:
+        return self
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SETTINGS[1:])
