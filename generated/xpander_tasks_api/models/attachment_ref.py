@@ -175,8 +175,8 @@ class AttachmentRef:
         if isinstance(kind, str):
             try:
                 kind_type_0 = AttachmentKind._value2member_map_.get(
-                    kind
-                ) or AttachmentKind(kind)
+                    _enum_value := kind
+                ) or AttachmentKind(_enum_value)
 
                 kind = kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

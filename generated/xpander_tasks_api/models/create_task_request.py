@@ -466,8 +466,8 @@ class CreateTaskRequest:
         if isinstance(output_format, str):
             try:
                 output_format_type_0 = OutputFormat._value2member_map_.get(
-                    output_format
-                ) or OutputFormat(output_format)
+                    _enum_value := output_format
+                ) or OutputFormat(_enum_value)
 
                 output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -512,9 +512,9 @@ class CreateTaskRequest:
         if isinstance(_think_mode, Unset):
             think_mode = UNSET
         else:
-            think_mode = ThinkMode._value2member_map_.get(_think_mode) or ThinkMode(
-                _think_mode
-            )
+            think_mode = ThinkMode._value2member_map_.get(
+                _enum_value := _think_mode
+            ) or ThinkMode(_enum_value)
 
         disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
 
@@ -539,8 +539,8 @@ class CreateTaskRequest:
         if isinstance(llm_reasoning_effort, str):
             try:
                 llm_reasoning_effort_type_0 = LLMReasoningEffort._value2member_map_.get(
-                    llm_reasoning_effort
-                ) or LLMReasoningEffort(llm_reasoning_effort)
+                    _enum_value := llm_reasoning_effort
+                ) or LLMReasoningEffort(_enum_value)
 
                 llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -322,9 +322,9 @@ class MCPServerDetails:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = MCPServerType._value2member_map_.get(_type_) or MCPServerType(
-                _type_
-            )
+            type_ = MCPServerType._value2member_map_.get(
+                _enum_value := _type_
+            ) or MCPServerType(_enum_value)
 
         name = d.pop("name", UNSET)
 
@@ -338,8 +338,8 @@ class MCPServerDetails:
             transport = UNSET
         else:
             transport = MCPServerTransport._value2member_map_.get(
-                _transport
-            ) or MCPServerTransport(_transport)
+                _enum_value := _transport
+            ) or MCPServerTransport(_enum_value)
 
         _auth_type = d.pop("auth_type", UNSET)
         auth_type: MCPServerAuthType | Unset
@@ -347,8 +347,8 @@ class MCPServerDetails:
             auth_type = UNSET
         else:
             auth_type = MCPServerAuthType._value2member_map_.get(
-                _auth_type
-            ) or MCPServerAuthType(_auth_type)
+                _enum_value := _auth_type
+            ) or MCPServerAuthType(_enum_value)
 
         api_key = d.pop("api_key", UNSET)
 
@@ -390,8 +390,8 @@ class MCPServerDetails:
             sso_token = UNSET
         else:
             sso_token = MCPServerSSOToken._value2member_map_.get(
-                _sso_token
-            ) or MCPServerSSOToken(_sso_token)
+                _enum_value := _sso_token
+            ) or MCPServerSSOToken(_enum_value)
 
         sso_audience = d.pop("sso_audience", UNSET)
 

@@ -101,9 +101,9 @@ class Principal:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        kind = PrincipalKind._value2member_map_.get(d.pop("kind")) or PrincipalKind(
-            d.pop("kind")
-        )
+        kind = PrincipalKind._value2member_map_.get(
+            _enum_value := d.pop("kind")
+        ) or PrincipalKind(_enum_value)
 
         id = d.pop("id")
 

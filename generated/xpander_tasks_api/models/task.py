@@ -835,8 +835,8 @@ class Task:
         if isinstance(status, str):
             try:
                 status_type_0 = AgentExecutionStatus._value2member_map_.get(
-                    status
-                ) or AgentExecutionStatus(status)
+                    _enum_value := status
+                ) or AgentExecutionStatus(_enum_value)
 
                 status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -885,8 +885,8 @@ class Task:
         if isinstance(conversation_kind, str):
             try:
                 conversation_kind_type_0 = ConversationKind._value2member_map_.get(
-                    conversation_kind
-                ) or ConversationKind(conversation_kind)
+                    _enum_value := conversation_kind
+                ) or ConversationKind(_enum_value)
 
                 conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -946,8 +946,8 @@ class Task:
         if isinstance(output_format, str):
             try:
                 output_format_type_0 = OutputFormat._value2member_map_.get(
-                    output_format
-                ) or OutputFormat(output_format)
+                    _enum_value := output_format
+                ) or OutputFormat(_enum_value)
 
                 output_format = output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -998,8 +998,8 @@ class Task:
         if isinstance(think_mode, str):
             try:
                 think_mode_type_0 = ThinkMode._value2member_map_.get(
-                    think_mode
-                ) or ThinkMode(think_mode)
+                    _enum_value := think_mode
+                ) or ThinkMode(_enum_value)
 
                 think_mode = think_mode_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1028,8 +1028,8 @@ class Task:
         if isinstance(llm_reasoning_effort, str):
             try:
                 llm_reasoning_effort_type_0 = LLMReasoningEffort._value2member_map_.get(
-                    llm_reasoning_effort
-                ) or LLMReasoningEffort(llm_reasoning_effort)
+                    _enum_value := llm_reasoning_effort
+                ) or LLMReasoningEffort(_enum_value)
 
                 llm_reasoning_effort = llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -266,8 +266,8 @@ class TasksListItem:
         organization_id = d.pop("organization_id")
 
         status = AgentExecutionStatus._value2member_map_.get(
-            d.pop("status")
-        ) or AgentExecutionStatus(d.pop("status"))
+            _enum_value := d.pop("status")
+        ) or AgentExecutionStatus(_enum_value)
 
         user_id = d.pop("user_id", UNSET)
 
@@ -314,8 +314,8 @@ class TasksListItem:
         if isinstance(conversation_kind, str):
             try:
                 conversation_kind_type_0 = ConversationKind._value2member_map_.get(
-                    conversation_kind
-                ) or ConversationKind(conversation_kind)
+                    _enum_value := conversation_kind
+                ) or ConversationKind(_enum_value)
 
                 conversation_kind = conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -152,8 +152,8 @@ class UpdateTaskRequest:
         if isinstance(status, str):
             try:
                 status_type_0 = AgentExecutionStatus._value2member_map_.get(
-                    status
-                ) or AgentExecutionStatus(status)
+                    _enum_value := status
+                ) or AgentExecutionStatus(_enum_value)
 
                 status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
