@@ -14,14 +14,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from xpander_tasks import Tasks
-from xpander_tasks._batch import Journal, RateGate, item_digest, item_key
+from xpander_tasks import InvalidArgumentError, Tasks
+from xpander_tasks._batch import BatchOutcome, Journal, RateGate, item_digest, item_key
 from xpander_tasks._cli import main
 from xpander_tasks_server import LocalTaskServer
 
@@ -71,6 +71,20 @@ def _serve_through(middleware: Callable[[ASGIApp], ASGIApp], **options: Any) -> 
     server = LocalTaskServer(step_delay=STEP_DELAY, **options)
     server.app = middleware(server.app)  # type: ignore[assignment]
     return server.start()
+
+
+def _batch_through(
+    middleware: Callable[[ASGIApp], ASGIApp], items: Iterable[dict[str, Any]], **options: Any
+) -> tuple[list[BatchOutcome], LocalTaskServer]:
+    """`Tasks.batch` run to its end against a local server wrapped by `middleware`; the
+    stopped server too, for its counters."""
+    server = _serve_through(middleware)
+    try:
+        with Tasks(server.api_key, base_url=server.url) as tasks:
+            outcomes = list(tasks.batch(items, agent_id=AGENT, poll_interval=0.02, **options))
+    finally:
+        server.stop()
+    return outcomes, server
 
 
 def _is_create(scope: MutableMapping[str, Any]) -> bool:
@@ -178,27 +192,43 @@ def test_rate_limited_creates_slow_the_whole_batch_and_none_fails(tmp_path: Path
 
         return serve
 
-    server = _serve_through(limited)
-    try:
-        with Tasks(server.api_key, base_url=server.url) as tasks:
-            outcomes = list(
-                tasks.batch(
-                    ({"prompt": f"item {i}"} for i in range(300)),
-                    agent_id=AGENT,
-                    concurrency=32,
-                    poll_interval=0.02,
-                    journal=tmp_path / "journal",
-                )
-            )
-        assert len(outcomes) == 300 and {o.status for o in outcomes} == {"completed"}
-        assert server.counters.tasks_created == 300
-        assert rejected > 0  # the limit was met ...
-        assert rejected < 300  # ... and the batch slowed down rather than hammering it
-        journal = Journal(tmp_path / "journal")
-        assert journal.counts() == {"done": 300}
-        journal.close()
-    finally:
-        server.stop()
+    items = ({"prompt": f"item {i}"} for i in range(300))
+    outcomes, server = _batch_through(limited, items, concurrency=32, journal=tmp_path / "journal")
+    assert len(outcomes) == 300 and {o.status for o in outcomes} == {"completed"}
+    assert server.counters.tasks_created == 300
+    assert rejected > 0  # the limit was met ...
+    assert rejected < 300  # ... and the batch slowed down rather than hammering it
+    journal = Journal(tmp_path / "journal")
+    assert journal.counts() == {"done": 300}
+    journal.close()
+
+
+def test_a_retry_after_past_the_cap_fails_the_item_as_a_single_create_would() -> None:
+    """A create answered 429 with Retry-After: 3600 is not waited on for an hour: the item
+    fails (nothing was created; a rerun sends it), as `create` itself refuses to wait past
+    its cap, and the other items go on."""
+    creates = 0
+
+    def limited(app: ASGIApp) -> ASGIApp:
+        async def serve(scope: Any, receive: Any, send: Any) -> None:
+            nonlocal creates
+            if _is_create(scope):
+                creates += 1
+                if creates == 1:
+                    await _answer(send, 429, {"retry-after": "3600"})
+                    return
+            await app(scope, receive, send)
+
+        return serve
+
+    outcomes, server = _batch_through(
+        limited, [{"prompt": "first"}, {"prompt": "second"}], concurrency=1
+    )
+    statuses = sorted(outcome.status for outcome in outcomes)
+    assert statuses == ["completed", "create_failed"]
+    failed = next(outcome for outcome in outcomes if outcome.status == "create_failed")
+    assert failed.error is not None and failed.error["status_code"] == 429
+    assert server.counters.tasks_created == 1
 
 
 def test_failing_tasks_carry_their_failure() -> None:
@@ -276,19 +306,8 @@ def test_a_create_answered_500_after_acting_is_adopted_not_resent(tmp_path: Path
 
         return serve
 
-    server = _serve_through(loses_answers)
-    try:
-        with Tasks(server.api_key, base_url=server.url) as tasks:
-            outcomes = list(
-                tasks.batch(
-                    [{"prompt": f"item {i}"} for i in range(10)],
-                    agent_id=AGENT,
-                    poll_interval=0.02,
-                    settle=0,
-                )
-            )
-    finally:
-        server.stop()
+    items = [{"prompt": f"item {i}"} for i in range(10)]
+    outcomes, server = _batch_through(loses_answers, items, settle=0)
     assert lost == 3
     assert {o.status for o in outcomes} == {"completed"} and len(outcomes) == 10
     assert server.counters.tasks_created == server.counters.create_requests == 10
@@ -401,6 +420,28 @@ def test_a_torn_output_line_is_cut_and_recorded_lines_are_written_again(
     assert main(_run_args(tmp_path)) == 0
     assert sorted(_lines(out), key=str) == sorted(map(json.loads, whole), key=str)
     assert server.counters.create_requests == 5
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"timeout": -1.0},
+        {"timeout": 1e300},
+        {"poll_interval": float("nan")},
+        {"concurrency": "4"},
+        {"max_following": 0},
+    ],
+    ids=["negative-timeout", "huge-timeout", "nan-poll", "text-concurrency", "no-following"],
+)
+def test_bad_batch_options_are_refused_before_anything_is_created(
+    server: LocalTaskServer, options: dict[str, Any]
+) -> None:
+    with Tasks(server.api_key, base_url=server.url) as tasks:
+        for start in (tasks.batch, tasks.abatch):
+            with pytest.raises(InvalidArgumentError) as caught:
+                start([{"prompt": "x"}], agent_id=AGENT, **options)
+            assert caught.value.parameter == next(iter(options))
+    assert server.counters.tasks_created == 0
 
 
 def test_usage_errors_are_clear(

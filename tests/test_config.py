@@ -12,7 +12,7 @@ import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks, tasks_for
 
 import xpander_tasks
-from xpander_tasks import ConfigurationError, ModuleException, Tasks
+from xpander_tasks import ConfigurationError, InvalidArgumentError, ModuleException, Tasks
 from xpander_tasks_server import LocalTaskServer
 
 
@@ -97,6 +97,57 @@ def test_events_root(base_url: str, events_root: str) -> None:
 def test_malformed_base_url(base_url: str) -> None:
     with pytest.raises(ConfigurationError):
         Tasks(API_KEY, base_url=base_url)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        ({"api_key": 123}, "api_key must be a string, not int"),
+        ({"api_key": b"a-key-as-bytes"}, "api_key must be a string, not bytes"),
+        ({"api_key": API_KEY, "organization_id": 5}, "organization_id must be a string"),
+        ({"api_key": API_KEY, "base_url": 5}, "base_url must be a string, not int"),
+        ({"api_key": API_KEY, "base_url": "https://h.example/v1?x=1"}, "query or fragment"),
+        ({"api_key": API_KEY, "base_url": "https://h.example/#top"}, "query or fragment"),
+    ],
+    ids=["int-key", "bytes-key", "int-org", "int-url", "query", "fragment"],
+)
+def test_settings_of_the_wrong_kind_are_named(arguments: dict[str, object], said: str) -> None:
+    with pytest.raises(ConfigurationError, match=said) as caught:
+        Tasks(**arguments)  # type: ignore[arg-type]
+    assert "a-key-as-bytes" not in str(caught.value)
+
+
+def test_credentials_in_the_base_url_are_refused_without_repeating_them() -> None:
+    with pytest.raises(ConfigurationError, match="user name or password") as caught:
+        Tasks(API_KEY, base_url="https://user:hunter2-secret@h.example")
+    assert "hunter2" not in str(caught.value)
+
+
+@pytest.mark.parametrize("given", ["http_client", "async_http_client"])
+def test_an_httpx_client_of_the_wrong_kind_is_refused(given: str) -> None:
+    wrong = httpx.AsyncClient() if given == "http_client" else httpx.Client()
+    with pytest.raises(ConfigurationError, match=f"{given} must be an httpx"):
+        Tasks(API_KEY, **{given: wrong})  # type: ignore[arg-type]
+    asyncio.run(wrong.aclose()) if isinstance(wrong, httpx.AsyncClient) else wrong.close()
+
+
+@pytest.mark.parametrize(
+    "timeout", [1e10, 1e300, float("inf"), httpx.Timeout(5.0, read=1e300)], ids=str
+)
+def test_durations_past_a_year_are_refused_not_overflowed(timeout: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="at most 31536000"):
+        Tasks(API_KEY, timeout=timeout)  # type: ignore[arg-type]
+    requests: list[httpx.Request] = []
+    with mock_tasks(echo_handler(requests)) as tasks:
+        task = tasks.create("agent-1", events_streaming=True)
+        for call in (
+            lambda: tasks.get("task-1", timeout=timeout),  # type: ignore[arg-type]
+            lambda: task.wait(timeout=timeout),  # type: ignore[arg-type]
+            lambda: next(task.events(read_timeout=timeout)),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(InvalidArgumentError):
+                call()
+    assert len(requests) == 1  # the create: nothing more was sent
 
 
 def test_plain_http_only_to_this_machine_unless_allowed() -> None:

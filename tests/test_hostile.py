@@ -537,6 +537,20 @@ def test_a_pickled_task_drops_nested_secrets_too(hostile: FaultServer) -> None:
     assert pickle.loads(pickled).mcp_servers[0].url == "https://mcp.example"
 
 
+def test_a_pickled_task_drops_secrets_in_items_kept_as_raw_json(hostile: FaultServer) -> None:
+    # An MCP server of a type this version does not know stays the JSON the server sent.
+    server = {"type": "future-kind", "url": "https://mcp.example", "api_key": "MCP-SECRET-123"}
+    hostile.default = task_ok(id=TASK_ID, mcp_servers=[{**server, "headers": {"A": "HDR-SECRET"}}])
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = tasks.get(TASK_ID)
+    assert task.mcp_servers[0]["api_key"] == "MCP-SECRET-123"  # kept as sent, not a model
+    pickled = pickle.dumps(task)
+    assert b"MCP-SECRET-123" not in pickled and b"HDR-SECRET" not in pickled
+    assert pickle.loads(pickled).mcp_servers == [
+        {"type": "future-kind", "url": "https://mcp.example"}
+    ]
+
+
 @pytest.mark.parametrize(
     "answer",
     [
@@ -578,6 +592,31 @@ def test_arguments_that_cannot_go_on_the_wire_are_refused_before_sending(
     assert hostile.requests == []
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"prompt": "hi \ud800"},
+        {"user_details": {"id": "u", "email": "e@x", "first_name": "\udfff"}},
+    ],
+    ids=["prompt", "nested"],
+)
+def test_text_utf8_cannot_carry_is_refused_without_the_body_or_its_secrets(
+    hostile: FaultServer, mode: Mode, arguments: dict[str, Any]
+) -> None:
+    # A lone surrogate: the body fails to encode before any request exists, so no redaction
+    # could know its secrets; the error must not carry the body at all.
+    with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidArgumentError) as caught:
+        call = {"agent_id": "agent-1", "user_oidc_token": SECRET_TOKEN, **arguments}
+        if mode == "async":
+            asyncio.run(tasks.acreate(**call))
+        else:
+            tasks.create(**call)
+    assert "not valid Unicode" in str(caught.value) and "may have been" not in str(caught.value)
+    chain = [caught.value.__cause__, caught.value.__context__]
+    _no_secret_in(caught.value, *(repr(error.args) for error in chain if error is not None))
+    assert hostile.requests == []
+
+
 def test_a_url_too_long_for_httpx_is_an_invalid_argument(hostile: FaultServer) -> None:
     with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidArgumentError) as caught:
         tasks.list("agent-1", internal_status="x" * 70_000)
@@ -599,6 +638,16 @@ def test_wait_arguments_are_checked(hostile: FaultServer, timeout: Any, poll_int
         with pytest.raises(InvalidArgumentError, match="read_timeout"):
             next(task.events(read_timeout="x"))  # type: ignore[arg-type]
     assert len(hostile.requests) == 1
+
+
+def test_an_unknown_status_in_a_list_is_named_not_called_missing(hostile: FaultServer) -> None:
+    # A required enum field is read once: a second read of `d.pop("status")` found it gone.
+    item = {"id": "t", "agent_id": "a", "organization_id": "o", "status": "hibernating"}
+    hostile.script(reply(200, json.dumps([item])))
+    with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidResponseError) as caught:
+        tasks.list("agent-1")
+    assert "'hibernating' is not a valid AgentExecutionStatus" in str(caught.value)
+    assert "missing" not in str(caught.value)
 
 
 def test_broken_ids_and_versions_in_answers_are_invalid_responses(hostile: FaultServer) -> None:

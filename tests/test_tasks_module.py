@@ -140,6 +140,17 @@ def test_report_and_load_with_a_client_from_the_environment(
     assert task_server.counters.tasks_reported == 2
 
 
+def test_a_client_of_the_wrong_kind_is_named_before_anything_is_sent() -> None:
+    calls = (
+        lambda: Task.load("task-1", "not-a-client"),  # type: ignore[arg-type]
+        lambda: asyncio.run(Task.aload("task-1", "not-a-client")),  # type: ignore[arg-type]
+        lambda: Task.report_external_task(agent_id=AGENT, client="not-a-client"),  # type: ignore[arg-type]
+    )
+    for call in calls:
+        with pytest.raises(InvalidArgumentError, match="client: must be a Tasks client, not str"):
+            call()
+
+
 def test_report_sends_the_sdks_body() -> None:
     seen: list[httpx.Request] = []
 

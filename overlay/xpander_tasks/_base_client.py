@@ -159,6 +159,9 @@ class BaseClient:
         The pools a client opens itself ignore proxy environment variables: for a proxy,
         pass `http_client=httpx.Client(proxy=...)`.
         """
+        # The wrong kind would be set on the other pool, and this one opened unconfigured.
+        _check_kind("http_client", http_client, httpx.Client)
+        _check_kind("async_http_client", async_http_client, httpx.AsyncClient)
         config = ClientConfig.resolve(
             api_key=api_key,
             base_url=base_url,
@@ -758,6 +761,14 @@ _TRANSPORT_ERRORS: Final[
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
 
 
+def _check_kind(parameter: str, client: object, kind: type) -> None:
+    if client is not None and not isinstance(client, kind):
+        raise ConfigurationError(
+            f"{parameter} must be an {kind.__module__}.{kind.__qualname__}, "
+            f"not {type(client).__name__}"
+        )
+
+
 def _host(exc: httpx.RequestError) -> str:
     try:
         url = exc.request.url
@@ -813,6 +824,8 @@ def public_error(operation: str, exc: Exception) -> ModuleException:
         error = connection_error(exc)
     elif isinstance(exc, httpx.InvalidURL):  # built from the call's ids and filters: not sent
         error, cause = InvalidArgumentError("url", f"{operation}: {exc}"), None
+    elif isinstance(exc, UnicodeEncodeError):  # a lone surrogate: the request was not built
+        error, cause = _unencodable(operation, exc), None
     elif isinstance(exc, json.JSONDecodeError):
         error = InvalidResponseError(None, f"{operation}: the server's answer is not JSON ({exc})")
     elif isinstance(exc, RecursionError):
@@ -836,6 +849,19 @@ def public_error(operation: str, exc: Exception) -> ModuleException:
     # As `raise error from cause` inside `except exc` sets them, before redaction reads them.
     error.__cause__, error.__context__, error.__suppress_context__ = cause, exc, True
     return error
+
+
+def _unencodable(operation: str, exc: UnicodeEncodeError) -> InvalidArgumentError:
+    """The error for text UTF-8 cannot carry. `exc` holds the whole body (every secret of
+    it, none yet known to redaction) and stays the raised error's context: it is cut down to
+    the characters at fault first."""
+    at_fault = exc.object[exc.start : exc.end]
+    exc.object, exc.start, exc.end = at_fault, 0, len(at_fault)
+    exc.args = (exc.encoding, at_fault, 0, len(at_fault), exc.reason)
+    return InvalidArgumentError(
+        "arguments",
+        f"{operation}: {at_fault!r} is not valid Unicode ({exc.reason}); nothing was sent",
+    )
 
 
 @contextlib.contextmanager

@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from xpander_tasks_api.models import Tokens
 
+from ._config import check_count, check_seconds
 from ._exceptions import APIStatusError, InvalidArgumentError, ModuleException, NotFoundError
-from ._params import create_task_call
+from ._params import check_id, create_task_call
 from ._retry import RetryPolicy, retry_after_seconds
 from ._task import Task
 
@@ -405,15 +406,14 @@ class Batch:
         resend_uncertain: bool = False,
         settle: float = _DEFAULT_SETTLE,
     ) -> None:
-        if concurrency < 1 or max_following < 1:
-            raise InvalidArgumentError("concurrency", "concurrency and max_following must be >= 1")
+        # Checked before anything is created: a bad one found later would strand the tasks.
         self._tasks = tasks
-        self._agent_id = agent_id
+        self._agent_id = check_id("agent_id", agent_id)
         self._journal_path = ":memory:" if journal is None else journal
-        self._concurrency = concurrency
-        self._max_following = max_following
-        self._timeout = timeout
-        self._poll_interval = poll_interval
+        self._concurrency = check_count("concurrency", concurrency, minimum=1)
+        self._max_following = check_count("max_following", max_following, minimum=1)
+        self._timeout = check_seconds("timeout", timeout)
+        self._poll_interval = check_seconds("poll_interval", poll_interval)
         self._resend_uncertain = resend_uncertain
         self._settle = settle
         self._policy = RetryPolicy()
@@ -579,9 +579,10 @@ class Batch:
             except ModuleException as error:
                 failure = error
                 if error.status_code in _THROTTLED and throttled < _MAX_THROTTLED:
-                    throttled += 1
-                    self.stats.throttled += 1
                     throttled_for = self._pause(error)
+                    if throttled_for is not None:
+                        throttled += 1
+                        self.stats.throttled += 1
             else:
                 journal.created(work.key, task.id)
                 self.stats.created += 1
@@ -613,13 +614,14 @@ class Batch:
             await asyncio.sleep(delay)
         return None
 
-    def _pause(self, error: ModuleException) -> float:
+    def _pause(self, error: ModuleException) -> float | None:
         """The whole batch's pause after a throttled create: its Retry-After, else a short
-        jittered wait."""
+        jittered wait; None for a Retry-After past the client's cap, which fails the item as
+        it fails a single create (a rerun of the journal sends it again)."""
         retry_after = retry_after_seconds(error) if isinstance(error, APIStatusError) else None
-        if retry_after is not None:
-            return retry_after
-        return self._policy.initial_delay * (0.5 + self._policy.jitter())
+        if retry_after is None:
+            return self._policy.initial_delay * (0.5 + self._policy.jitter())
+        return retry_after if retry_after <= self._policy.max_retry_after else None
 
     async def _reconcile(self, journal: Journal, keys: list[str]) -> dict[str, str | None]:
         """Decide items whose create may have reached the server, from the agent's task list:

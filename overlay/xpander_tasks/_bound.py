@@ -15,6 +15,7 @@ from xpander_tasks_api.types import UNSET, LazyFields, model_field
 
 from ._exceptions import ConfigurationError, InvalidResponseError
 from ._fields import is_model, model_fields
+from ._redact import all_secret_fields
 
 ClientT = TypeVar("ClientT")
 
@@ -154,11 +155,17 @@ class BoundModel(Generic[ClientT]):
 
 
 def _without_secrets(value: Any) -> Any:
-    """`value` with every field the spec tags `[secret]` blanked, in nested models and lists
-    of them; the value itself when it holds none."""
+    """`value` with every field the spec tags `[secret]` blanked, in nested models, lists
+    and the raw JSON kept for what the models cannot hold (an MCP server of a type this
+    version does not know); the value itself when it holds none."""
     if isinstance(value, list):
         cleaned = [_without_secrets(item) for item in value]
         return value if all(map(operator.is_, cleaned, value)) else cleaned
+    if isinstance(value, dict):
+        secrets = all_secret_fields()
+        kept = {key: _without_secrets(item) for key, item in value.items() if key not in secrets}
+        unchanged = len(kept) == len(value) and all(kept[key] is value[key] for key in kept)
+        return value if unchanged else kept
     if not is_model(type(value)):
         return value
     changes = {

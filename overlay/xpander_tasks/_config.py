@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-import math
 import os
 from typing import ClassVar, Final, Self
 
@@ -39,22 +38,28 @@ _AGENT_CONTROLLER: Final = "agent-controller"
 _AGENT_CONTROLLER_PORT: Final = 9016
 
 
+# The longest duration taken: a socket or event loop given a far longer one overflows (a
+# year is beyond any wait this API asks for; None, where allowed, means no limit).
+MAX_SECONDS: Final = 365 * 24 * 3600
+
+
 def check_seconds(parameter: str, value: object) -> float:
-    """A duration in seconds: a finite number > 0 (not a bool, which Python counts as an
-    int)."""
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and value > 0
-        and math.isfinite(value)
-    ):
+    """A duration in seconds: a number > 0 and at most `MAX_SECONDS` (not a bool, which
+    Python counts as an int)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= MAX_SECONDS:
         return value
-    raise InvalidArgumentError(parameter, f"must be seconds > 0, not {value!r}")
+    raise InvalidArgumentError(
+        parameter, f"must be seconds > 0 and at most {MAX_SECONDS} (a year), not {value!r}"
+    )
 
 
 def check_timeout(parameter: str, value: object) -> httpx.Timeout:
-    """A timeout for each phase of a request: seconds, or an `httpx.Timeout`."""
+    """A timeout for each phase of a request: seconds, or an `httpx.Timeout` (its phases
+    checked alike; None leaves a phase unbounded)."""
     if isinstance(value, httpx.Timeout):
+        for phase, seconds in value.as_dict().items():
+            if seconds is not None:
+                check_seconds(f"{parameter}.{phase}", seconds)
         return value
     return httpx.Timeout(check_seconds(parameter, value))
 
@@ -66,7 +71,9 @@ def check_count(parameter: str, value: object, minimum: int = 0) -> int:
     raise InvalidArgumentError(parameter, f"must be a whole number >= {minimum}, not {value!r}")
 
 
-def _normalise_base_url(raw: str) -> str:
+def _normalise_base_url(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ConfigurationError(f"base_url must be a string, not {type(raw).__name__}")
     text = raw.strip()
     if text and "://" not in text:
         # As the published SDK: https, except on this machine, where local servers run and
@@ -79,8 +86,17 @@ def _normalise_base_url(raw: str) -> str:
         url = httpx.URL(text)
     except httpx.InvalidURL:
         url = httpx.URL()
+    if url.userinfo:
+        # Said without the URL: its password must not reach a message.
+        raise ConfigurationError(
+            "base_url holds a user name or password; the API key is its credential"
+        )
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url {raw!r} is not an http(s) URL")
+    if url.query or url.fragment or text.endswith(("?", "#")):
+        raise ConfigurationError(
+            f"base_url {raw!r} has a query or fragment; the client adds each route to its path"
+        )
     return text.rstrip("/")
 
 
@@ -213,6 +229,10 @@ class ClientConfig:
         phase_timeout = check_timeout("timeout", timeout)
         total = None if total_timeout is None else check_seconds("total_timeout", total_timeout)
         retries = check_count("max_retries", max_retries)
+        for name, value in (("api_key", api_key), ("organization_id", organization_id)):
+            if value is not None and not isinstance(value, str):
+                # The type only: the value may be the key itself, as bytes.
+                raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
         key = (api_key if api_key is not None else os.environ.get(ENV_API_KEY, "")).strip()
         if not key:
             raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")

@@ -22,6 +22,7 @@ from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
 from ._base_client import BaseClient
 from ._bound import BoundModel
+from ._exceptions import InvalidArgumentError
 from ._params import (
     CallOptions,
     GetTaskCall,
@@ -109,11 +110,16 @@ async def aupdate_one(
     )
 
 
-def _environment_client() -> BaseClient:
-    """The client of the environment's configuration (XPANDER_API_KEY, ...), for the
-    published SDK's classmethods that take none (`Task.load`, `Task.report_external_task`):
-    one per configuration and process, as openai-python's module-level client, so its pools
-    are reused rather than opened for each call and left open."""
+def _client_or_environment(client: object) -> BaseClient:
+    """`client`, checked; when None, the client of the environment's configuration
+    (XPANDER_API_KEY, ...), for the published SDK's classmethods that take none
+    (`Task.load`, `Task.report_external_task`): one per configuration and process, as
+    openai-python's module-level client, so its pools are reused rather than opened for
+    each call and left open."""
+    if isinstance(client, BaseClient):
+        return client
+    if client is not None:
+        raise InvalidArgumentError("client", f"must be a Tasks client, not {type(client).__name__}")
     client = BaseClient()
     config = client.config
     key = (config.api_key, config.base_url, config.organization_id)
@@ -154,20 +160,20 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     def load(cls, task_id: str, client: BaseClient | None = None) -> Self:
         """Read a task by its id (sync); `client` is a `Tasks`, else one is made from the
         environment (XPANDER_API_KEY, ...), as the published SDK does."""
-        client = client or _environment_client()
+        client = _client_or_environment(client)
         return cls.adopt(get_one(client, get_task_call(task_id)), client)
 
     @classmethod
     async def aload(cls, task_id: str, client: BaseClient | None = None) -> Self:
         """Read a task by its id; see `load`."""
-        client = client or _environment_client()
+        client = _client_or_environment(client)
         return cls.adopt(await aget_one(client, get_task_call(task_id)), client)
 
     @classmethod
     @with_arguments_of(report_task_call)
     def report_external_task(cls, call: ReportTaskCall) -> Self:
         """Report a task that ran outside xpander (sync); see `areport_external_task`."""
-        client = call.client or _environment_client()
+        client = _client_or_environment(call.client)
         task = client.request(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
@@ -182,7 +188,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
         duration in seconds and the tools it used. A report is not sent twice on a lost
         answer: the error says it may have been stored."""
-        client = call.client or _environment_client()
+        client = _client_or_environment(call.client)
         task = await client.arequest(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
