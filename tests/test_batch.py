@@ -464,10 +464,12 @@ def test_usage_errors_are_clear(
     nowhere[nowhere.index("--out") + 1] = str(tmp_path / "no" / "out.jsonl")
     assert main(nowhere) == 2
     assert "cannot open the output" in capsys.readouterr().err
+    seconds = "must be seconds > 0 and at most 31536000 (a year), not"
     refused = {
-        ("--concurrency", "0"): "must be at least 1, not 0",
-        ("--timeout", "-1"): "must be a number of seconds above 0, not -1",
-        ("--poll-interval", "nan"): "must be a number of seconds above 0, not nan",
+        ("--concurrency", "0"): "must be a whole number >= 1, not 0",
+        ("--timeout", "-1"): f"{seconds} -1.0",
+        ("--timeout", "1e10"): f"{seconds} 10000000000.0",
+        ("--poll-interval", "nan"): f"{seconds} nan",
     }
     for (option, value), problem in refused.items():
         with pytest.raises(SystemExit) as exited:

@@ -128,7 +128,10 @@ def test_an_httpx_client_of_the_wrong_kind_is_refused(given: str) -> None:
     wrong = httpx.AsyncClient() if given == "http_client" else httpx.Client()
     with pytest.raises(ConfigurationError, match=f"{given} must be an httpx"):
         Tasks(API_KEY, **{given: wrong})  # type: ignore[arg-type]
-    asyncio.run(wrong.aclose()) if isinstance(wrong, httpx.AsyncClient) else wrong.close()
+    if isinstance(wrong, httpx.AsyncClient):
+        asyncio.run(wrong.aclose())
+    else:
+        wrong.close()
 
 
 @pytest.mark.parametrize(

@@ -19,14 +19,18 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from ._batch import Batch, BatchItem, BatchOutcome, BatchStats, Journal
 from ._client import Tasks
+from ._config import check_count, check_seconds
+from ._exceptions import InvalidArgumentError
 
 _LIVE_EVERY: Final = 0.5  # seconds between redraws of the live line on a terminal
 _LOG_EVERY: Final = 10.0  # seconds between plain progress lines otherwise
 _SYNC_EVERY: Final = 1.0  # seconds between fsyncs of the output
+
+T = TypeVar("T")
 
 
 def add_batch_commands(
@@ -73,17 +77,20 @@ def add_batch_commands(
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+    return _checked(lambda: check_count("count", int(text), minimum=1))
 
 
 def _seconds(text: str) -> float:
-    value = float(text)
-    if not value > 0:  # also NaN
-        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
-    return value
+    return _checked(lambda: check_seconds("seconds", float(text)))
+
+
+def _checked(check: Callable[[], T]) -> T:
+    """An option's value by the client's own check, its problem said as argparse says one (a
+    value that is no number at all stays argparse's "invalid ... value")."""
+    try:
+        return check()
+    except InvalidArgumentError as error:
+        raise argparse.ArgumentTypeError(error.description.partition(": ")[2]) from None
 
 
 def main(arguments: argparse.Namespace, argv: Sequence[str] | None) -> int:

@@ -71,9 +71,7 @@ def check_count(parameter: str, value: object, minimum: int = 0) -> int:
     raise InvalidArgumentError(parameter, f"must be a whole number >= {minimum}, not {value!r}")
 
 
-def _normalise_base_url(raw: object) -> str:
-    if not isinstance(raw, str):
-        raise ConfigurationError(f"base_url must be a string, not {type(raw).__name__}")
+def _normalise_base_url(raw: str) -> str:
     text = raw.strip()
     if text and "://" not in text:
         # As the published SDK: https, except on this machine, where local servers run and
@@ -229,7 +227,8 @@ class ClientConfig:
         phase_timeout = check_timeout("timeout", timeout)
         total = None if total_timeout is None else check_seconds("total_timeout", total_timeout)
         retries = check_count("max_retries", max_retries)
-        for name, value in (("api_key", api_key), ("organization_id", organization_id)):
+        given = {"api_key": api_key, "base_url": base_url, "organization_id": organization_id}
+        for name, value in given.items():
             if value is not None and not isinstance(value, str):
                 # The type only: the value may be the key itself, as bytes.
                 raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
