@@ -117,10 +117,24 @@ def test_settings_of_the_wrong_kind_are_named(arguments: dict[str, object], said
     assert "a-key-as-bytes" not in str(caught.value)
 
 
-def test_credentials_in_the_base_url_are_refused_without_repeating_them() -> None:
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://user:hunter2-secret@h.example",
+        "https://user:hunter2-secret@h.example:port",  # does not parse either
+        "user:hunter2-secret@h.example",
+    ],
+)
+def test_credentials_in_the_base_url_are_refused_without_repeating_them(base_url: str) -> None:
     with pytest.raises(ConfigurationError, match="user name or password") as caught:
-        Tasks(API_KEY, base_url="https://user:hunter2-secret@h.example")
+        Tasks(API_KEY, base_url=base_url)
     assert "hunter2" not in str(caught.value)
+
+
+def test_a_query_in_the_base_url_is_refused_without_repeating_it() -> None:
+    with pytest.raises(ConfigurationError, match="query or fragment") as caught:
+        Tasks(API_KEY, base_url="https://h.example/v1?sig=token-in-query")
+    assert "token-in-query" not in str(caught.value)
 
 
 @pytest.mark.parametrize("given", ["http_client", "async_http_client"])
@@ -134,23 +148,30 @@ def test_an_httpx_client_of_the_wrong_kind_is_refused(given: str) -> None:
         wrong.close()
 
 
-@pytest.mark.parametrize(
-    "timeout", [1e10, 1e300, float("inf"), httpx.Timeout(5.0, read=1e300)], ids=str
-)
-def test_durations_past_a_year_are_refused_not_overflowed(timeout: object) -> None:
-    with pytest.raises(InvalidArgumentError, match="at most 31536000"):
-        Tasks(API_KEY, timeout=timeout)  # type: ignore[arg-type]
+@pytest.mark.parametrize("seconds", [1e10, 1e300, float("inf")], ids=str)
+def test_durations_past_a_year_are_refused_not_overflowed(seconds: float) -> None:
+    phases = httpx.Timeout(5.0, read=seconds)
+    for timeout in (seconds, phases):
+        with pytest.raises(InvalidArgumentError, match="at most 31536000"):
+            Tasks(API_KEY, timeout=timeout)
     requests: list[httpx.Request] = []
     with mock_tasks(echo_handler(requests)) as tasks:
         task = tasks.create("agent-1", events_streaming=True)
         for call in (
-            lambda: tasks.get("task-1", timeout=timeout),  # type: ignore[arg-type]
-            lambda: task.wait(timeout=timeout),  # type: ignore[arg-type]
-            lambda: next(task.events(read_timeout=timeout)),  # type: ignore[arg-type]
+            lambda: tasks.get("task-1", timeout=seconds),
+            lambda: tasks.get("task-1", timeout=phases),
+            lambda: tasks.get("task-1", total_timeout=seconds),
+            lambda: task.wait(timeout=seconds),
+            lambda: next(task.events(read_timeout=seconds)),
         ):
-            with pytest.raises(InvalidArgumentError):
+            with pytest.raises(InvalidArgumentError, match="at most 31536000"):
                 call()
     assert len(requests) == 1  # the create: nothing more was sent
+
+
+def test_a_phase_of_none_or_zero_is_httpxs_own_and_taken() -> None:
+    timeout = httpx.Timeout(5.0, connect=None, pool=0)
+    assert Tasks(API_KEY, timeout=timeout).config.timeout is timeout
 
 
 def test_plain_http_only_to_this_machine_unless_allowed() -> None:

@@ -280,6 +280,20 @@ def test_a_stream_that_drops_after_every_new_event_is_followed_to_the_end(
     assert resumed_from == [None, *(str(n) for n in range(1, 8))]
 
 
+def test_an_event_id_no_header_can_carry_is_the_servers_fault_not_the_callers(
+    hostile: FaultServer,
+) -> None:
+    # The id is echoed as Last-Event-ID when the stream resumes: an ASCII-only header.
+    payload = {"type": "chunk", "task_id": TASK_ID, "organization_id": "org-test", "data": "1"}
+    event = f"id: \u00e9v-1\ndata: {json.dumps(payload)}\n\n".encode()
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = _streaming_task(hostile, tasks)
+        hostile.script(_stream(event))
+        with pytest.raises(InvalidResponseError) as caught:
+            list(task.events())
+    assert "nothing was sent" not in str(caught.value)
+
+
 def test_an_event_nested_without_end_is_a_stream_error(hostile: FaultServer) -> None:
     nested = b"id: 1\ndata: " + _nested(100_000) + b"\n\n"
     with Tasks(KEY, base_url=hostile.url) as tasks:
@@ -590,6 +604,20 @@ def test_arguments_that_cannot_go_on_the_wire_are_refused_before_sending(
     assert caught.value.parameter == parameter
     assert "may have been" not in str(caught.value)
     assert hostile.requests == []
+
+
+def test_a_pickled_task_keeps_json_whose_keys_only_look_like_secrets(
+    hostile: FaultServer,
+) -> None:
+    # `data` and `headers` are secret fields of some models, not of a schema's properties.
+    schema = {"type": "object", "properties": {"data": {}, "headers": {}}, "required": ["data"]}
+    hostile.default = task_ok(id=TASK_ID, output_schema=schema, future_field={"data": [1]})
+    with Tasks(KEY, base_url=hostile.url) as tasks:
+        task = tasks.get(TASK_ID)
+    restored = pickle.loads(pickle.dumps(task))
+    assert restored.output_schema == task.output_schema
+    assert restored.output_schema.to_dict()["properties"] == {"data": {}, "headers": {}}
+    assert restored["future_field"] == {"data": [1]}
 
 
 @pytest.mark.parametrize(

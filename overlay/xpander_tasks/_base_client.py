@@ -824,7 +824,9 @@ def public_error(operation: str, exc: Exception) -> ModuleException:
         error = connection_error(exc)
     elif isinstance(exc, httpx.InvalidURL):  # built from the call's ids and filters: not sent
         error, cause = InvalidArgumentError("url", f"{operation}: {exc}"), None
-    elif isinstance(exc, UnicodeEncodeError):  # a lone surrogate: the request was not built
+    elif isinstance(exc, UnicodeEncodeError) and exc.encoding == "utf-8":
+        # A lone surrogate in an argument: the body or query was not built. (An ASCII header
+        # fails as "ascii": an echoed event id, the server's text, is not the caller's.)
         error, cause = _unencodable(operation, exc), None
     elif isinstance(exc, json.JSONDecodeError):
         error = InvalidResponseError(None, f"{operation}: the server's answer is not JSON ({exc})")

@@ -579,10 +579,9 @@ class Batch:
             except ModuleException as error:
                 failure = error
                 if error.status_code in _THROTTLED and throttled < _MAX_THROTTLED:
+                    throttled += 1
+                    self.stats.throttled += 1
                     throttled_for = self._pause(error)
-                    if throttled_for is not None:
-                        throttled += 1
-                        self.stats.throttled += 1
             else:
                 journal.created(work.key, task.id)
                 self.stats.created += 1
@@ -614,14 +613,14 @@ class Batch:
             await asyncio.sleep(delay)
         return None
 
-    def _pause(self, error: ModuleException) -> float | None:
-        """The whole batch's pause after a throttled create: its Retry-After, else a short
-        jittered wait; None for a Retry-After past the client's cap, which fails the item as
-        it fails a single create (a rerun of the journal sends it again)."""
+    def _pause(self, error: ModuleException) -> float:
+        """The whole batch's pause after a throttled create: its Retry-After up to the
+        client's cap (60 s; the gate then lets one create through to ask again), else a short
+        jittered wait."""
         retry_after = retry_after_seconds(error) if isinstance(error, APIStatusError) else None
         if retry_after is None:
             return self._policy.initial_delay * (0.5 + self._policy.jitter())
-        return retry_after if retry_after <= self._policy.max_retry_after else None
+        return min(retry_after, self._policy.max_retry_after)
 
     async def _reconcile(self, journal: Journal, keys: list[str]) -> dict[str, str | None]:
         """Decide items whose create may have reached the server, from the agent's task list:

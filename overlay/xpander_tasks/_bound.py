@@ -8,14 +8,14 @@ import functools
 import inspect
 import keyword
 import operator
+import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 from xpander_tasks_api.types import UNSET, LazyFields, model_field
 
 from ._exceptions import ConfigurationError, InvalidResponseError
-from ._fields import is_model, model_fields
-from ._redact import all_secret_fields
+from ._fields import is_model, model_fields, model_hints
 
 ClientT = TypeVar("ClientT")
 
@@ -144,7 +144,8 @@ class BoundModel(Generic[ClientT]):
         depth (an MCP server's credentials too). An unpickled model is unbound: read it again
         through a client to act on it."""
         names, secrets, _ = _layout(self._model)
-        state = {name: _without_secrets(getattr(self, name)) for name in names}
+        declared = _declared_models(self._model)
+        state = {name: _without_secrets(getattr(self, name), declared.get(name)) for name in names}
         state.update(dict.fromkeys(secrets, UNSET))
         return state
 
@@ -154,25 +155,25 @@ class BoundModel(Generic[ClientT]):
         self._client = None
 
 
-def _without_secrets(value: Any) -> Any:
-    """`value` with every field the spec tags `[secret]` blanked, in nested models, lists
-    and the raw JSON kept for what the models cannot hold (an MCP server of a type this
-    version does not know); the value itself when it holds none."""
+def _without_secrets(value: Any, declared: type | None = None) -> Any:
+    """`value` with every field the spec tags `[secret]` blanked, in nested models and lists
+    of them, and in the JSON kept as it came where a `declared` model could not be read (an
+    MCP server of a type this version does not know); the value itself when it holds none.
+    Other JSON (an output schema, unknown fields) is the caller's data, kept whole."""
     if isinstance(value, list):
-        cleaned = [_without_secrets(item) for item in value]
+        cleaned = [_without_secrets(item, declared) for item in value]
         return value if all(map(operator.is_, cleaned, value)) else cleaned
     if isinstance(value, dict):
-        secrets = all_secret_fields()
-        kept = {key: _without_secrets(item) for key, item in value.items() if key not in secrets}
-        unchanged = len(kept) == len(value) and all(kept[key] is value[key] for key in kept)
-        return value if unchanged else kept
-    if not is_model(type(value)):
+        return value if declared is None else _raw_without_secrets(value, declared)
+    model: type = type(value)
+    if not is_model(model):
         return value
+    inner = _declared_models(model)
     changes = {
         field.name: UNSET
         if field.metadata.get("secret")
-        else _without_secrets(getattr(value, field.name))
-        for field in model_fields(type(value))
+        else _without_secrets(getattr(value, field.name), inner.get(field.name))
+        for field in model_fields(model)
     }
     if all(changes[name] is getattr(value, name) for name in changes):
         return value
@@ -180,3 +181,33 @@ def _without_secrets(value: Any) -> Any:
     for name, field_value in changes.items():
         setattr(cleaned, name, field_value)
     return cleaned
+
+
+def _raw_without_secrets(raw: dict[str, Any], model: type) -> dict[str, Any]:
+    """The JSON of a `model` the client could not read, without its secret keys (wire names)."""
+    inner = _declared_models(model)
+    kept: dict[str, Any] = {}
+    for field in model_fields(model):
+        if field.alias in raw and not field.metadata.get("secret"):
+            kept[field.alias] = _without_secrets(raw[field.alias], inner.get(field.name))
+    known = {field.alias for field in model_fields(model)}
+    kept.update((key, item) for key, item in raw.items() if key not in known)
+    unchanged = len(kept) == len(raw) and all(kept[key] is raw[key] for key in kept)
+    return raw if unchanged else kept
+
+
+@functools.cache
+def _declared_models(model: type) -> dict[str, type]:
+    """The generated model each field of `model` declares (alone, in a union or a list), by
+    attribute name."""
+    return {
+        name: found
+        for name, hint in model_hints(model).items()
+        if (found := _model_in(hint)) is not None
+    }
+
+
+def _model_in(hint: Any) -> type | None:
+    if is_model(hint):
+        return typing.cast(type, hint)
+    return next(filter(None, map(_model_in, typing.get_args(hint))), None)

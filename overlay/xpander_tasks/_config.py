@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import os
+import re
 from typing import ClassVar, Final, Self
 
 import httpx
@@ -55,10 +56,11 @@ def check_seconds(parameter: str, value: object) -> float:
 
 def check_timeout(parameter: str, value: object) -> httpx.Timeout:
     """A timeout for each phase of a request: seconds, or an `httpx.Timeout` (its phases
-    checked alike; None leaves a phase unbounded)."""
+    checked alike, but None leaves a phase unbounded and 0, as httpx has it, fails at once
+    where it would wait: `pool=0`)."""
     if isinstance(value, httpx.Timeout):
         for phase, seconds in value.as_dict().items():
-            if seconds is not None:
+            if seconds is not None and seconds != 0:
                 check_seconds(f"{parameter}.{phase}", seconds)
         return value
     return httpx.Timeout(check_seconds(parameter, value))
@@ -73,6 +75,12 @@ def check_count(parameter: str, value: object, minimum: int = 0) -> int:
 
 def _normalise_base_url(raw: str) -> str:
     text = raw.strip()
+    # Read before parsing, so that no message below, of a URL that does not parse either,
+    # repeats a password.
+    if "@" in re.split(r"[/?#]", text.partition("://")[2] or text, maxsplit=1)[0]:
+        raise ConfigurationError(
+            "base_url holds a user name or password; the API key is its credential"
+        )
     if text and "://" not in text:
         # As the published SDK: https, except on this machine, where local servers run and
         # plain http cannot be overheard.
@@ -84,16 +92,12 @@ def _normalise_base_url(raw: str) -> str:
         url = httpx.URL(text)
     except httpx.InvalidURL:
         url = httpx.URL()
-    if url.userinfo:
-        # Said without the URL: its password must not reach a message.
-        raise ConfigurationError(
-            "base_url holds a user name or password; the API key is its credential"
-        )
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url {raw!r} is not an http(s) URL")
     if url.query or url.fragment or text.endswith(("?", "#")):
+        # Said without the URL: a query may hold a token.
         raise ConfigurationError(
-            f"base_url {raw!r} has a query or fragment; the client adds each route to its path"
+            "base_url has a query or fragment; the client adds each route to its path"
         )
     return text.rstrip("/")
 

@@ -45,7 +45,7 @@ from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import check_count, check_seconds, check_timeout
 from ._exceptions import InvalidArgumentError
-from ._fields import is_model, model_fields
+from ._fields import is_model, model_fields, model_hints
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
@@ -323,7 +323,7 @@ def _accept_dict(value_hint: Any) -> Coerce:
 
 def _accept_map(model: type) -> Coerce:
     """A map model (`JsonObject`, `StringMap`), or a dict of its entries."""
-    entries = _accept_dict(typing.get_args(_hints(model)["additional_properties"])[1])
+    entries = _accept_dict(typing.get_args(model_hints(model)["additional_properties"])[1])
     generated: Any = model  # its `from_dict` and fields are the generator's
 
     def accept(parameter: str, value: Any) -> Any:
@@ -417,7 +417,7 @@ def _parsed(
 def _fields(model: type) -> tuple[tuple[str, tuple[type, ...], Coerce], ...]:
     """A generated model's fields with what their type hints take as is and their
     coercions, built once."""
-    hints = _hints(model)
+    hints = model_hints(model)
     return tuple(
         (field.name, _as_is(hints[field.name]), _coercion(hints[field.name]))
         for field in model_fields(model)
@@ -433,7 +433,7 @@ def _wire_fields(
     names it requires."""
     from attrs import NOTHING  # noqa: PLC0415  (on the first call: see `model_fields`)
 
-    hints = _hints(model)
+    hints = model_hints(model)
     by_key = {
         field.alias: (
             field.alias,
@@ -673,15 +673,9 @@ class _Body:
 
 
 @functools.cache
-def _hints(model: type) -> dict[str, Any]:
-    """A generated model's type hints, resolved (they name models imported lazily)."""
-    return typing.get_type_hints(model, localns=vars(generated_models))
-
-
-@functools.cache
 def _wire_hints(model: type) -> dict[str, Any]:
     """A generated model's type hints by wire name, its `__init__` keywords (`input`)."""
-    hints = _hints(model)
+    hints = model_hints(model)
     return {field.alias: hints[field.name] for field in model_fields(model)}
 
 
