@@ -186,12 +186,14 @@ def _without_secrets(value: Any, declared: type | None = None) -> Any:
 def _raw_without_secrets(raw: dict[str, Any], model: type) -> dict[str, Any]:
     """The JSON of a `model` the client could not read, without its secret keys (wire names)."""
     inner = _declared_models(model)
-    kept: dict[str, Any] = {}
+    kept = dict(raw)
     for field in model_fields(model):
-        if field.alias in raw and not field.metadata.get("secret"):
+        if field.alias not in raw:
+            continue
+        if field.metadata.get("secret"):
+            del kept[field.alias]
+        else:
             kept[field.alias] = _without_secrets(raw[field.alias], inner.get(field.name))
-    known = {field.alias for field in model_fields(model)}
-    kept.update((key, item) for key, item in raw.items() if key not in known)
     unchanged = len(kept) == len(raw) and all(kept[key] is raw[key] for key in kept)
     return raw if unchanged else kept
 
@@ -208,6 +210,10 @@ def _declared_models(model: type) -> dict[str, type]:
 
 
 def _model_in(hint: Any) -> type | None:
+    """The model `hint` names, alone, in a union or as a list's items; a map's values are
+    not its own JSON."""
     if is_model(hint):
         return typing.cast(type, hint)
+    if typing.get_origin(hint) is dict:
+        return None
     return next(filter(None, map(_model_in, typing.get_args(hint))), None)
