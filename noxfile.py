@@ -33,7 +33,8 @@ RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 # The benchmarks' optional anchors, installed by `nox -s bench` only (never a dependency).
-BENCH_ANCHORS = ["openai", "xpander-sdk==2.0.537", "agno==2.5.14"]
+PUBLISHED_SDK = ["xpander-sdk==2.0.537", "agno==2.5.14"]
+BENCH_ANCHORS = ["openai", *PUBLISHED_SDK]
 
 HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
@@ -205,7 +206,31 @@ def tests(session: nox.Session) -> None:
     """The pytest suite: unit, end-to-end over loopback, and contract tests."""
     REPORTS.mkdir(exist_ok=True)
     junit = f"--junitxml={REPORTS / 'tests-junit.xml'}"
-    _run_in(session, "dev-env", "pytest", junit, *session.posargs)
+    env = {}
+    if sdk_python := _published_sdk_python(session):
+        env["XPANDER_SDK_PYTHON"] = sdk_python
+    _run_in(session, "dev-env", "pytest", junit, *session.posargs, env=env)
+
+
+def _published_sdk_python(session: nox.Session) -> str | None:
+    """The published SDK in a scratch venv of its own, for the tests that run a program under
+    both clients; None (those tests skip, saying why) when it cannot be installed."""
+    venv = ROOT / ".nox" / "published-sdk"
+    python = venv / "bin" / "python"
+    marker = venv / "installed.txt"
+    if marker.exists() and marker.read_text() == " ".join(PUBLISHED_SDK):
+        return str(python)
+    try:
+        session.run("python3", "-m", "venv", "--clear", str(venv), external=True, silent=True)
+        session.run(
+            str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            *PUBLISHED_SDK, external=True, silent=True,
+        )  # fmt: skip
+    except CommandFailed:
+        session.warn("the published SDK did not install: the tests comparing with it skip")
+        return None
+    marker.write_text(" ".join(PUBLISHED_SDK))
+    return str(python)
 
 
 @nox.session
