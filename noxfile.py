@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import difflib
 import filecmp
 import logging
 import os
-import secrets
 import shutil
-import subprocess
 import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -240,117 +235,14 @@ def demo(session: nox.Session) -> None:
     session.run("python", "examples/demo.py")
 
 
-FUZZ_CONFIG = ROOT / "tests" / "schemathesis.toml"
-LIVE_GUARD = ROOT / "tests" / "fuzz_live_guard.py"
-
-
-def _fuzz_options(posargs: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="nox -s fuzz --", description=fuzz.__doc__)
-    parser.add_argument("--url", help="fuzz this live API (key from XPANDER_API_KEY) instead")
-    parser.add_argument(
-        "--allow-create",
-        action="store_true",
-        help="live mode: also send valid requests, each create making a real task",
-    )
-    parser.add_argument("--seed", type=int, default=20261124, help="hypothesis seed (20261124)")
-    parser.add_argument("--max-examples", type=int, default=50, help="per operation (50)")
-    parser.add_argument("--rate-limit", default="60/m", help="live mode request rate (60/m)")
-    return parser.parse_args(posargs)
-
-
-@contextlib.contextmanager
-def _local_server(session: nox.Session, api_key: str) -> Iterator[str]:
-    """Run `xpander-tasks-server` on a free port; yield its URL, stop it on the way out."""
-    log_path = REPORTS / "fuzz-local-server.log"
-    command = [str(_venv_bin(session, "dev-env") / "xpander-tasks-server"), "--port", "0"]
-    command += ["--step-delay", "0.05", "--log-level", "warning"]
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            command,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "XPANDER_API_KEY": api_key},
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while (url := _served_url(log_path)) is None:
-            if server.poll() is not None or time.monotonic() > deadline:
-                session.error(f"the task server did not start:\n{log_path.read_text()}")
-            time.sleep(0.1)
-        session.log(f"local task server on {url} (log: {log_path.relative_to(ROOT)})")
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _served_url(log_path: Path) -> str | None:
-    for line in log_path.read_text().splitlines():
-        if line.startswith("Serving the task API on "):
-            return line.rsplit(" ", 1)[1]
-    return None
-
-
 @nox.session(venv_backend="none", requires=["dev-env"])
 def fuzz(session: nox.Session) -> None:
     """Contract-fuzz the API with schemathesis: the local server, or `-- --url URL` a live one.
 
-    Live mode sends invalid requests only (no agent runs) unless `--allow-create`, at
-    `--rate-limit`; the key comes from XPANDER_API_KEY and is kept out of every report.
+    A live run prints its plan, its progress and a summary, and is bounded (`--budget N`
+    requests, `--minutes M`, 5 min by default); `-- --help` lists the options.
     """
-    options = _fuzz_options(session.posargs)  # dev-env's test extra pins schemathesis
-    REPORTS.mkdir(exist_ok=True)
-    live = options.url is not None
-    name = "fuzz-live" if live else "fuzz-local"
-    for stale in REPORTS.glob(f"{name}*"):
-        stale.unlink()
-    phases, args = "examples,coverage,fuzzing,stateful", []
-    env: dict[str, str] = {}
-    if live:
-        api_key = os.environ.get("XPANDER_API_KEY") or session.error("set XPANDER_API_KEY")
-        args += ["--rate-limit", options.rate_limit]
-        if options.allow_create:
-            session.warn(f"--allow-create: every valid create makes a real task on {options.url}")
-        else:
-            # Invalid requests only: examples are valid creates, stateful needs created tasks,
-            # and the guard drops the valid creates that negative mode still makes.
-            phases = "coverage,fuzzing"
-            args += ["--mode", "negative"]
-            env["SCHEMATHESIS_HOOKS"] = str(LIVE_GUARD)
-    else:
-        api_key = secrets.token_urlsafe(24)
-    env["XPANDER_API_KEY"] = api_key
-    command = ["schemathesis", "--config-file", str(FUZZ_CONFIG), "run", str(SPEC), *args]
-    command += ["--phases", phases]
-    command += ["--seed", str(options.seed), "--max-examples", str(options.max_examples)]
-    command += ["--generation-database", "none", "--request-timeout", "30", "--no-color"]
-    command += ["--report", "junit,har", "--report-dir", str(REPORTS)]
-    command += ["--report-junit-path", str(REPORTS / f"{name}-junit.xml")]
-    command += ["--report-har-path", str(REPORTS / f"{name}.har")]
-    with contextlib.ExitStack() as stack:
-        url = options.url or stack.enter_context(_local_server(session, api_key))
-        try:
-            _run_in(session, "dev-env", *command, "--url", url, env=env)
-        except CommandFailed:
-            again = ["nox -s fuzz --", *session.posargs]
-            again += [] if "--seed" in session.posargs else ["--seed", str(options.seed)]
-            session.log(f"To reproduce: {' '.join(again)}; each failure above has a curl command.")
-            raise
-        finally:
-            _check_redacted(session, api_key, REPORTS.glob(f"{name}*"))
-
-
-def _check_redacted(session: nox.Session, api_key: str, paths: Iterator[Path]) -> None:
-    """Fail, and delete the file, when a report holds the API key."""
-    leaked = [path for path in paths if api_key.encode() in path.read_bytes()]
-    for path in leaked:
-        path.unlink()
-    if leaked:
-        session.error(f"the API key was in {', '.join(map(str, leaked))}: deleted")
+    _run_in(session, "dev-env", "python", "tests/fuzz_run.py", *session.posargs)
 
 
 @nox.session
