@@ -35,7 +35,7 @@ HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
 
 # Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
-nox.options.sessions = ["lint", "typecheck", "generate-check", "fuzz", "tests"]
+nox.options.sessions = ["lint", "spec-diff", "typecheck", "generate-check", "fuzz", "tests"]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 # uv makes the venvs when it is on PATH (several times faster), virtualenv otherwise.
@@ -183,6 +183,13 @@ def lint(session: nox.Session) -> None:
     _run_in(
         session, "tools-env", "python", ".ci/check_secret_markers.py", str(SPEC), str(WIRE_PAGE)
     )
+
+
+@nox.session(name="spec-diff", venv_backend="none", requires=["tools-env"])
+def spec_diff(session: nox.Session) -> None:
+    """openapi.yaml against the last release (`-- --against REF` another): lists the changes,
+    fails on a breaking one CHANGELOG.md does not name under Unreleased."""
+    _run_in(session, "tools-env", "python", ".ci/spec_diff.py", *session.posargs)
 
 
 @nox.session(venv_backend="none", requires=["dev-env"])
