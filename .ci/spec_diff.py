@@ -79,8 +79,8 @@ def _parameters(
 ) -> Iterator[Change]:
     def by_key(spec: Mapping[str, Any], operation: Any) -> dict[tuple[str, str], Any]:
         found = {}
-        for parameter in operation.get("parameters", []):
-            parameter = _resolve(spec, parameter)
+        for entry in operation.get("parameters", []):
+            parameter = _resolve(spec, entry)
             if parameter["in"] != "path":  # path parameters belong to the route
                 found[(parameter["in"], parameter["name"])] = parameter
         return found
@@ -95,7 +95,11 @@ def _parameters(
         if changed.get("required") and not parameter.get("required"):
             yield Change(where, "now required", key[1], True)
         yield from _schemas(
-            where, old, new, parameter.get("schema", {}), changed.get("schema", {}), "request"
+            where,
+            parameter.get("schema", {}),
+            changed.get("schema", {}),
+            specs=(old, new),
+            direction="request",
         )
     for key, parameter in new_parameters.items():
         if key not in old_parameters:
@@ -110,7 +114,9 @@ def _request_body(
     old_body = _json_schema(old, before.get("requestBody"))
     new_body = _json_schema(new, after.get("requestBody"))
     if old_body is not None and new_body is not None:
-        yield from _schemas(f"{route} request body", old, new, old_body, new_body, "request")
+        yield from _schemas(
+            f"{route} request body", old_body, new_body, specs=(old, new), direction="request"
+        )
 
 
 def _responses(
@@ -125,7 +131,7 @@ def _responses(
         old_schema = _json_schema(old, response)
         new_schema = _json_schema(new, new_responses[status])
         if old_schema is not None and new_schema is not None:
-            yield from _schemas(where, old, new, old_schema, new_schema, "answer")
+            yield from _schemas(where, old_schema, new_schema, specs=(old, new), direction="answer")
     for status in new_responses:
         if status not in old_responses:
             yield Change(f"{route} answer {status}", "added", str(status), False)
@@ -152,20 +158,19 @@ def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
 
 def _schemas(
     where: str,
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
     before: Any,
     after: Any,
+    *,
+    specs: tuple[Mapping[str, Any], Mapping[str, Any]],
     direction: str,
-    seen: frozenset[tuple[int, int]] = frozenset(),
+    seen: frozenset[int] = frozenset(),
 ) -> Iterator[Change]:
     """Changes between two schemas of a request ("request") or an answer ("answer")."""
-    if id(before) in {pair[0] for pair in seen}:
-        return  # a recursive schema, already being compared
-    seen = seen | {(id(before), id(after))}
+    old, new = specs
     before, after = _non_null(old, before), _non_null(new, after)
-    if not isinstance(before, Mapping) or not isinstance(after, Mapping):
-        return
+    if not isinstance(before, Mapping) or not isinstance(after, Mapping) or id(before) in seen:
+        return  # no schema, or a recursive one already being compared
+    seen = seen | {id(before)}
     request = direction == "request"
     if _types(before) != _types(after):
         what = f"type {before.get('type')} -> {after.get('type')}"
@@ -190,7 +195,9 @@ def _schemas(
             yield Change(field, "now required", name, True)
         if not request and name in old_required - new_required:
             yield Change(field, "no longer always sent", name, True)
-        yield from _schemas(field, old, new, schema, new_properties[name], direction, seen)
+        yield from _schemas(
+            field, schema, new_properties[name], specs=specs, direction=direction, seen=seen
+        )
     for name in new_properties:
         if name not in old_properties:
             required = name in new_required
@@ -198,10 +205,21 @@ def _schemas(
             what = "added, required" if required else "added, optional"
             yield Change(f"{where} field `{name}`", what, name, breaking)
     for key in ("allOf", "anyOf", "oneOf"):
-        for index, (one, other) in enumerate(zip(before.get(key, []), after.get(key, []))):
-            yield from _schemas(f"{where} {key}[{index}]", old, new, one, other, direction, seen)
+        for index, (one, other) in enumerate(
+            zip(before.get(key, []), after.get(key, []), strict=False)
+        ):
+            yield from _schemas(
+                f"{where} {key}[{index}]", one, other, specs=specs, direction=direction, seen=seen
+            )
     if "items" in before and "items" in after:
-        yield from _schemas(f"{where}[]", old, new, before["items"], after["items"], direction, seen)
+        yield from _schemas(
+            f"{where}[]",
+            before["items"],
+            after["items"],
+            specs=specs,
+            direction=direction,
+            seen=seen,
+        )
 
 
 def _non_null(spec: Mapping[str, Any], schema: Any) -> Any:
@@ -238,13 +256,26 @@ def unnamed(changes: list[Change], changelog: str) -> list[Change]:
     ]
 
 
+def _git(*args: str) -> subprocess.CompletedProcess[str]:
+    # git from PATH, with arguments of this script's making.
+    return subprocess.run(  # noqa: S603
+        ["git", *args],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def git(*args: str) -> str | None:
+    """A git command's output, None when it fails or says nothing."""
+    done = _git(*args)
+    return (done.stdout.strip() or None) if done.returncode == 0 else None
+
+
 def base_ref() -> str | None:
     """The spec's last release: a tag, else the merge base with main, else the spec before its
     last change (on main itself); None when the clone has no such history."""
-
-    def git(*args: str) -> str | None:
-        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return done.stdout.strip() or None if done.returncode == 0 else None
 
     if tag := git("describe", "--tags", "--abbrev=0", "HEAD"):
         return tag
@@ -263,9 +294,7 @@ def main(argv: list[str]) -> int:
     if ref is None:
         print("spec-diff: no tag, main or earlier spec in this clone: nothing to compare with")
         return 0
-    shown = subprocess.run(
-        ["git", "show", f"{ref}:{SPEC}"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    shown = _git("show", f"{ref}:{SPEC}")
     if shown.returncode != 0:
         print(f"spec-diff: {ref} has no {SPEC}: {shown.stderr.strip()}")
         return 0 if options.against is None else 2

@@ -1,7 +1,8 @@
 """Schemathesis hooks for a bounded fuzz run (tests/fuzz_run.py): the bound, progress, a tally.
 
 Set by the runner in the environment: XPANDER_FUZZ_STATE (the JSON file the tally is written
-to after each request), XPANDER_FUZZ_BUDGET (requests), XPANDER_FUZZ_GUARD ("1": load tests/fuzz_live_guard.py too; one hooks file per run).
+to after each request), XPANDER_FUZZ_BUDGET (requests), XPANDER_FUZZ_GUARD ("1": load
+tests/fuzz_live_guard.py too, as a run takes one hooks file).
 
 A request past the bound is not sent: `before_call` raises KeyboardInterrupt, which
 schemathesis handles as a Ctrl-C, stopping every phase and printing its summary.
@@ -39,7 +40,8 @@ _state: dict[str, Any] = {
     # Requests that carried the key and got 401/403, by operation: a refused key.
     "key_refused": {},
 }
-_last_label: str | None = None
+# The operation of the last progress line: a new one gets a line of its own.
+_last_label: list[str] = [""]
 
 
 def _label(case: schemathesis.Case) -> str:
@@ -64,7 +66,6 @@ def before_call(context: Any, case: schemathesis.Case, kwargs: dict[str, Any]) -
 @schemathesis.hook
 def after_call(context: Any, case: schemathesis.Case, response: Any) -> None:
     """Count the answer; print a progress line when the operation changes, and every few."""
-    global _last_label
     label = _label(case)
     counts = Counter(_state["operations"].get(label, {}))
     status = response.status_code
@@ -82,12 +83,12 @@ def after_call(context: Any, case: schemathesis.Case, response: Any) -> None:
     if sent_key and status in (401, 403):
         _state["key_refused"][label] = _state["key_refused"].get(label, 0) + 1
     _save()
-    if label != _last_label or counts["sent"] % PROGRESS_EVERY == 0:
-        _last_label = label
+    if label != _last_label[0] or counts["sent"] % PROGRESS_EVERY == 0:
+        _last_label[0] = label
         of_budget = f"/{BUDGET}" if BUDGET is not None else ""
-        elapsed = int(time.time() - _started)
+        minutes, seconds = divmod(int(time.time() - _started), 60)
         print(
-            f"fuzz progress: {_state['sent']}{of_budget} requests, {elapsed // 60}:{elapsed % 60:02d}"
+            f"fuzz progress: {_state['sent']}{of_budget} requests, {minutes}:{seconds:02d}"
             f" | {label}: {counts['sent']} sent",
             flush=True,
         )

@@ -47,11 +47,11 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20261124, help="hypothesis seed (20261124)")
     parser.add_argument("--max-examples", type=int, default=50, help="per operation (50)")
     parser.add_argument("--rate-limit", default="60/m", help="live mode request rate (60/m)")
+    parser.add_argument("--budget", type=_positive(int), help="stop after this many requests")
     parser.add_argument(
-        "--budget", type=_positive(int), help="stop after this many requests"
-    )
-    parser.add_argument(
-        "--minutes", type=_positive(float), help=f"stop after this long (live: {LIVE_MINUTES:g}, or the budget's time)"
+        "--minutes",
+        type=_positive(float),
+        help=f"stop after this long (live: {LIVE_MINUTES:g}, or the budget's time)",
     )
     parser.add_argument("--reports", type=Path, default=ROOT / "reports", help="report folder")
     options = parser.parse_args(argv)
@@ -96,8 +96,12 @@ def plan(options: argparse.Namespace, operations: int, phases: str) -> str:
         most = options.per_minute * options.minutes
         lines.append(f"  sends at most about {most:.0f} requests ({options.rate_limit})")
     if options.minutes is not None:
-        lines.append(f"  takes {options.minutes:.1f} min at most (--minutes), shared by the operations")
-    lines.append("  progress: a line per operation and every 10 of its requests; a summary at the end")
+        lines.append(
+            f"  takes {options.minutes:.1f} min at most (--minutes), shared by the operations"
+        )
+    lines.append(
+        "  progress: a line per operation and every 10 of its requests; a summary at the end"
+    )
     return "\n".join(lines)
 
 
@@ -149,7 +153,7 @@ def junit_failures(report: Path) -> dict[str, int]:
     """Failed checks per operation in a schemathesis JUnit report."""
     if not report.exists():
         return {}
-    root = ElementTree.parse(report).getroot()  # noqa: S314 - our own report
+    root = ElementTree.parse(report).getroot()
     failures: dict[str, int] = {}
     for case in root.iter("testcase"):
         count = len(case.findall("failure")) + len(case.findall("error"))

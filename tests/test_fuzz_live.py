@@ -47,7 +47,9 @@ def test_live_run_prints_its_plan_progress_and_summary_and_stops_at_its_budget(
     assert run.returncode == 0, out + run.stderr
     plan = out.index("fuzz plan: 10 operations of the live API")
     assert f"sends at most {BUDGET} requests (--budget)" in out
-    assert plan < out.index("Schemathesis v") < out.index("fuzz progress:") < out.index("fuzz summary")
+    assert (
+        plan < out.index("Schemathesis v") < out.index("fuzz progress:") < out.index("fuzz summary")
+    )
     assert "fuzz progress: 1/40 requests" in out
     assert f"fuzz summary: {BUDGET} requests, stopped at its --budget bound" in out
     assert "no failure" in out
