@@ -257,14 +257,17 @@ def unnamed(changes: list[Change], changelog: str) -> list[Change]:
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
-    # git from PATH, with arguments of this script's making.
-    return subprocess.run(  # noqa: S603
-        ["git", *args],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # git from PATH, with arguments of this script's making; no git is a failed command.
+    try:
+        return subprocess.run(  # noqa: S603
+            ["git", *args],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        return subprocess.CompletedProcess(args, 127, "", str(error))
 
 
 def git(*args: str) -> str | None:
@@ -279,7 +282,11 @@ def base_ref() -> str | None:
 
     if tag := git("describe", "--tags", "--abbrev=0", "HEAD"):
         return tag
-    head, main = git("rev-parse", "HEAD"), git("rev-parse", "--verify", "-q", "main")
+    head = git("rev-parse", "HEAD")
+    # A CI checkout of a branch may know main only as origin/main.
+    main = git("rev-parse", "--verify", "-q", "main") or git(
+        "rev-parse", "--verify", "-q", "origin/main"
+    )
     if main and head != main:
         return git("merge-base", "HEAD", "main")
     last = git("log", "-n1", "--format=%H", "--", SPEC)

@@ -80,3 +80,26 @@ def test_default_live_bound_is_five_minutes_at_the_rate_limit() -> None:
     assert "takes 5.0 min at most (--minutes)" in text
     budgeted = parse_options(["--url", "https://api.example", "--budget", "120"])
     assert budgeted.minutes == 2.0
+
+
+def test_the_summary_names_what_failed_how_to_reproduce_and_the_tasks_made() -> None:
+    from fuzz_run import parse_options, summary
+
+    options = parse_options(["--url", "https://api.example", "--allow-create", "--budget", "9"])
+    state = {
+        "sent": 9,
+        "stopped_by": "budget",
+        "operations": {"POST /a": {"sent": 9, "2xx": 2, "5xx": 7}},
+        "tasks_created": 2,
+        "key_refused": {},
+    }
+    again = "nox -s fuzz -- --url https://api.example --budget 9 --seed 1"
+    text = summary(options, state, {"POST /a": 3}, ["POST /a", "GET /b"], again)
+    assert "fuzz summary: 9 requests, stopped at its --budget bound" in text
+    assert "covered 1 of 2 operations" in text
+    assert "POST /a: 9 sent (2 2xx, 7 5xx)" in text
+    assert "GET /b: not reached" in text
+    assert "FAILED: POST /a (3)" in text
+    assert f"to reproduce: {again}" in text
+    assert "tasks created: 2" in text
+    assert "WARNING" not in text
