@@ -29,13 +29,20 @@ MYPY = "mypy==2.4.1"
 SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 # The benchmarks' optional anchors, installed by `nox -s bench` only (never a dependency).
 PUBLISHED_SDK = ["xpander-sdk==2.0.537", "agno==2.5.14"]
+# The documentation site's builder, in the docs session's own venv.
+DOCS_TOOLS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "mkdocstrings==1.0.8",
+    "mkdocstrings-python==2.0.11",
+]
 BENCH_ANCHORS = ["openai", *PUBLISHED_SDK]
 
 HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
 
 # Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
-nox.options.sessions = ["lint", "spec-diff", "typecheck", "generate-check", "fuzz", "tests"]
+nox.options.sessions = ["lint", "spec-diff", "typecheck", "docs", "generate-check", "fuzz", "tests"]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 # uv makes the venvs when it is on PATH (several times faster), virtualenv otherwise.
@@ -202,7 +209,34 @@ def typecheck(session: nox.Session) -> None:
     examples = REPORTS / "readme_examples.py"
     REPORTS.mkdir(exist_ok=True)
     _run_in(session, "dev-env", "python", ".ci/readme_examples.py", "README.md", str(examples))
-    _run_in(session, "dev-env", "mypy", str(examples))
+    _run_in(session, "dev-env", "mypy", str(examples), *_docs_examples(session))
+
+
+def _docs_examples(session: nox.Session) -> list[str]:
+    """The Python examples of each docs/ page that has some, written out as the README's are."""
+    written = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        if "```python" in page.read_text(encoding="utf-8"):
+            out = REPORTS / f"docs_examples_{page.stem.replace('-', '_')}.py"
+            _run_in(session, "dev-env", "python", ".ci/readme_examples.py", str(page), str(out))
+            written.append(str(out))
+    return written
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build docs/ (MkDocs, with an API reference from the docstrings) into reports/site; a
+    warning fails the build."""
+    session.install(*DOCS_TOOLS, "-e", ".")
+    # NO_MKDOCS_2_WARNING: mkdocs-material's notice about its successor, not about these pages.
+    session.run(
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(REPORTS / "site"),
+        env={"NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 @nox.session(venv_backend="none", requires=["dev-env"])
