@@ -59,10 +59,15 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str
                 yield path, method, operation
 
 
+def route_of(method: str, path: str) -> str:
+    """ "METHOD /path" with its parameters' names left out: what a server routes by."""
+    return f"{method.upper()} {re.sub(r'{[^}]*}', '{}', path)}"
+
+
 def _routes(spec: Mapping[str, Any]) -> Iterator[str]:
     seen: dict[str, str] = {}
     for path, method, _ in _operations(spec):
-        route = f"{method.upper()} {re.sub(r'{[^}]*}', '{}', path)}"
+        route = route_of(method, path)
         if route in seen:
             yield f"{method.upper()} {path}: the same route as {method.upper()} {seen[route]}"
         seen.setdefault(route, path)
@@ -77,7 +82,7 @@ def _examples(spec: Mapping[str, Any]) -> Iterator[str]:
         validator = Draft202012Validator(
             {"$ref": f"{SPEC_URI}#{schema_pointer}"}, registry=registry
         )
-        for error in validator.iter_errors(_resolve(spec, example)):
+        for error in validator.iter_errors(resolve(spec, example)):
             at = "/".join(map(str, error.absolute_path)) or "(top)"
             yield f"{where}: the example does not match its schema at {at}: {error.message}"
 
@@ -87,7 +92,7 @@ def _examples(spec: Mapping[str, Any]) -> Iterator[str]:
             if "example" in node:
                 yield from check(pointer, schema, node["example"])
             for name, example in (node.get("examples") or {}).items():
-                value = _resolve(spec, example).get("value")
+                value = resolve(spec, example).get("value")
                 yield from check(f"{pointer} example {name}", schema, value)
         is_schema = pointer.startswith("/components/schemas/") or pointer.endswith("/schema")
         if is_schema and not pointer.endswith("/properties"):
@@ -102,7 +107,7 @@ def _links(spec: Mapping[str, Any]) -> Iterator[str]:
     by_id = {operation["operationId"]: operation for _, _, operation in _operations(spec)}
     for path, method, operation in _operations(spec):
         for status, entry in operation.get("responses", {}).items():
-            response = _resolve(spec, entry)
+            response = resolve(spec, entry)
             schema = _json_schema(spec, response)
             for name, link in response.get("links", {}).items():
                 where = f"{method.upper()} {path} {status} link {name}"
@@ -111,7 +116,7 @@ def _links(spec: Mapping[str, Any]) -> Iterator[str]:
                     yield f"{where}: no operation {link.get('operationId')!r}"
                     continue
                 names = {
-                    _resolve(spec, parameter)["name"] for parameter in target.get("parameters", [])
+                    resolve(spec, parameter)["name"] for parameter in target.get("parameters", [])
                 }
                 for parameter, expression in link.get("parameters", {}).items():
                     if parameter.split(".")[-1] not in names:
@@ -127,7 +132,7 @@ def _expression(spec: Mapping[str, Any], where: str, expression: Any, schema: An
         return
     node = schema
     for part in expression.removeprefix("$response.body#/").split("/"):
-        node = _resolve(spec, node) if isinstance(node, Mapping) else None
+        node = resolve(spec, node) if isinstance(node, Mapping) else None
         properties = _properties(spec, node)
         if part not in properties:
             yield f"{where}: {expression} names no property of the answer"
@@ -142,16 +147,17 @@ def _properties(spec: Mapping[str, Any], schema: Any) -> Mapping[str, Any]:
     found = dict(schema.get("properties", {}))
     for key in ("allOf", "anyOf", "oneOf"):
         for branch in schema.get(key, []):
-            found.update(_properties(spec, _resolve(spec, branch)))
+            found.update(_properties(spec, resolve(spec, branch)))
     return found
 
 
 def _json_schema(spec: Mapping[str, Any], response: Mapping[str, Any]) -> Any:
     media = response.get("content", {}).get("application/json")
-    return None if media is None else _resolve(spec, media.get("schema"))
+    return None if media is None else resolve(spec, media.get("schema"))
 
 
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
+def resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """A node with its local `$ref`s followed."""
     while isinstance(node, Mapping) and "$ref" in node:
         target: Any = spec
         for part in node["$ref"].removeprefix("#/").split("/"):

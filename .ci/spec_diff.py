@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from check_spec_consistency import resolve, route_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = "openapi.yaml"
@@ -67,7 +68,7 @@ def _operations(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Chan
 def _by_route(spec: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     """Operations by "METHOD /path", path parameters' names left out (renaming one is no change)."""
     return {
-        f"{method.upper()} {re.sub(r'{[^}]*}', '{}', path)}": operation
+        route_of(method, path): operation
         for path, item in spec.get("paths", {}).items()
         for method, operation in item.items()
         if method in METHODS
@@ -80,7 +81,7 @@ def _parameters(
     def by_key(spec: Mapping[str, Any], operation: Any) -> dict[tuple[str, str], Any]:
         found = {}
         for entry in operation.get("parameters", []):
-            parameter = _resolve(spec, entry)
+            parameter = resolve(spec, entry)
             if parameter["in"] != "path":  # path parameters belong to the route
                 found[(parameter["in"], parameter["name"])] = parameter
         return found
@@ -141,19 +142,10 @@ def _json_schema(spec: Mapping[str, Any], holder: Any) -> Any:
     """The JSON schema of a request body or response, or None."""
     if holder is None:
         return None
-    holder = _resolve(spec, holder)
+    holder = resolve(spec, holder)
     content = holder.get("content", {})
     media = content.get("application/json") or next(iter(content.values()), None)
     return None if media is None else media.get("schema")
-
-
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def _schemas(
@@ -224,12 +216,12 @@ def _schemas(
 
 def _non_null(spec: Mapping[str, Any], schema: Any) -> Any:
     """A schema with its `anyOf`/`oneOf` null alternative taken off (nullability is no shape)."""
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     for key in ("anyOf", "oneOf"):
         if isinstance(schema, Mapping) and key in schema:
-            kept = [one for one in schema[key] if _resolve(spec, one) != {"type": "null"}]
+            kept = [one for one in schema[key] if resolve(spec, one) != {"type": "null"}]
             if len(kept) == 1:
-                return _resolve(spec, kept[0])
+                return resolve(spec, kept[0])
     return schema
 
 
@@ -256,12 +248,12 @@ def unnamed(changes: list[Change], changelog: str) -> list[Change]:
     ]
 
 
-def _git(*args: str) -> subprocess.CompletedProcess[str]:
+def _git(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
     # git from PATH, with arguments of this script's making; no git is a failed command.
     try:
         return subprocess.run(  # noqa: S603
             ["git", *args],  # noqa: S607
-            cwd=ROOT,
+            cwd=root,
             capture_output=True,
             text=True,
             check=False,
@@ -270,27 +262,31 @@ def _git(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.CompletedProcess(args, 127, "", str(error))
 
 
-def git(*args: str) -> str | None:
+def git(*args: str, root: Path = ROOT) -> str | None:
     """A git command's output, None when it fails or says nothing."""
-    done = _git(*args)
+    done = _git(*args, root=root)
     return (done.stdout.strip() or None) if done.returncode == 0 else None
 
 
-def base_ref() -> str | None:
+def base_ref(root: Path = ROOT) -> str | None:
     """The spec's last release: a tag, else the merge base with main, else the spec before its
     last change (on main itself); None when the clone has no such history."""
-
-    if tag := git("describe", "--tags", "--abbrev=0", "HEAD"):
+    if tag := git("describe", "--tags", "--abbrev=0", "HEAD", root=root):
         return tag
-    head = git("rev-parse", "HEAD")
+    head = git("rev-parse", "HEAD", root=root)
     # A CI checkout of a branch may know main only as origin/main.
-    main = git("rev-parse", "--verify", "-q", "main") or git(
-        "rev-parse", "--verify", "-q", "origin/main"
+    main = next(
+        (
+            name
+            for name in ("main", "origin/main")
+            if git("rev-parse", "-q", "--verify", name, root=root)
+        ),
+        None,
     )
-    if main and head != main:
-        return git("merge-base", "HEAD", "main")
-    last = git("log", "-n1", "--format=%H", "--", SPEC)
-    return git("rev-parse", "--verify", "-q", f"{last}^") if last else None
+    if main and git("rev-parse", main, root=root) != head:
+        return git("merge-base", "HEAD", main, root=root)
+    last = git("log", "-n1", "--format=%H", "--", SPEC, root=root)
+    return git("rev-parse", "-q", "--verify", f"{last}^", root=root) if last else None
 
 
 def main(argv: list[str]) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fuzz_live_guard import NO_SUCH_ID
 from fuzz_run import local_server
 
 RUNNER = Path(__file__).with_name("fuzz_run.py")
@@ -63,6 +64,8 @@ def test_live_run_prints_its_plan_progress_and_summary_and_stops_at_its_budget(
     changing = [e for e in entries if e["request"]["method"] not in ("GET", "HEAD")]
     assert changing
     assert all(e["response"]["status"] >= 400 for e in changing)
+    # The live guard was on: each changing request named resources that cannot exist.
+    assert all(NO_SUCH_ID in e["request"]["url"] for e in changing)
 
 
 def test_live_run_warns_when_the_key_was_sent_and_refused(remote_url: str, tmp_path: Path) -> None:

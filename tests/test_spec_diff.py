@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from xpander_tasks_server import spec_path
 
 _SOURCE = Path(__file__).resolve().parents[1] / ".ci" / "spec_diff.py"
+sys.path.insert(0, str(_SOURCE.parent))  # as when run: its sibling check_spec_consistency
 _loader = importlib.util.spec_from_file_location("spec_diff", _SOURCE)
 assert _loader is not None and _loader.loader is not None
 spec_diff = importlib.util.module_from_spec(_loader)
@@ -28,7 +30,7 @@ CREATE = SPEC["paths"]["/agent-execution/{agent_or_task_id}"]["post"]
 def _create_body(spec: dict[str, Any]) -> dict[str, Any]:
     path = spec["paths"]["/agent-execution/{agent_or_task_id}"]["post"]
     schema = path["requestBody"]["content"]["application/json"]["schema"]
-    return spec_diff._resolve(spec, schema)  # type: ignore[no-any-return]
+    return spec_diff.resolve(spec, schema)  # type: ignore[no-any-return]
 
 
 def _task_schema(spec: dict[str, Any]) -> dict[str, Any]:
@@ -105,3 +107,63 @@ def test_a_breaking_change_passes_only_when_the_changelog_names_it(
 ) -> None:
     changes = _changes(lambda spec: _task_schema(spec)["properties"].pop("finished_at"))
     assert bool(spec_diff.unnamed(changes, changelog)) is blocked
+
+
+def test_the_gate_compares_with_a_ref_and_passes_without_change(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert spec_diff.main(["--against", "HEAD"]) == 0
+    assert "openapi.yaml against HEAD: 0 change(s)" in capsys.readouterr().out
+
+
+def _repo(path: Path) -> Any:
+    """A git repository at `path`, on `main`; returns a function that commits openapi.yaml."""
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    run("init", "-q", "-b", "main")
+
+    def commit(text: str) -> str:
+        (path / "openapi.yaml").write_text(text)
+        run("add", "openapi.yaml")
+        run("commit", "-q", "-m", text)
+        return run("rev-parse", "HEAD")
+
+    commit.run = run  # type: ignore[attr-defined]
+    return commit
+
+
+def test_the_base_on_main_is_the_spec_before_its_last_change(tmp_path: Path) -> None:
+    commit = _repo(tmp_path)
+    first = commit("one")
+    commit("two")
+    assert spec_diff.base_ref(tmp_path) == first
+
+
+def test_the_base_of_a_branch_is_where_it_left_main(tmp_path: Path) -> None:
+    commit = _repo(tmp_path)
+    fork = commit("one")
+    commit.run("checkout", "-q", "-b", "feature")
+    commit("two")
+    assert spec_diff.base_ref(tmp_path) == fork
+
+
+def test_the_base_is_the_last_tag_when_there_is_one(tmp_path: Path) -> None:
+    commit = _repo(tmp_path)
+    commit("one")
+    commit.run("tag", "v1.0.0")
+    commit("two")
+    assert spec_diff.base_ref(tmp_path) == "v1.0.0"
+
+
+def test_a_clone_without_history_has_no_base(tmp_path: Path) -> None:
+    _repo(tmp_path)("one")
+    assert spec_diff.base_ref(tmp_path) is None
