@@ -55,10 +55,12 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--reports", type=Path, default=ROOT / "reports", help="report folder")
     options = parser.parse_args(argv)
-    options.per_minute = _per_minute(parser, options.rate_limit)
+    # Only a live run is rate-limited; the local server is fuzzed at full speed.
+    per_minute = _per_minute(parser, options.rate_limit)
+    options.per_minute = per_minute if options.url is not None else None
     if options.url is not None and options.budget is None and options.minutes is None:
         options.minutes = LIVE_MINUTES
-    if options.url is not None and options.minutes is None and options.per_minute:
+    if options.minutes is None and options.per_minute:
         # The time the budget takes at the rate limit: schemathesis shares it out.
         options.minutes = options.budget / options.per_minute
     return options
