@@ -99,7 +99,8 @@ def plan(options: argparse.Namespace, operations: int, phases: str) -> str:
         lines.append(f"  sends at most about {most:.0f} requests ({options.rate_limit})")
     if options.minutes is not None:
         lines.append(
-            f"  takes {options.minutes:.1f} min at most (--minutes), shared by the operations"
+            f"  takes {options.minutes:.1f} min at most (--minutes): schemathesis shares them"
+            " among the operations and fuzzes until they are spent"
         )
     lines.append(
         "  progress: a line per operation and every 10 of its requests; a summary at the end"

@@ -80,7 +80,7 @@ def test_default_live_bound_is_five_minutes_at_the_rate_limit() -> None:
     options = parse_options(["--url", "https://api.example"])
     text = plan(options, 10, "coverage,fuzzing")
     assert "sends at most about 300 requests (60/m)" in text
-    assert "takes 5.0 min at most (--minutes)" in text
+    assert "takes 5.0 min at most (--minutes): schemathesis shares them" in text
     budgeted = parse_options(["--url", "https://api.example", "--budget", "120"])
     assert budgeted.minutes == 2.0
 
