@@ -16,6 +16,7 @@ import math
 import os
 import secrets
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -118,7 +119,9 @@ def summary(
     """What was covered, what failed and how to reproduce it, and the tasks made."""
     operations: dict[str, dict[str, int]] = state["operations"]  # type: ignore[assignment]
     stopped_by = state["stopped_by"]
-    if stopped_by:
+    if stopped_by == "ctrl-c":
+        ending = "stopped by Ctrl-C"
+    elif stopped_by:
         ending = f"stopped at its --{stopped_by} bound"
     elif options.minutes is not None:
         ending = f"within its {options.minutes:.1f} min bound"
@@ -265,18 +268,33 @@ def main(argv: list[str]) -> int:
         url = options.url or stack.enter_context(local_server(api_key, log))
         print(plan(options, len(labels), phases), flush=True)
         try:
-            code = subprocess.run([*command, "--url", url], env=env, check=False).returncode
+            with _waiting_through_ctrl_c():
+                code = subprocess.run([*command, "--url", url], env=env, check=False).returncode
         finally:
             check_redacted(api_key, reports.glob(f"{name}*"))
     failures = junit_failures(junit)
     if bounded and state_path.exists():
         state = json.loads(state_path.read_text())
+        if code == INTERRUPTED and not state["stopped_by"]:
+            state["stopped_by"] = "ctrl-c"
         print(summary(options, state, failures, labels, again), flush=True)
-        if code == INTERRUPTED and state["stopped_by"]:
+        if code == INTERRUPTED and state["stopped_by"] == "budget":
             code = 1 if failures else 0
     elif code:
         print(f"To reproduce: {again}; each failure above has a curl command.")
     return code
+
+
+@contextlib.contextmanager
+def _waiting_through_ctrl_c() -> Iterator[None]:
+    """Let Ctrl-C stop schemathesis only: it reaches the whole process group, and schemathesis
+    stops, reports what it found and exits; this process then prints its summary. A Python
+    handler, unlike SIG_IGN, is not inherited by the child."""
+    previous = signal.signal(signal.SIGINT, lambda number, frame: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _warnings_but_missing_auth() -> str:
