@@ -29,6 +29,7 @@ MYPY = "mypy==2.4.1"
 SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 # The benchmarks' optional anchors, installed by `nox -s bench` only (never a dependency).
 PUBLISHED_SDK = ["xpander-sdk==2.0.537", "agno==2.5.14"]
+BENCH_ANCHORS = ["openai", *PUBLISHED_SDK]
 # The documentation site's builder, in the docs session's own venv.
 DOCS_TOOLS = [
     "mkdocs==1.6.1",
@@ -36,7 +37,6 @@ DOCS_TOOLS = [
     "mkdocstrings==1.0.8",
     "mkdocstrings-python==2.0.11",
 ]
-BENCH_ANCHORS = ["openai", *PUBLISHED_SDK]
 
 HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
@@ -203,7 +203,7 @@ def spec_diff(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none", requires=["dev-env"])
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the overlay and the server (the generated code is not ours to fix)."""
+    """mypy --strict on the overlay, the server and the examples of the README and docs/."""
     _run_in(session, "dev-env", "mypy", *TYPED)
     # The README's examples are code people copy: they type-check too.
     examples = REPORTS / "readme_examples.py"
