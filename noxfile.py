@@ -203,7 +203,8 @@ def spec_diff(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none", requires=["dev-env"])
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the overlay, the server and the examples of the README and docs/."""
+    """mypy --strict on the overlay, the server and the README and docs/ examples (the generated
+    code is not ours to fix)."""
     _run_in(session, "dev-env", "mypy", *TYPED)
     # The README's examples are code people copy: they type-check too.
     examples = REPORTS / "readme_examples.py"
