@@ -93,6 +93,18 @@ def test_a_removed_operation_is_breaking() -> None:
     assert [(c.subject, c.breaking) for c in changes] == [("get_agent", True)]
 
 
+def test_a_filter_made_required_or_a_status_removed_is_breaking() -> None:
+    def tighten(spec: dict[str, Any]) -> None:
+        spec["components"]["parameters"]["StatusFilter"]["required"] = True
+        spec["paths"]["/agents/{agent_id}"]["get"]["responses"].pop("404")
+
+    changes = _changes(tighten)
+    assert {(c.subject, c.what) for c in changes if c.breaking} == {
+        ("status", "now required"),
+        ("404", "removed"),
+    }
+
+
 @pytest.mark.parametrize(
     ("changelog", "blocked"),
     [
