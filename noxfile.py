@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import difflib
 import filecmp
 import logging
 import os
-import secrets
 import shutil
-import subprocess
 import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +30,19 @@ SPEC_VALIDATOR = "openapi-spec-validator==0.9.0"
 # The benchmarks' optional anchors, installed by `nox -s bench` only (never a dependency).
 PUBLISHED_SDK = ["xpander-sdk==2.0.537", "agno==2.5.14"]
 BENCH_ANCHORS = ["openai", *PUBLISHED_SDK]
+# The documentation site's builder, in the docs session's own venv.
+DOCS_TOOLS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "mkdocstrings==1.0.8",
+    "mkdocstrings-python==2.0.11",
+]
 
 HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile.py", ".ci"]
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
 
 # Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
-nox.options.sessions = ["lint", "typecheck", "generate-check", "fuzz", "tests"]
+nox.options.sessions = ["lint", "spec-diff", "typecheck", "docs", "generate-check", "fuzz", "tests"]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 # uv makes the venvs when it is on PATH (several times faster), virtualenv otherwise.
@@ -185,20 +187,57 @@ def lint(session: nox.Session) -> None:
     _run_in(session, "tools-env", "ruff", "check", *HAND_WRITTEN)
     _run_in(session, "tools-env", "ruff", "format", "--check", *HAND_WRITTEN)
     _run_in(session, "tools-env", "openapi-spec-validator", str(SPEC))
+    # What the validator lets through: a route twice, stale examples and links.
+    _run_in(session, "tools-env", "python", ".ci/check_spec_consistency.py", str(SPEC))
     _run_in(
         session, "tools-env", "python", ".ci/check_secret_markers.py", str(SPEC), str(WIRE_PAGE)
     )
 
 
+@nox.session(name="spec-diff", venv_backend="none", requires=["tools-env"])
+def spec_diff(session: nox.Session) -> None:
+    """openapi.yaml against the last release (`-- --against REF` another): lists the changes,
+    fails on a breaking one CHANGELOG.md does not name under Unreleased."""
+    _run_in(session, "tools-env", "python", ".ci/spec_diff.py", *session.posargs)
+
+
 @nox.session(venv_backend="none", requires=["dev-env"])
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the overlay and the server (the generated code is not ours to fix)."""
+    """mypy --strict on the overlay, the server and the README and docs/ examples (the generated
+    code is not ours to fix)."""
     _run_in(session, "dev-env", "mypy", *TYPED)
     # The README's examples are code people copy: they type-check too.
     examples = REPORTS / "readme_examples.py"
     REPORTS.mkdir(exist_ok=True)
     _run_in(session, "dev-env", "python", ".ci/readme_examples.py", "README.md", str(examples))
-    _run_in(session, "dev-env", "mypy", str(examples))
+    _run_in(session, "dev-env", "mypy", str(examples), *_docs_examples(session))
+
+
+def _docs_examples(session: nox.Session) -> list[str]:
+    """The Python examples of each docs/ page that has some, written out as the README's are."""
+    written = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        if "```python" in page.read_text(encoding="utf-8"):
+            out = REPORTS / f"docs_examples_{page.stem.replace('-', '_')}.py"
+            _run_in(session, "dev-env", "python", ".ci/readme_examples.py", str(page), str(out))
+            written.append(str(out))
+    return written
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build docs/ (MkDocs, with an API reference from the docstrings) into reports/site; a
+    warning fails the build."""
+    session.install(*DOCS_TOOLS, "-e", ".")
+    # NO_MKDOCS_2_WARNING: mkdocs-material's notice about its successor, not about these pages.
+    session.run(
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(REPORTS / "site"),
+        env={"NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 @nox.session(venv_backend="none", requires=["dev-env"])
@@ -240,117 +279,14 @@ def demo(session: nox.Session) -> None:
     session.run("python", "examples/demo.py")
 
 
-FUZZ_CONFIG = ROOT / "tests" / "schemathesis.toml"
-LIVE_GUARD = ROOT / "tests" / "fuzz_live_guard.py"
-
-
-def _fuzz_options(posargs: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="nox -s fuzz --", description=fuzz.__doc__)
-    parser.add_argument("--url", help="fuzz this live API (key from XPANDER_API_KEY) instead")
-    parser.add_argument(
-        "--allow-create",
-        action="store_true",
-        help="live mode: also send valid requests, each create making a real task",
-    )
-    parser.add_argument("--seed", type=int, default=20261124, help="hypothesis seed (20261124)")
-    parser.add_argument("--max-examples", type=int, default=50, help="per operation (50)")
-    parser.add_argument("--rate-limit", default="60/m", help="live mode request rate (60/m)")
-    return parser.parse_args(posargs)
-
-
-@contextlib.contextmanager
-def _local_server(session: nox.Session, api_key: str) -> Iterator[str]:
-    """Run `xpander-tasks-server` on a free port; yield its URL, stop it on the way out."""
-    log_path = REPORTS / "fuzz-local-server.log"
-    command = [str(_venv_bin(session, "dev-env") / "xpander-tasks-server"), "--port", "0"]
-    command += ["--step-delay", "0.05", "--log-level", "warning"]
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            command,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "XPANDER_API_KEY": api_key},
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while (url := _served_url(log_path)) is None:
-            if server.poll() is not None or time.monotonic() > deadline:
-                session.error(f"the task server did not start:\n{log_path.read_text()}")
-            time.sleep(0.1)
-        session.log(f"local task server on {url} (log: {log_path.relative_to(ROOT)})")
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _served_url(log_path: Path) -> str | None:
-    for line in log_path.read_text().splitlines():
-        if line.startswith("Serving the task API on "):
-            return line.rsplit(" ", 1)[1]
-    return None
-
-
 @nox.session(venv_backend="none", requires=["dev-env"])
 def fuzz(session: nox.Session) -> None:
     """Contract-fuzz the API with schemathesis: the local server, or `-- --url URL` a live one.
 
-    Live mode sends invalid requests only (no agent runs) unless `--allow-create`, at
-    `--rate-limit`; the key comes from XPANDER_API_KEY and is kept out of every report.
+    A live run prints its plan, its progress and a summary, and is bounded (`--budget N`
+    requests, `--minutes M`, 5 min by default); `-- --help` lists the options.
     """
-    options = _fuzz_options(session.posargs)  # dev-env's test extra pins schemathesis
-    REPORTS.mkdir(exist_ok=True)
-    live = options.url is not None
-    name = "fuzz-live" if live else "fuzz-local"
-    for stale in REPORTS.glob(f"{name}*"):
-        stale.unlink()
-    phases, args = "examples,coverage,fuzzing,stateful", []
-    env: dict[str, str] = {}
-    if live:
-        api_key = os.environ.get("XPANDER_API_KEY") or session.error("set XPANDER_API_KEY")
-        args += ["--rate-limit", options.rate_limit]
-        if options.allow_create:
-            session.warn(f"--allow-create: every valid create makes a real task on {options.url}")
-        else:
-            # Invalid requests only: examples are valid creates, stateful needs created tasks,
-            # and the guard drops the valid creates that negative mode still makes.
-            phases = "coverage,fuzzing"
-            args += ["--mode", "negative"]
-            env["SCHEMATHESIS_HOOKS"] = str(LIVE_GUARD)
-    else:
-        api_key = secrets.token_urlsafe(24)
-    env["XPANDER_API_KEY"] = api_key
-    command = ["schemathesis", "--config-file", str(FUZZ_CONFIG), "run", str(SPEC), *args]
-    command += ["--phases", phases]
-    command += ["--seed", str(options.seed), "--max-examples", str(options.max_examples)]
-    command += ["--generation-database", "none", "--request-timeout", "30", "--no-color"]
-    command += ["--report", "junit,har", "--report-dir", str(REPORTS)]
-    command += ["--report-junit-path", str(REPORTS / f"{name}-junit.xml")]
-    command += ["--report-har-path", str(REPORTS / f"{name}.har")]
-    with contextlib.ExitStack() as stack:
-        url = options.url or stack.enter_context(_local_server(session, api_key))
-        try:
-            _run_in(session, "dev-env", *command, "--url", url, env=env)
-        except CommandFailed:
-            again = ["nox -s fuzz --", *session.posargs]
-            again += [] if "--seed" in session.posargs else ["--seed", str(options.seed)]
-            session.log(f"To reproduce: {' '.join(again)}; each failure above has a curl command.")
-            raise
-        finally:
-            _check_redacted(session, api_key, REPORTS.glob(f"{name}*"))
-
-
-def _check_redacted(session: nox.Session, api_key: str, paths: Iterator[Path]) -> None:
-    """Fail, and delete the file, when a report holds the API key."""
-    leaked = [path for path in paths if api_key.encode() in path.read_bytes()]
-    for path in leaked:
-        path.unlink()
-    if leaked:
-        session.error(f"the API key was in {', '.join(map(str, leaked))}: deleted")
+    _run_in(session, "dev-env", "python", "tests/fuzz_run.py", *session.posargs)
 
 
 @nox.session

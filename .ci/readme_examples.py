@@ -34,7 +34,7 @@ def main(readme: Path, out: Path) -> int:
         print(f"no ```python examples in {readme}", file=sys.stderr)
         return 1
     out.write_text(source, encoding="utf-8")
-    print(f"{source.count('async def example_')} README examples written to {out}")
+    print(f"{source.count('async def example_')} examples of {readme} written to {out}")
     return 0
 
 
