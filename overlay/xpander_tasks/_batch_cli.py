@@ -151,7 +151,7 @@ def _status(path: Path, as_json: bool) -> int:
         print(f"the journal {path} is corrupt or unreadable ({error})", file=sys.stderr)
         return 2
     journaled = sum(counts.values())
-    # The run journals items as it reaches them: the input's count says how many there are.
+    # A run journals items as it reaches them, bad lines never: the input says how many.
     items = max(journaled, int(meta.get("input_items", journaled)))
     view = {
         "batch_id": meta.get("batch_id"),
@@ -159,7 +159,7 @@ def _status(path: Path, as_json: bool) -> int:
         "input": meta.get("input_path"),
         "items": items,
         "states": counts,
-        "not_started": items - journaled,
+        "not_journaled": items - journaled,
         "uncertain": [{"key": key, "line": line} for key, line, _, _ in uncertain],
     }
     if as_json:
@@ -167,7 +167,7 @@ def _status(path: Path, as_json: bool) -> int:
         return 0
     states = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
     if items > journaled:
-        states += f"{', ' if states else ''}{items - journaled} not started"
+        states += f"{', ' if states else ''}{items - journaled} not journaled"
     source = f" from {view['input']}" if view["input"] else ""
     print(f"batch {view['batch_id']} for agent {view['agent_id']}: {items} items{source}")
     print(f"  {states or 'nothing yet'}")
@@ -332,9 +332,10 @@ def _report(outcome: BatchOutcome, progress: _Progress) -> None:
             f"line {outcome.line} (key {outcome.key}): not finished: {outcome.error['description']}"
         )
     elif outcome.status == "uncertain":
+        why = f" ({outcome.error['description']})" if outcome.error else ""
         progress.say(
             f"line {outcome.line} (key {outcome.key}): its create may have reached the server "
-            "and the task list cannot tell; not sent again (--resend-uncertain sends it)"
+            f"and the task list cannot tell{why}; not sent again (--resend-uncertain sends it)"
         )
 
 
