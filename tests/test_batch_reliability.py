@@ -373,6 +373,26 @@ def test_an_unreadable_done_row_is_followed_again_not_created_again(
     assert server.counters.tasks_created == server.counters.create_requests == 3
 
 
+def test_a_journal_knows_its_input_another_file_is_refused_an_edit_goes_on(
+    server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _items(tmp_path / "in.jsonl", 2)
+    assert main(_run_args(tmp_path)) == 0
+    other = _items(tmp_path / "other.jsonl", 3, start=5)
+    arguments = _run_args(tmp_path)
+    arguments[arguments.index(str(tmp_path / "in.jsonl"))] = str(other)
+    capsys.readouterr()
+    assert main(arguments) == 2
+    assert "belongs to the batch of" in capsys.readouterr().err
+    _items(tmp_path / "in.jsonl", 3)  # the same input, a line added
+    assert main(_run_args(tmp_path)) == 0
+    assert "the input changed since the last run" in capsys.readouterr().err
+    assert main(_run_args(tmp_path, "--journal", str(tmp_path / "out.jsonl"))) == 2
+    assert "is the --out file" in capsys.readouterr().err
+    assert len(_lines(tmp_path / "out.jsonl")) == 3
+    assert server.counters.create_requests == 3
+
+
 def test_status_counts_the_lines_of_the_input_not_only_those_journaled(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
