@@ -207,6 +207,7 @@ _ITEM_COLUMNS: Final = frozenset(
     {"key", "line", "digest", "state", "task_id", "sent_at", "outcome", "updated_at"}
 )
 _SQLITE_HEADER: Final = b"SQLite format 3\x00"
+_HOLDER_WAIT: Final = 10.0
 
 
 class JournalError(InvalidArgumentError):
@@ -267,26 +268,48 @@ def _hold(path: str) -> int:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise JournalError(f"the journal {path} is not a regular file")
-        if sys.platform != "win32":  # no advisory locks there: one run at a time is on you
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+        # The holder records itself just after it takes the lock: wait for that (or for
+        # the lock), a while at most.
+        deadline = time.monotonic() + _HOLDER_WAIT
+        while not _lock(fd):
+            holder = _holder(path)
+            if holder is not None or time.monotonic() > deadline:
                 raise JournalError(
-                    f"the journal {path} is in use by another batch run ({_holder(path)}); "
-                    "wait for it to end, or give this run another --journal"
-                ) from None
+                    f"the journal {path} is in use by another batch run "
+                    f"({holder or 'its process is not recorded'}); wait for it to end, or "
+                    "give this run another --journal"
+                )
+            time.sleep(0.05)
     except BaseException:
         os.close(fd)
         raise
     return fd
 
 
-def _holder(path: str) -> str:
+def _lock(fd: int) -> bool:
+    if sys.platform == "win32":  # no advisory locks there: one run at a time is on you
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _holder(path: str) -> str | None:
+    """Who holds the journal, as it recorded itself; None when it has not yet (a record
+    left by a run of this host that is gone, killed, is not its holder's)."""
     with contextlib.suppress(sqlite3.Error, JournalError):
-        owner = (_journal_meta(path) or {}).get("owner")
-        if owner:
-            return owner
-    return "its process is not recorded"
+        meta = _journal_meta(path) or {}
+        if meta.get("owner_host") == socket.gethostname():
+            try:
+                os.kill(int(meta["owner_pid"]), 0)
+            except (ProcessLookupError, KeyError, ValueError):
+                return None
+            except PermissionError:  # another user's process: alive
+                pass
+        return meta.get("owner")
+    return None
 
 
 class Journal:
@@ -356,8 +379,10 @@ class Journal:
         if "batch_id" not in self.meta:
             self.set_meta(batch_id=secrets.token_hex(6), agent_id=agent_id)
         if self._lock is not None:
+            pid, host = os.getpid(), socket.gethostname()
             since = datetime.now(UTC).isoformat(timespec="seconds")
-            self.set_meta(owner=f"pid {os.getpid()} on {socket.gethostname()}, since {since}")
+            owner = f"pid {pid} on {host}, since {since}"
+            self.set_meta(owner=owner, owner_pid=str(pid), owner_host=host)
 
     def set_meta(self, **values: str) -> None:
         self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
@@ -366,6 +391,9 @@ class Journal:
     def close(self) -> None:
         db = getattr(self, "_db", None)
         if db is not None:
+            if self._lock is not None:  # no longer held
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("DELETE FROM meta WHERE name LIKE 'owner%'")
             db.close()
         if self._lock is not None:
             os.close(self._lock)  # releases the lock
