@@ -136,13 +136,14 @@ def test_500_items_complete_with_one_create_each(
     assert "500 done" in capsys.readouterr().out
 
 
+@pytest.mark.timeout(180)  # each rerun may wait out --settle for a create cut off by the kill
 def test_killed_at_random_points_and_rerun_creates_each_item_once(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
     items = 500
     _items(tmp_path / "in.jsonl", items)
     # The local server commits a create before it answers: a short wait for a late one.
-    arguments = _run_args(tmp_path, "--concurrency", "16", "--settle", "3")
+    arguments = _run_args(tmp_path, "--concurrency", "16", "--settle", "5")
     command = [sys.executable, "-m", "xpander_tasks", *arguments]
     environment = {**os.environ, **_environment(server)}
     dice = random.Random(16)
