@@ -10,9 +10,11 @@ Reconciliation matches on a marker the batch puts at the end of each task's `tit
 `[xpander-batch <batch id>/<key digest>]`. The batch id is random, made when the journal is,
 and the key names one item of that journal, so a task carrying the marker was created by this
 batch for this item, whatever else the agent runs. An item whose marker is listed is adopted
-(followed by that task's id); one whose marker is absent from a list that holds every task the
-journal knows it created was not created and is sent; anything else is `uncertain`, never
-re-sent unless asked (`resend_uncertain`).
+(followed by that task's id); one whose marker is absent from a list asked for `settle` seconds
+after its create went unanswered (a late commit shows by then), and that holds every task the
+journal knows it created, was not created and is sent; anything else (a list that failed or
+misses tasks) is `uncertain`, never re-sent unless asked (`resend_uncertain`). One run at a
+time holds a journal (an OS lock), so no two runs send one item.
 """
 
 from __future__ import annotations
