@@ -122,6 +122,8 @@ def test_two_runs_on_one_journal_create_each_item_once_and_the_second_is_refused
         assert refused.returncode == 2, err
         assert "is in use by another batch run (pid" in err
         assert holder.poll() is None  # still running: it held the journal all along
+        journal = str(tmp_path / "out.jsonl.journal")
+        assert main(["batch", "status", "--journal", journal]) == 0  # reads, takes no lock
         release.set()
         _, err = holder.communicate(timeout=120)
         assert holder.returncode == 0, err
