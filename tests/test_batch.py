@@ -136,12 +136,15 @@ def test_500_items_complete_with_one_create_each(
     assert "500 done" in capsys.readouterr().out
 
 
+@pytest.mark.timeout(180)  # each rerun may wait out --settle for a create cut off by the kill
 def test_killed_at_random_points_and_rerun_creates_each_item_once(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
     items = 500
     _items(tmp_path / "in.jsonl", items)
-    command = [sys.executable, "-m", "xpander_tasks", *_run_args(tmp_path, "--concurrency", "16")]
+    # The local server commits a create before it answers: a short wait for a late one.
+    arguments = _run_args(tmp_path, "--concurrency", "16", "--settle", "5")
+    command = [sys.executable, "-m", "xpander_tasks", *arguments]
     environment = {**os.environ, **_environment(server)}
     dice = random.Random(16)
     out = tmp_path / "out.jsonl"
@@ -320,12 +323,13 @@ def test_a_create_answered_500_after_acting_is_adopted_not_resent(tmp_path: Path
 
 
 def _killed_while_sending(journal: Path, line: int, params: dict[str, Any]) -> None:
-    """The journal as a batch killed after committing `sending` for an item whose request
-    never left."""
+    """The journal as a batch killed, a while ago, after committing `sending` for an item
+    whose request never left."""
     state = Journal(journal, AGENT)
     assert state.register(item_key(params), line, item_digest(params)) == ("new", None)
     state.sending(item_key(params))
     state.close()
+    _forget(journal, item_key(params), sent_at=time.time() - 3600)  # past any late commit
 
 
 def _forget(journal: Path, key: str, **columns: Any) -> None:
@@ -472,7 +476,7 @@ def test_usage_errors_are_clear(
     assert "cannot open the output" in capsys.readouterr().err
     seconds = "must be seconds > 0 and at most 31536000 (a year), not"
     refused = {
-        ("--concurrency", "0"): "must be a whole number >= 1, not 0",
+        ("--concurrency", "0"): "must be a whole number >= 1 and <= 10000, not 0",
         ("--timeout", "-1"): f"{seconds} -1.0",
         ("--timeout", "1e10"): f"{seconds} 10000000000.0",
         ("--poll-interval", "nan"): f"{seconds} nan",

@@ -10,9 +10,11 @@ Reconciliation matches on a marker the batch puts at the end of each task's `tit
 `[xpander-batch <batch id>/<key digest>]`. The batch id is random, made when the journal is,
 and the key names one item of that journal, so a task carrying the marker was created by this
 batch for this item, whatever else the agent runs. An item whose marker is listed is adopted
-(followed by that task's id); one whose marker is absent from a list that holds every task the
-journal knows it created was not created and is sent; anything else is `uncertain`, never
-re-sent unless asked (`resend_uncertain`).
+(followed by that task's id); one whose marker is absent from a list asked for `settle` seconds
+after its create went unanswered (a late commit shows by then), and that holds every task the
+journal knows it created, was not created and is sent; anything else (a list that failed or
+misses tasks) is `uncertain`, never re-sent unless asked (`resend_uncertain`). One run at a
+time holds a journal (an OS lock), so no two runs send one item.
 """
 
 from __future__ import annotations
@@ -25,20 +27,27 @@ import logging
 import os
 import queue
 import secrets
+import socket
 import sqlite3
+import stat
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Coroutine, Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from xpander_tasks_api.models import Tokens
 
-from ._config import check_count, check_seconds
+from ._config import MAX_CONCURRENCY, check_count, check_seconds
 from ._exceptions import APIStatusError, InvalidArgumentError, ModuleException, NotFoundError
 from ._params import check_id, create_task_call
 from ._retry import RetryPolicy, retry_after_seconds
 from ._task import Task
+
+if sys.platform != "win32":
+    import fcntl
 
 if TYPE_CHECKING:
     from ._client import Tasks
@@ -56,7 +65,9 @@ _MAX_THROTTLED: Final = 100
 # Failures before the request left (refused connection): resent this many times, then final.
 _UNSENT_RETRIES: Final = 3
 _MARKER: Final = "xpander-batch"
-_DEFAULT_SETTLE: Final = 2.0
+# Seconds a create left unanswered (a 504, a timeout, a crash) may still commit in: "not
+# created" is decided only once they have passed (gateways give up at 30 to 60 s).
+DEFAULT_SETTLE: Final = 60.0
 
 
 class BatchItem(NamedTuple):
@@ -103,8 +114,20 @@ class BatchOutcome(NamedTuple):
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any], line: int) -> BatchOutcome:
-        return cls(line=line, **data)
+    def from_json(cls, data: object, line: int) -> BatchOutcome:
+        """An outcome as `to_json` wrote it (or its JSON text); ValueError when it is not."""
+        fields = json.loads(data) if isinstance(data, str) else data
+        if not (
+            isinstance(fields, dict)
+            and fields.keys() == _OUTCOME_FIELDS
+            and isinstance(fields["key"], str)
+            and isinstance(fields["status"], str)
+        ):
+            raise ValueError("not a recorded outcome")
+        return cls(line=line, **fields)
+
+
+_OUTCOME_FIELDS: Final = frozenset(BatchOutcome._fields) - {"line"}
 
 
 def error_fields(error: ModuleException) -> dict[str, Any]:
@@ -182,41 +205,201 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_by_state ON items (state);
 """
+_ITEM_COLUMNS: Final = frozenset(
+    {"key", "line", "digest", "state", "task_id", "sent_at", "outcome", "updated_at"}
+)
+_SQLITE_HEADER: Final = b"SQLite format 3\x00"
+_HOLDER_WAIT: Final = 10.0
+
+
+class JournalError(InvalidArgumentError):
+    """A journal this run cannot use (held by another run, foreign or corrupt); it was left
+    as it is. `problem` says why in one line."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__("journal", problem)
+
+
+def _read_only(path: str) -> sqlite3.Connection:
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _journal_meta(path: str) -> dict[str, str] | None:
+    """The meta of the journal at `path` (None: no journal yet, an absent or empty file),
+    read without writing to it; a file that is not a batch journal is refused."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise JournalError(f"the journal {path} cannot be read: {error.strerror}") from None
+    if not header:
+        return None
+    foreign = f"{path} is not a batch journal; it was left as it is (give --journal another path)"
+    if header != _SQLITE_HEADER:
+        raise JournalError(foreign)
+    try:
+        db = _read_only(path)
+        try:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+            if not {"meta", "items"} <= tables:
+                raise JournalError(foreign)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(items)")}
+            meta = {str(name): str(value) for name, value in db.execute("SELECT * FROM meta")}
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        raise JournalError(
+            f"the journal {path} is corrupt or unreadable ({error}); it was left as it is"
+        ) from None
+    if not columns >= _ITEM_COLUMNS:
+        raise JournalError(foreign)
+    return meta
+
+
+def _hold(path: str) -> int:
+    """An open descriptor of `path` holding an exclusive OS lock, released when it closes
+    (also when the process dies); a JournalError saying who holds it otherwise."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise JournalError(f"the journal {path} cannot be opened: {error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise JournalError(f"the journal {path} is not a regular file")
+        # The holder records itself just after it takes the lock: wait for that (or for
+        # the lock), a while at most.
+        deadline = time.monotonic() + _HOLDER_WAIT
+        while not _lock(fd):
+            holder = _holder(path)
+            if holder is not None or time.monotonic() > deadline:
+                raise JournalError(
+                    f"the journal {path} is in use by another batch run "
+                    f"({holder or 'its process is not recorded'}); wait for it to end, or "
+                    "give this run another --journal"
+                )
+            time.sleep(0.05)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _lock(fd: int) -> bool:
+    if sys.platform == "win32":  # no advisory locks there: one run at a time is on you
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _holder(path: str) -> str | None:
+    """Who holds the journal, as it recorded itself; None when it has not yet (a record
+    left by a run of this host that is gone, killed, is not its holder's)."""
+    with contextlib.suppress(sqlite3.Error, JournalError):
+        meta = _journal_meta(path) or {}
+        if meta.get("owner_host") == socket.gethostname():
+            try:
+                os.kill(int(meta["owner_pid"]), 0)
+            except (ProcessLookupError, KeyError, ValueError):
+                return None
+            except PermissionError:  # another user's process: alive
+                pass
+        return meta.get("owner")
+    return None
 
 
 class Journal:
     """The batch's state in SQLite: one row per item, each change committed before the step
     it guards (a create is sent only after its `sending` row is committed).
 
-    WAL with `synchronous=NORMAL`: a committed change survives the process being killed
-    (what the journal guards against); only a power loss may take the last ones.
+    A run holds an OS lock on the file for its life, so two runs never share one. A file
+    that is not a batch journal (or is corrupt) is refused unchanged. WAL with
+    `synchronous=NORMAL`: a committed change survives the process being killed (what the
+    journal guards against); only a power loss may take the last ones. `read_only` opens
+    it as `batch status` does: no lock, no change.
     """
 
-    def __init__(self, path: str | os.PathLike[str], agent_id: str | None = None) -> None:
-        self._db = sqlite3.connect(os.fspath(path), isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        # A small page cache (256 KiB, not 2 MiB): rows are touched by key, once or twice
-        # each, so memory stays flat however many items the journal holds.
-        self._db.execute("PRAGMA cache_size=-256")
-        self._db.executescript(_SCHEMA)
-        meta = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
-        if agent_id is not None:
-            if meta.get("agent_id", agent_id) != agent_id:
-                self._db.close()
-                raise InvalidArgumentError(
-                    "agent_id",
-                    f"the journal {os.fspath(path)!r} belongs to a batch for agent "
-                    f"{meta['agent_id']!r}; use another journal for another agent",
-                )
+    def __init__(
+        self, path: str | os.PathLike[str], agent_id: str | None = None, *, read_only: bool = False
+    ) -> None:
+        self.path = os.fspath(path)
+        self._lock: int | None = None
+        in_memory = self.path == ":memory:"
+        if not in_memory and not read_only:
+            self._lock = _hold(self.path)
+        try:
+            meta = {} if in_memory else _journal_meta(self.path)
+            if read_only:
+                if meta is None:
+                    raise JournalError(f"no journal at {self.path}")
+                self._db = _read_only(self.path)
+            else:
+                self._db = self._open(meta or {})
+        except BaseException:
+            self.close()
+            raise
+        self.meta = self._meta()
+        if not read_only and agent_id is not None:
+            self._claim(agent_id)
+        self.batch_id: str | None = self.meta.get("batch_id")
+        self.agent_id: str | None = self.meta.get("agent_id")
+
+    def _open(self, meta: Mapping[str, str]) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            # A small page cache (256 KiB, not 2 MiB): rows are touched by key, once or
+            # twice each, so memory stays flat however many items the journal holds.
+            db.execute("PRAGMA cache_size=-256")
             if not meta:
-                meta = {"batch_id": secrets.token_hex(6), "agent_id": agent_id}
-                self._db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        self.batch_id: str | None = meta.get("batch_id")
-        self.agent_id: str | None = meta.get("agent_id")
+                db.executescript(_SCHEMA)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _meta(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._db.execute("SELECT name, value FROM meta")}
+
+    def _claim(self, agent_id: str) -> None:
+        """Bind a new journal to its agent; refuse another agent's; say who holds it."""
+        known = self.meta.get("agent_id", agent_id)
+        if known != agent_id:
+            self.close()
+            raise InvalidArgumentError(
+                "agent_id",
+                f"the journal {self.path!r} belongs to a batch for agent {known!r}; "
+                "use another journal for another agent",
+            )
+        if "batch_id" not in self.meta:
+            self.set_meta(batch_id=secrets.token_hex(6), agent_id=agent_id)
+        if self._lock is not None:
+            pid, host = os.getpid(), socket.gethostname()
+            since = datetime.now(UTC).isoformat(timespec="seconds")
+            owner = f"pid {pid} on {host}, since {since}"
+            self.set_meta(owner=owner, owner_pid=str(pid), owner_host=host)
+
+    def set_meta(self, **values: str) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+        self.meta.update(values)
 
     def close(self) -> None:
-        self._db.close()
+        db = getattr(self, "_db", None)
+        if db is not None:
+            if self._lock is not None:  # no longer held
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("DELETE FROM meta WHERE name LIKE 'owner%'")
+            db.close()
+        if self._lock is not None:
+            os.close(self._lock)  # releases the lock
+            self._lock = None
 
     def register(self, key: str, line: int, digest: str) -> tuple[str, str | None]:
         """The item's state, adding it as `new`; with a problem when its key is taken."""
@@ -243,6 +426,8 @@ class Journal:
         )
 
     def sending(self, key: str) -> None:
+        """About to send; also when a create went unanswered: a late commit is waited for
+        from then (`sent_at`)."""
         self._set(key, "sending", sent_at=time.time())
 
     def created(self, key: str, task_id: str) -> None:
@@ -259,6 +444,10 @@ class Journal:
             outcome.key, "done", task_id=outcome.task_id, outcome=json.dumps(outcome.to_json())
         )
 
+    def state(self, key: str) -> str | None:
+        found = self._db.execute("SELECT state FROM items WHERE key = ?", (key,)).fetchone()
+        return None if found is None else str(found[0])
+
     def rows(self, state: str) -> list[tuple[str, int, str | None, float | None]]:
         """Key, line, task id and send time of the items in `state`."""
         query = "SELECT key, line, task_id, sent_at FROM items WHERE state = ? ORDER BY line"
@@ -269,10 +458,25 @@ class Journal:
         return dict(self._db.execute(query).fetchall())
 
     def outcomes(self) -> Iterator[BatchOutcome]:
-        """The recorded outcomes, in line order."""
+        """The recorded outcomes, in line order (`unreadable` rows left out)."""
         query = "SELECT line, outcome FROM items WHERE state = 'done' ORDER BY line"
         for line, outcome in self._db.execute(query):
-            yield BatchOutcome.from_json(json.loads(outcome), line)
+            with contextlib.suppress(ValueError):
+                yield BatchOutcome.from_json(outcome, line)
+
+    def reopen_unreadable(self) -> list[tuple[str, int]]:
+        """Done rows whose outcome cannot be read (a damaged file): back to `created`, to
+        be followed again by their task id, or `uncertain` without one. Their keys and
+        lines."""
+        query = "SELECT key, line, task_id, outcome FROM items WHERE state = 'done'"
+        reopened = []
+        for key, line, task_id, outcome in self._db.execute(query).fetchall():
+            try:
+                BatchOutcome.from_json(outcome, line)
+            except ValueError:
+                self._set(key, "created" if task_id else "uncertain")
+                reopened.append((key, line))
+        return reopened
 
     def task_ids(self) -> set[str]:
         query = "SELECT task_id FROM items WHERE task_id IS NOT NULL"
@@ -330,10 +534,67 @@ class RateGate:
 # The run.
 
 
+class _Decision(NamedTuple):
+    """Whether an item's unanswered create made a task: its id, "" (certainly not) or None
+    (unknown: `uncertain`); with the error that left it unknown."""
+
+    task_id: str | None
+    error: dict[str, Any] | None = None
+
+
 class _Work(NamedTuple):
     key: str
     line: int
     params: Mapping[str, Any]
+    # A reconciliation the item waits for first (its create may have reached the server).
+    pending: asyncio.Future[_Decision] | None = None
+
+
+class _Listing(NamedTuple):
+    """What one read of the agent's task list says: task ids by marker, and whether every
+    task the journal knew of when it was asked for is in it."""
+
+    started: float
+    by_marker: dict[str, str]
+    complete: bool
+    error: dict[str, Any] | None
+
+
+class _TaskList:
+    """The agent's task list, read once at a time and shared by the items waiting on it.
+
+    The list route has no marker filter and no pages (see openapi.yaml): each read is the
+    whole list, so reads are shared, and one over the client's size cap leaves the items
+    waiting on it `uncertain`, not the batch stopped."""
+
+    def __init__(self, tasks: Tasks, agent_id: str, journal: Journal) -> None:
+        self._tasks = tasks
+        self._agent_id = agent_id
+        self._journal = journal
+        self._lock = asyncio.Lock()
+        self._last: _Listing | None = None
+
+    async def read(self, not_before: float) -> _Listing:
+        """A read asked for at `not_before` or later (wall clock)."""
+        async with self._lock:
+            if self._last is None or self._last.started < not_before:
+                self._last = await self._read()
+            return self._last
+
+    async def _read(self) -> _Listing:
+        started = time.time()
+        known = self._journal.task_ids()  # before the list is asked for: all must be in it
+        try:
+            listed = await self._tasks.alist(self._agent_id)
+        except ModuleException as error:
+            return _Listing(started, {}, False, error_fields(error))
+        by_marker: dict[str, str] = {}
+        for item in reversed(listed):  # oldest first: a duplicate would not replace the first
+            title = item.title if isinstance(item.title, str) else ""
+            by_marker.setdefault(title[title.rfind(f"[{_MARKER} ") :], item.id)
+        # The list has no pages; should it ever be cut, tasks this batch knows would be missing.
+        complete = known <= {item.id for item in listed}
+        return _Listing(started, by_marker, complete, None)
 
 
 class _Run:
@@ -390,7 +651,10 @@ class Batch:
     `concurrency` bounds the creates in flight (the gate's window starts there);
     `max_following` the items between their create and their result (open event streams or
     polling loops), which also bounds memory; `timeout` the wait for each task;
-    `journal` is the SQLite file that makes a rerun resume (None: in memory, no resume).
+    `journal` is the SQLite file that makes a rerun resume (None: in memory, no resume), or
+    a `Journal` opened by the caller (left open). `settle` is how long a create left
+    unanswered may still commit: the item is looked up by its marker at once and, if not
+    found, again once `settle` seconds have passed; only then is it "not created".
     """
 
     def __init__(
@@ -398,24 +662,29 @@ class Batch:
         tasks: Tasks,
         *,
         agent_id: str,
-        journal: str | os.PathLike[str] | None = None,
+        journal: str | os.PathLike[str] | Journal | None = None,
         concurrency: int = 8,
         max_following: int = 100,
         timeout: float = 600.0,
         poll_interval: float = 1.0,
         resend_uncertain: bool = False,
-        settle: float = _DEFAULT_SETTLE,
+        settle: float = DEFAULT_SETTLE,
     ) -> None:
         # Checked before anything is created: a bad one found later would strand the tasks.
         self._tasks = tasks
         self._agent_id = check_id("agent_id", agent_id)
         self._journal_path = ":memory:" if journal is None else journal
-        self._concurrency = check_count("concurrency", concurrency, minimum=1)
-        self._max_following = check_count("max_following", max_following, minimum=1)
+        self._concurrency = check_count(
+            "concurrency", concurrency, minimum=1, maximum=MAX_CONCURRENCY
+        )
+        self._max_following = check_count(
+            "max_following", max_following, minimum=1, maximum=MAX_CONCURRENCY
+        )
         self._timeout = check_seconds("timeout", timeout)
         self._poll_interval = check_seconds("poll_interval", poll_interval)
         self._resend_uncertain = resend_uncertain
-        self._settle = settle
+        # 0: decide at once (a server known to commit before it answers).
+        self._settle = 0.0 if settle == 0 else check_seconds("settle", settle)
         self._policy = RetryPolicy()
         self._stopping = False
         self._following: set[asyncio.Task[Any]] = set()
@@ -437,7 +706,12 @@ class Batch:
     ) -> AsyncIterator[BatchOutcome]:
         """Each item's outcome as it finishes; invalid and uncertain items are yielded too
         (not recorded), done ones of earlier runs are not (`Journal.outcomes` has them)."""
-        journal = Journal(self._journal_path, self._agent_id)
+        if isinstance(self._journal_path, Journal):
+            journal, owned = self._journal_path, False
+            if journal.agent_id != self._agent_id:
+                raise InvalidArgumentError("journal", "it belongs to a batch for another agent")
+        else:
+            journal, owned = Journal(self._journal_path, self._agent_id), True
         run = _Run(self._max_following, self.stats)
         producer = asyncio.ensure_future(self._produce(journal, items, run))
         try:
@@ -449,17 +723,26 @@ class Batch:
             for worker in list(run.workers):
                 worker.cancel()
             await asyncio.gather(producer, *run.workers, return_exceptions=True)
-            journal.close()
+            if owned:
+                journal.close()
 
     async def _produce(
         self, journal: Journal, items: Iterable[Mapping[str, Any] | BatchItem], run: _Run
     ) -> None:
-        """Items to workers: first those a crash left between send and answer (reconciled),
-        then those created and not finished, then the input's new ones."""
+        """Items to workers: those created and not finished first, then the input's. Items
+        a crash left between send and answer (and uncertain ones) are looked up meanwhile;
+        each waits for its answer when the input reaches it."""
         gate = RateGate(self._concurrency)
+        task_list = _TaskList(self._tasks, self._agent_id, journal)
         self.stats.window = gate.window
+        undecided = journal.rows("sending")
+        if not self._resend_uncertain:
+            undecided += journal.rows("uncertain")
+        pending = {
+            key: asyncio.ensure_future(self._reconcile(journal, task_list, key, sent_at or 0.0))
+            for key, _, _, sent_at in undecided
+        }
         try:
-            await self._reconcile(journal, [key for key, *_ in journal.rows("sending")])
             for key, line, task_id, _ in journal.rows("created"):
                 if self._stopping:
                     break
@@ -469,13 +752,23 @@ class Batch:
             for position, item in enumerate(items, 1):
                 if self._stopping:
                     break
-                work = self._register(journal, item, position)
+                work = self._register(journal, item, position, pending)
                 if isinstance(work, _Work):
-                    await run.spawn(work.key, work.line, self._process(journal, work, gate))
+                    run_item = self._process(journal, work, gate, task_list)
+                    await run.spawn(work.key, work.line, run_item)
                 elif work.status in {"invalid", "uncertain"}:
                     await run.put(work)
+            # Those the input no longer holds: followed when they were created.
+            for key, decision in pending.items():
+                decided = await decision
+                if decided.task_id and not self._stopping:
+                    line = next(row[1] for row in undecided if row[0] == key)
+                    await run.spawn(key, line, self._resume(journal, key, line, decided.task_id))
             await run.finish()
         finally:
+            for decision in pending.values():
+                decision.cancel()
+            await asyncio.gather(*pending.values(), return_exceptions=True)
             await run.outcomes.put(None)
 
     def run(self, items: Iterable[Mapping[str, Any] | BatchItem]) -> Iterator[BatchOutcome]:
@@ -513,7 +806,11 @@ class Batch:
             thread.join()
 
     def _register(
-        self, journal: Journal, item: Mapping[str, Any] | BatchItem, position: int
+        self,
+        journal: Journal,
+        item: Mapping[str, Any] | BatchItem,
+        position: int,
+        pending: dict[str, asyncio.Task[_Decision]],
     ) -> _Work | BatchOutcome:
         """The item checked and journaled, ready to create; or why it is not created."""
         if not isinstance(item, BatchItem):
@@ -529,6 +826,10 @@ class Batch:
 
         if not isinstance(key, str) or not key:
             return invalid(f"key must be a non-empty string, not {key!r}")
+        try:
+            key.encode()
+        except UnicodeEncodeError:
+            return invalid(f"key must be text (UTF-8), not {key!r}")
         reserved = sorted(_RESERVED & set(item.params))
         if reserved:
             return invalid(f"{', '.join(reserved)}: set by the batch, not by an item")
@@ -541,6 +842,8 @@ class Batch:
         state, problem = journal.register(key, line, digest)
         if problem is not None:
             return invalid(problem)
+        if key in pending:
+            return _Work(key, line, item.params, pending.pop(key))
         if state == "new" or (state == "uncertain" and self._resend_uncertain):
             return _Work(key, line, item.params)
         if state == "done":
@@ -554,14 +857,32 @@ class Batch:
     def _marker(journal: Journal, key: str) -> str:
         return f"[{_MARKER} {journal.batch_id}/{_digest(key)[:16]}]"
 
-    async def _process(self, journal: Journal, work: _Work, gate: RateGate) -> BatchOutcome | None:
-        created = await self._create(journal, work, gate)
+    async def _process(
+        self, journal: Journal, work: _Work, gate: RateGate, task_list: _TaskList
+    ) -> BatchOutcome | None:
+        if work.pending is not None:  # the answer to a create sent by an earlier run
+            decided = await work.pending
+            outcome = await self._decided(journal, work, decided)
+            if outcome is not None or self._stopping:
+                return outcome
+        created = await self._create(journal, work, gate, task_list)
         if isinstance(created, Task):
             return await self._follow(journal, work.key, work.line, created)
         return created
 
+    async def _decided(
+        self, journal: Journal, work: _Work, decided: _Decision
+    ) -> BatchOutcome | None:
+        """The item after its reconciliation: followed, uncertain, or None (to be sent)."""
+        if decided.task_id:
+            return await self._resume(journal, work.key, work.line, decided.task_id)
+        if decided.task_id is None:
+            status = "uncertain" if journal.state(work.key) == "uncertain" else "unfinished"
+            return BatchOutcome(work.key, work.line, status, error=decided.error)
+        return None
+
     async def _create(
-        self, journal: Journal, work: _Work, gate: RateGate
+        self, journal: Journal, work: _Work, gate: RateGate, task_list: _TaskList
     ) -> Task | BatchOutcome | None:
         """The item's task, created once: a throttled create waits at the gate and goes
         again (the server did not act); one that may have reached the server is reconciled
@@ -591,14 +912,14 @@ class Batch:
                 self.stats.window = gate.window
             if throttled_for is not None:
                 continue  # the server did not act; the gate holds every create back
-            if failure.hint is not None:  # it may have been created
-                decided = (await self._reconcile(journal, [work.key]))[work.key]
-                if decided is None:
-                    return BatchOutcome(
-                        work.key, work.line, "uncertain", error=error_fields(failure)
-                    )
-                if decided:
-                    return await self._resume(journal, work.key, work.line, decided)
+            if failure.hint is not None:  # it may have been created, now or later
+                journal.sending(work.key)  # the wait for a late commit starts now
+                decided = await self._reconcile(journal, task_list, work.key, time.time())
+                if decided.task_id is None and decided.error is None:
+                    decided = decided._replace(error=error_fields(failure))
+                outcome = await self._decided(journal, work, decided)
+                if outcome is not None or self._stopping:
+                    return outcome
                 continue  # certainly not created: send it again
             delay = self._policy.delay_before_retry(
                 failure, unsent, idempotent=False, max_retries=_UNSENT_RETRIES
@@ -622,36 +943,49 @@ class Batch:
             return self._policy.initial_delay * (0.5 + self._policy.jitter())
         return min(retry_after, self._policy.max_retry_after)
 
-    async def _reconcile(self, journal: Journal, keys: list[str]) -> dict[str, str | None]:
-        """Decide items whose create may have reached the server, from the agent's task list:
-        a task id when it was created, "" when it certainly was not, None when unknown. The
-        journal takes each decision (created, new, uncertain)."""
-        if not keys:
-            return {}
-        rows = {key: sent_at for key, _, _, sent_at in journal.rows("sending") if key in keys}
-        latest = max((sent_at or 0.0 for sent_at in rows.values()), default=0.0)
-        # A request the server is still reading when the list is read would be missed.
-        await asyncio.sleep(max(0.0, latest + self._settle - time.time()))
-        known = journal.task_ids()  # created before the list is asked for: all must be there
-        listed = await self._tasks.alist(self._agent_id)
-        by_marker: dict[str, str] = {}
-        for item in reversed(listed):  # oldest first: a duplicate would not replace the first
-            title = item.title if isinstance(item.title, str) else ""
-            by_marker.setdefault(title[title.rfind(f"[{_MARKER} ") :], item.id)
-        # The list has no pages; should it ever be cut, tasks this batch knows would be missing.
-        complete = known <= {item.id for item in listed}
-        decided: dict[str, str | None] = {}
-        for key in keys:
-            task_id = by_marker.get(self._marker(journal, key))
-            if task_id is not None:
-                journal.created(key, task_id)
-            elif complete:
-                journal.not_created(key)
-                task_id = ""
-            else:
-                journal.uncertain(key)
-            decided[key] = task_id
-        return decided
+    async def _reconcile(
+        self, journal: Journal, task_list: _TaskList, key: str, unanswered_at: float
+    ) -> _Decision:
+        """Decide an item whose create may have reached the server, by its marker in the
+        agent's task list: looked for at once, and, when absent, again in a list asked for
+        `settle` seconds after the create went unanswered (a late commit shows by then).
+        Absent from that list, when it holds every task the journal knows, it was not
+        created; a failed or cut list leaves it uncertain. The journal takes the decision
+        (created, new, uncertain); a stop leaves it `sending`, for a rerun."""
+        marker = self._marker(journal, key)
+        deadline = unanswered_at + self._settle
+        listing = await task_list.read(not_before=unanswered_at)
+        while marker not in listing.by_marker and listing.started < deadline:
+            if not await self._sleep_unless_stopped(deadline - time.time()):
+                return _Decision(None)
+            listing = await task_list.read(not_before=deadline)
+        task_id = listing.by_marker.get(marker)
+        if task_id is not None:
+            journal.created(key, task_id)
+            return _Decision(task_id)
+        if listing.complete:
+            journal.not_created(key)
+            return _Decision("")
+        journal.uncertain(key)
+        missing = {"type": "Uncertain", "status_code": None, "description": _UNLISTED}
+        return _Decision(None, listing.error or missing)
+
+    async def _sleep_unless_stopped(self, seconds: float) -> bool:
+        """Sleep up to `seconds`; False when the batch was stopped first."""
+        this = asyncio.current_task()
+        assert this is not None
+        if self._stopping:
+            return False
+        self._following.add(this)  # stop() cancels it
+        try:
+            await asyncio.sleep(max(0.0, seconds))
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+            this.uncancel()
+        finally:
+            self._following.discard(this)
+        return not self._stopping
 
     async def _resume(
         self, journal: Journal, key: str, line: int, task_id: str
@@ -691,6 +1025,11 @@ class Batch:
         outcome = outcome_of(key, line, task)
         journal.done(outcome)
         return outcome
+
+
+_UNLISTED: Final = (
+    "the agent's task list misses tasks this batch created, so it cannot tell whether this one was"
+)
 
 
 def outcome_of(key: str, line: int, task: Task) -> BatchOutcome:

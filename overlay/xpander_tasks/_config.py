@@ -23,6 +23,9 @@ DEFAULT_MAX_RETRIES: Final = 2
 # Requests in flight per client and kind of pool (sync, async); more wait their turn. As
 # httpx's own pool limit: raw httpx with hundreds queued fails them on its pool timeout.
 DEFAULT_MAX_CONCURRENCY: Final = 100
+# Requests in flight at most, and a batch's creates and followers: each holds memory (a
+# slot, a connection, a task), so the ceiling is one a small machine holds.
+MAX_CONCURRENCY: Final = 10_000
 # A task is a few KiB; an answer far larger is not one, and is not read into memory.
 MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
@@ -66,11 +69,19 @@ def check_timeout(parameter: str, value: object) -> httpx.Timeout:
     return httpx.Timeout(check_seconds(parameter, value))
 
 
-def check_count(parameter: str, value: object, minimum: int = 0) -> int:
-    """A whole number >= `minimum` (not a bool)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+def check_count(parameter: str, value: object, minimum: int = 0, maximum: int | None = None) -> int:
+    """A whole number >= `minimum` and, when given, <= `maximum` (not a bool)."""
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and value >= minimum
+        and (maximum is None or value <= maximum)
+    ):
         return value
-    raise InvalidArgumentError(parameter, f"must be a whole number >= {minimum}, not {value!r}")
+    bound = "" if maximum is None else f" and <= {maximum}"
+    raise InvalidArgumentError(
+        parameter, f"must be a whole number >= {minimum}{bound}, not {value!r}"
+    )
 
 
 def _normalise_base_url(raw: str) -> str:
@@ -269,7 +280,9 @@ class ClientConfig:
             timeout=phase_timeout,
             total_timeout=total,
             max_retries=retries,
-            max_concurrency=check_count("max_concurrency", max_concurrency, minimum=1),
+            max_concurrency=check_count(
+                "max_concurrency", max_concurrency, minimum=1, maximum=MAX_CONCURRENCY
+            ),
         )
 
     def events_root(self, organization_id: str) -> str:
