@@ -115,8 +115,9 @@ def change(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
     if status in FINAL_STATUSES and before["finished_at"] is None and "finished_at" not in fields:
         fields = {**fields, "finished_at": isoformat(now)}
     _freeze(record, now, fields)
-    kinds = ["task_updated", "task_finished"] if status in FINAL_STATUSES else ["task_updated"]
-    record.events += [[now, kind, task_at(record, now)] for kind in kinds]
+    record.events.append([now, "task_updated", fields])
+    if status in FINAL_STATUSES:
+        record.events.append([now, "task_finished", {}])
 
 
 def stop(record: TaskRecord, now: float) -> None:
@@ -125,7 +126,7 @@ def stop(record: TaskRecord, now: float) -> None:
     if task_at(record, now)["finished_at"] is None:
         fields["finished_at"] = isoformat(now)
     _freeze(record, now, fields)
-    record.events.append([now, "task_finished", task_at(record, now)])
+    record.events.append([now, "task_finished", fields])
 
 
 def _freeze(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
@@ -183,7 +184,11 @@ def timeline(record: TaskRecord) -> list[Event]:
     if record.frozen_at is not None:
         # What the run would have done after a change by hand never happens.
         planned = [event for event in planned if event[0] < record.frozen_at]
-    planned += [(time, kind, data, None) for time, kind, data in record.events]
+        # Each change is stored as the fields it set: the task it showed is replayed.
+        task = _run_state(record, record.frozen_at)
+        for time, kind, fields in record.events:
+            task = {**task, **fields}
+            planned.append((time, kind, task, None))
     return [
         Event(record.event_base + index, time, kind, data, identity)
         for index, (time, kind, data, identity) in enumerate(planned, start=1)

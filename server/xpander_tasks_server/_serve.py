@@ -57,7 +57,7 @@ class LocalTaskServer:
         self,
         *,
         api_key: str | None = None,
-        agents: Sequence[str] = DEFAULT_AGENTS,
+        agents: Sequence[str] | None = DEFAULT_AGENTS,
         db: str = ":memory:",
         step_delay: float = DEFAULT_STEP_DELAY,
         organization_id: str = DEFAULT_ORGANIZATION_ID,
@@ -70,7 +70,7 @@ class LocalTaskServer:
         timeout: float = 10.0,
     ) -> None:
         self.api_key = api_key or secrets.token_urlsafe(24)
-        self.agents = tuple(agents)
+        self.agents = None if agents is None else tuple(agents)
         self.organization_id = organization_id
         self.script = script or Script()
         # `app` is what is served (a test may wrap it); the API's own app knows the server.

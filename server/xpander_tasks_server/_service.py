@@ -8,6 +8,7 @@ answers in the spec's shapes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 import uuid
@@ -31,7 +32,7 @@ from xpander_tasks_server._lifecycle import (
 from xpander_tasks_server._requests import ApiError, read_json_object, semantic_problem
 from xpander_tasks_server._script import Script
 from xpander_tasks_server._spec import Operation, Spec, load_spec
-from xpander_tasks_server._store import TaskRecord, TaskStore
+from xpander_tasks_server._store import StoreBusy, TaskRecord, TaskStore
 from xpander_tasks_server._views import activity_thread, agent, newest_first, user_id_of
 
 _STREAM_POLL = 0.1
@@ -105,7 +106,7 @@ class Service:
     def __init__(
         self,
         *,
-        agents: Sequence[str],
+        agents: Sequence[str] | None,
         db: str,
         step_delay: float,
         organization_id: str,
@@ -115,7 +116,7 @@ class Service:
         self.spec: Spec = load_spec()
         self.script = script
         self.store = TaskStore(db)
-        self.agents = frozenset(agents)
+        self.agents = None if agents is None else frozenset(agents)
         self.step_delay = step_delay
         self.organization_id = organization_id
         self.counters = Counters()
@@ -217,6 +218,13 @@ class Service:
         """Store a finished task that ran elsewhere, under its `id` or a new one."""
         assert call.body is not None
         body, agent_id, now = call.body, self._agent(call.path["agent_id"]), time.time()
+        if body.get("id") is not None:
+            existing = self.store.get(body["id"])
+            if existing is not None and (
+                existing.agent_id != agent_id or existing.organization_id != self.organization_id
+            ):
+                # Another agent's (or organization's) task is not this agent's to overwrite.
+                raise ApiError(404, "Task not found")
         fields = dict(self._request_fields)
         fields["input"] = {**self._input_defaults, "text": body.get("input") or ""}
         record = self._new_record(body.get("id") or str(uuid.uuid4()), agent_id, fields, now, None)
@@ -268,13 +276,13 @@ class Service:
             raise ApiError(404, "Task not found")
         if not record.fields.get("events_streaming"):
             raise ApiError(400, "events_streaming: the task was not created with it set to true")
-        stream = self._stream(record.id, _last_event_id(call.request.headers))
+        stream = self._stream(record, _last_event_id(call.request.headers))
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
 
-    async def _stream(self, task_id: str, last_id: int) -> AsyncIterator[str]:
+    async def _stream(self, record: TaskRecord | None, last_id: int) -> AsyncIterator[str]:
         last_write = time.monotonic()
-        while (record := self.store.get(task_id)) is not None:
+        while record is not None:
             now = time.time()
             planned = timeline(record)
             due = [event for event in planned if event.time <= now]
@@ -294,6 +302,8 @@ class Service:
                 last_write = time.monotonic()
             # Sleep until the next event is due, waking now and then to notice a change.
             await asyncio.sleep(min([_STREAM_POLL, *upcoming]))
+            with contextlib.suppress(StoreBusy):  # another process's lock: read again later
+                record = self.store.get(record.id)
 
     def _changed_fields(self, body: dict[str, Any]) -> dict[str, Any]:
         """The task fields an update body sets: the update keys it gives, or a whole task's.
@@ -328,6 +338,8 @@ class Service:
         )
 
     def _agent(self, agent_id: str) -> str:
+        if self.agents is None:
+            return agent_id
         if agent_id not in self.agents and agent_id not in self.script.agents():
             raise ApiError(404, "Agent not found")
         return agent_id
