@@ -115,9 +115,10 @@ def change(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
     if status in FINAL_STATUSES and before["finished_at"] is None and "finished_at" not in fields:
         fields = {**fields, "finished_at": isoformat(now)}
     _freeze(record, now, fields)
-    record.events.append([now, "task_updated", fields])
+    events = [[now, "task_updated", fields]]
     if status in FINAL_STATUSES:
-        record.events.append([now, "task_finished", {}])
+        events.append([now, "task_finished", {}])
+    record.add_events(events)
 
 
 def stop(record: TaskRecord, now: float) -> None:
@@ -126,7 +127,7 @@ def stop(record: TaskRecord, now: float) -> None:
     if task_at(record, now)["finished_at"] is None:
         fields["finished_at"] = isoformat(now)
     _freeze(record, now, fields)
-    record.events.append([now, "task_finished", fields])
+    record.add_events([[now, "task_finished", fields]])
 
 
 def _freeze(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
@@ -162,7 +163,8 @@ def _run_state(record: TaskRecord, now: float) -> dict[str, Any]:
 
 
 def timeline(record: TaskRecord) -> list[Event]:
-    """Every event of the current run, sent or still to come, in order of time."""
+    """Every event of the current run, sent or still to come, in order of time (the record
+    must hold its events: `TaskStore.get(..., with_events=True)`)."""
     t0, run = record.run_started_at, _run(record)
     planned: list[tuple[float, str, Any, Any]] = []
     if record.run == 1:
@@ -201,13 +203,14 @@ def sent_by(record: TaskRecord, now: float) -> list[Event]:
 
 
 def restart(record: TaskRecord, now: float) -> None:
-    """Start a new run of the task at `now`; its event ids follow those already sent."""
+    """Start a new run of the task at `now`; its event ids follow those already sent (the
+    record must hold its events)."""
     record.event_base += len(sent_by(record, now))
     record.run += 1
     record.run_started_at = now
     record.frozen_at = None
     record.overrides = {}
-    record.events = []
+    record.events, record.unsaved = [], []
 
 
 def updated_at(record: TaskRecord, now: float) -> float:

@@ -184,7 +184,7 @@ class Service:
             record = self._new_record(str(uuid.uuid4()), agent_id, fields, now, version)
             self.counters.tasks_created += 1
         else:
-            record = self._task(body["id"])
+            record = self._task(body["id"], with_events=True)
             restart(record, now)
             record.fields = fields
             record.agent_version = version or record.agent_version
@@ -238,7 +238,7 @@ class Service:
             "started_at": isoformat(now),
             "finished_at": isoformat(now),
         }
-        self.store.put(record)
+        self.store.put(record, replace=True)
         self.counters.tasks_reported += 1
         return _JSON(task_at(record, now))
 
@@ -271,7 +271,7 @@ class Service:
 
     async def stream_task_events(self, call: Call) -> Response:
         """The task's events as Server-Sent Events, after `Last-Event-ID` when sent."""
-        record = self._task(call.path["task_id"])
+        record = self._task(call.path["task_id"], with_events=True)
         if record.organization_id != call.path["organization_id"]:
             raise ApiError(404, "Task not found")
         if not record.fields.get("events_streaming"):
@@ -303,7 +303,7 @@ class Service:
             # Sleep until the next event is due, waking now and then to notice a change.
             await asyncio.sleep(min([_STREAM_POLL, *upcoming]))
             with contextlib.suppress(StoreBusy):  # another process's lock: read again later
-                record = self.store.get(record.id)
+                record = self.store.get(record.id, with_events=True)
 
     def _changed_fields(self, body: dict[str, Any]) -> dict[str, Any]:
         """The task fields an update body sets: the update keys it gives, or a whole task's.
@@ -344,8 +344,8 @@ class Service:
             raise ApiError(404, "Agent not found")
         return agent_id
 
-    def _task(self, task_id: str) -> TaskRecord:
-        record = self.store.get(task_id)
+    def _task(self, task_id: str, *, with_events: bool = False) -> TaskRecord:
+        record = self.store.get(task_id, with_events=with_events)
         if record is None or record.organization_id != self.organization_id:
             raise ApiError(404, "Task not found")
         return record
