@@ -47,7 +47,8 @@ class LocalTaskServer:
 
     `url` (such as "http://127.0.0.1:54321"), `api_key`, `organization_id`, `agents` and
     `counters` describe the running server; `events_root` is the base of its event streams.
-    Without `api_key`, a random one is made. `script` (a new empty one by default) scripts
+    Without `api_key`, a random one is made. `agents` are the agent ids that exist besides the
+    scripted ones (None: any id exists). `script` (a new empty one by default) scripts
     its agents and faults and records the creates received. `request_timeout` is the seconds
     a client has to send a whole request; `ping_interval` those after which a waiting event
     stream sends a ping.
