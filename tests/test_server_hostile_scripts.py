@@ -18,12 +18,14 @@ import httpx
 import pytest
 from published_sdk import sdk_python
 from support import TaskServerFactory
+from test_server_cli import started, status_of
 
 from xpander_tasks_server import LocalTaskServer, Script, load_spec
 from xpander_tasks_server._cli import DEFAULT_PORT
 from xpander_tasks_server._script import MAX_SCRIPT_BYTES, MAX_SCRIPT_DEPTH, MAX_SCRIPT_VALUES
 
 pytestmark = pytest.mark.timeout(180)
+ROOT = Path(__file__).resolve().parents[1]
 
 # Nine levels of ten aliases: a billion strings once expanded, a kilobyte on disk.
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -86,6 +88,14 @@ def test_a_script_that_fails_its_checks_is_status_2_and_one_line(tmp_path: Path)
     path.write_text('{"agents": [{"agent_id": "slow", "executing": 1e300}]}')
     line = refused_at_start(tmp_path, "--script", str(path))
     assert "agents[0]: executing: a finite number of seconds, from 0 to 31536000" in line
+
+
+def test_the_start_lines_name_the_scripted_agents_too() -> None:
+    script = ROOT / "examples" / "server-script.yaml"
+    with started("--script", str(script), "--agent", "a1", env_key="k") as (lines, url):
+        assert lines[1] == "Agents: a1, summarizer (add one with --agent ID)"
+        assert status_of(url, "k", "/agents/summarizer") == 200
+        assert status_of(url, "k", "/agents/other") == 404
 
 
 # Durations.

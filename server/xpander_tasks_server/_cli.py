@@ -157,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     url = url_of(sock)
     print(f"Serving the task API on {url}", flush=True)
     if args.agent:
-        print(f"Agents: {', '.join(args.agent)} (add one with --agent ID)", flush=True)
+        scripted = sorted(script.agents()) if script is not None else []
+        known = ", ".join(dict.fromkeys([*args.agent, *scripted]))
+        print(f"Agents: {known} (add one with --agent ID)", flush=True)
     else:
         print("Agents: any id a program names (to allow only some: --agent ID)", flush=True)
     # A key the user gave is theirs to set; only a generated one is printed.
