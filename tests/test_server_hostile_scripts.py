@@ -221,6 +221,7 @@ def test_a_locked_database_is_a_503_with_retry_after(
                 assert "locked by another process" in answer.json()["detail"]
             # What needs no task is answered as usual meanwhile.
             assert client.get("/agents/agent-123").status_code == 200
+            assert server.counters.tasks_created == 1
         finally:
             other.execute("ROLLBACK")
         assert client.get(f"/agent-execution/{task['id']}/status").status_code == 200

@@ -180,17 +180,21 @@ class Service:
         fields["input"] = {**self._input_defaults, **body.get("input", {})}
         version = call.request.headers.get("x-agent-version")
         now = time.time()
-        if body.get("id") is None:
-            record = self._new_record(str(uuid.uuid4()), agent_id, fields, now, version)
-            self.counters.tasks_created += 1
-        else:
+        continued = body.get("id") is not None
+        if continued:
             record = self._task(body["id"], with_events=True)
             restart(record, now)
             record.fields = fields
             record.agent_version = version or record.agent_version
-            self.counters.tasks_continued += 1
+        else:
+            record = self._new_record(str(uuid.uuid4()), agent_id, fields, now, version)
         record.plan = self.script.plan_for(agent_id, body)
         self.store.put(record)
+        # Counted once stored: a locked database (a 503) made nothing.
+        if continued:
+            self.counters.tasks_continued += 1
+        else:
+            self.counters.tasks_created += 1
         return _JSON(task_at(record, now))
 
     async def get_task(self, call: Call) -> Response:
