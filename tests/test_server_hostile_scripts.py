@@ -113,11 +113,19 @@ def test_durations_beyond_a_year_are_refused(seconds: float) -> None:
 
 
 @pytest.mark.parametrize("text", ["1e300", "inf", "nan", "-1"])
-def test_a_step_delay_beyond_a_year_is_a_usage_error(tmp_path: Path, text: str) -> None:
-    command = [sys.executable, "-m", "xpander_tasks_server", "--step-delay", text]
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("--step-delay", "--step-delay: a finite number of seconds, from 0"),
+        ("--request-timeout", "must be a positive number of seconds, at most 31536000"),
+        ("--ping-interval", "must be a positive number of seconds, at most 31536000"),
+    ],
+)
+def test_a_duration_beyond_a_year_is_a_usage_error(text: str, option: str, message: str) -> None:
+    command = [sys.executable, "-m", "xpander_tasks_server", option, text]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "--step-delay: a finite number of seconds, from 0" in done.stderr
+    assert message in done.stderr
 
 
 def test_the_longest_duration_still_lists_and_streams(make_task_server: TaskServerFactory) -> None:

@@ -20,7 +20,7 @@ from xpander_tasks_server._app import (
     serve_with,
 )
 from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
-from xpander_tasks_server._script import Script, check_seconds
+from xpander_tasks_server._script import MAX_SECONDS, Script, check_seconds
 from xpander_tasks_server._serve import bind, url_of
 from xpander_tasks_server._spec import load_spec
 
@@ -101,8 +101,11 @@ def _positive(text: str) -> float:
         seconds = float(text)
     except ValueError:
         seconds = float("nan")
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    if not 0 < seconds <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds, at most {MAX_SECONDS:.0f} (a year), "
+            f"not {text!r}"
+        )
     return seconds
 
 
