@@ -135,7 +135,7 @@ def one_line_failure(argv: list[str], env: dict[str, str] | None = None) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("module", ["starlette", "uvicorn", "jsonschema", "yaml"])
+@pytest.mark.parametrize("module", ["starlette", "uvicorn", "jsonschema", "yaml", "re2"])
 @pytest.mark.parametrize("command", ["script", "-m"])
 def test_without_the_server_extra_it_says_what_to_install(
     tmp_path: Path, module: str, command: str
