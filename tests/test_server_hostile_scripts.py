@@ -27,10 +27,11 @@ from xpander_tasks_server._script import MAX_SCRIPT_BYTES, MAX_SCRIPT_DEPTH, MAX
 pytestmark = pytest.mark.timeout(180)
 ROOT = Path(__file__).resolve().parents[1]
 
-# Nine levels of ten aliases: a billion strings once expanded, a kilobyte on disk.
-BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{chr(98 + level)}: &{chr(98 + level)} [{', '.join(['*' + chr(97 + level)] * 10)}]\n"
-    for level in range(8)
+# Nine levels of ten aliases in the data of an agent's events: a billion strings once
+# expanded (which checking the events as JSON would do), a kilobyte on disk.
+BILLION_LAUGHS = "agents:\n  - agent_id: x\n    events:\n" + "".join(
+    f"      - {{type: t, data: &l{level} [{', '.join([item] * 10)}]}}\n"
+    for level, item in enumerate(["lol", *(f"*l{level}" for level in range(8))])
 )
 
 
