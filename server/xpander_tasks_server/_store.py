@@ -125,6 +125,11 @@ class TaskStore:
             try:
                 if replace:
                     db.execute("DELETE FROM changes WHERE task_id = ?", (record.id,))
+                else:
+                    # A run's changes end with it (runs only count up): the index finds the
+                    # earlier runs' rows without reading the current one's.
+                    earlier = "DELETE FROM changes WHERE task_id = ? AND run < ?"
+                    db.execute(earlier, (record.id, record.run))
                 db.execute(
                     "INSERT OR REPLACE INTO tasks (id, record) VALUES (?, ?)", (record.id, text)
                 )
