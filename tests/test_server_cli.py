@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -31,12 +32,12 @@ def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None
     for option in build_parser()._actions:
         assert option.help, option.dest
         assert all(flag in text for flag in option.option_strings)
-    assert "(127.0.0.1)" in text and "(8085)" in text and "(agent-123)" in text
+    assert "(127.0.0.1)" in text and "(8765)" in text and "(default: any id exists)" in text
 
 
 @contextmanager
 def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str], str]]:
-    """Run the server in a child process on a free port; yield its first lines and URL."""
+    """Run the server in a child process on a free port; yield its start lines and URL."""
     env = {key: value for key, value in os.environ.items() if key != "XPANDER_API_KEY"}
     if env_key is not None:
         env["XPANDER_API_KEY"] = env_key
@@ -44,10 +45,9 @@ def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str],
     with subprocess.Popen([*argv, *args], stdout=subprocess.PIPE, text=True, env=env) as process:
         assert process.stdout is not None
         try:
-            lines = [process.stdout.readline().strip()]
-            if not lines[0].startswith("Serving"):
-                lines.append(process.stdout.readline().strip())
-            prefix, _, url = lines[-1].rpartition(" ")
+            # The URL, the agents, and what to paste.
+            lines = [process.stdout.readline().strip() for _ in range(3)]
+            prefix, _, url = lines[0].rpartition(" ")
             assert prefix == "Serving the task API on", lines
             yield lines, url
         finally:
@@ -60,26 +60,40 @@ def status_of(url: str, key: str, path: str = "/agent-execution/x/status") -> in
     return httpx.get(url + path, headers={"x-api-key": key}, timeout=30).status_code
 
 
-def test_without_a_key_it_prints_a_generated_one() -> None:
+def test_without_a_key_it_prints_a_generated_one_to_paste() -> None:
     with started() as (lines, url):
-        assert lines[0].startswith("Generated API key: ")
-        key = lines[0].rsplit(" ", 1)[1]
-        assert len(key) >= 20
         assert url.startswith("http://127.0.0.1:")
+        prefix, _, assignments = lines[2].partition("export ")
+        assert prefix == "To point a program at it: "
+        variables = dict(pair.split("=", 1) for pair in shlex.split(assignments))
+        assert set(variables) == {"XPANDER_API_KEY", "XPANDER_BASE_URL"}
+        key = variables["XPANDER_API_KEY"]
+        assert len(key) >= 20 and variables["XPANDER_BASE_URL"] == url
         assert status_of(url, key) == 404
         assert status_of(url, key + "x") == 403
 
 
 def test_xpander_api_key_is_used_and_not_printed() -> None:
     with started(env_key="from-env-key") as (lines, url):
-        assert len(lines) == 1
+        assert lines[2] == f"To point a program at it: export XPANDER_BASE_URL={url}"
+        assert "from-env-key" not in "\n".join(lines)
         assert status_of(url, "from-env-key") == 404
+
+
+def test_by_default_any_agent_a_program_names_exists() -> None:
+    with started(env_key="k") as (lines, url):
+        assert lines[1] == "Agents: any id a program names (to allow only some: --agent ID)"
+        headers = {"x-api-key": "k"}
+        create = httpx.post(url + "/agent-execution/agent-1", json={}, headers=headers, timeout=30)
+        assert create.status_code == 200
+        assert status_of(url, "k", "/agents/my-own-agent") == 200
 
 
 def test_repeatable_keys_and_agents() -> None:
     args = ["--api-key", "k1", "--api-key", "k2", "--agent", "a1", "--agent", "a2"]
     with started(*args, env_key="ignored") as (lines, url):
-        assert len(lines) == 1
+        assert lines[1] == "Agents: a1, a2 (add one with --agent ID)"
+        assert lines[2] == f"To point a program at it: export XPANDER_BASE_URL={url}"
         assert status_of(url, "k1") == status_of(url, "k2") == 404
         assert status_of(url, "ignored") == 403
         create = httpx.post(
@@ -121,7 +135,7 @@ def one_line_failure(argv: list[str], env: dict[str, str] | None = None) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("module", ["starlette", "uvicorn", "jsonschema", "yaml"])
+@pytest.mark.parametrize("module", ["starlette", "uvicorn", "jsonschema", "yaml", "re2"])
 @pytest.mark.parametrize("command", ["script", "-m"])
 def test_without_the_server_extra_it_says_what_to_install(
     tmp_path: Path, module: str, command: str

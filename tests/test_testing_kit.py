@@ -96,7 +96,7 @@ def test_a_scripted_stop_marks_the_task_stopped(xpander_server: XpanderServer) -
         ({"status": "paused"}, "status: one of completed, failed, error, stopped"),
         ({"pending": -1}, "pending: a finite number of seconds"),
         ({"executing": float("inf")}, "executing: a finite number of seconds"),
-        ({"prompt": "("}, "prompt: not a regular expression"),
+        ({"prompt": "("}, "prompt: not an RE2 regular expression"),
         ({"events": [{"data": 1}]}, "events[0]: a mapping with a string `type`"),
         ({"events": [{"type": "chunk", "when": 1}]}, "events[0]: unknown keys ['when']"),
         ({"tokens": {"prompt_tokens": -1}}, "tokens: a mapping of names to counts"),

@@ -24,9 +24,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from xpander_tasks_server._faults import ServerHandle, WireLayer
 from xpander_tasks_server._requests import ApiError
-from xpander_tasks_server._script import Script
+from xpander_tasks_server._script import Script, check_seconds
 from xpander_tasks_server._service import Counters, Handler, Service, error_response
 from xpander_tasks_server._spec import Operation
+from xpander_tasks_server._store import StoreBusy
 
 DEFAULT_AGENTS = ("agent-123",)
 DEFAULT_STEP_DELAY = 0.5
@@ -118,6 +119,13 @@ async def _http_error(_: Request, exc: Exception) -> Response:
     return error_response(exc.status_code, exc.detail, exc.headers)
 
 
+async def _store_busy(_: Request, exc: Exception) -> Response:
+    # Another process holds the database file's lock: say when to come back rather than
+    # wait for it, which would hold up every request of the event loop meanwhile.
+    detail = "The task database is locked by another process; try again shortly"
+    return error_response(503, detail, {"Retry-After": "1"})
+
+
 async def _client_left(_: Request, exc: Exception) -> Response:
     # The client left before its body arrived: no one hears the answer, and nothing is logged,
     # so that leaving mid-way cannot flood the log.
@@ -132,7 +140,7 @@ async def _server_error(_: Request, exc: Exception) -> Response:
 def create_app(
     *,
     api_keys: Sequence[str],
-    agents: Sequence[str] = DEFAULT_AGENTS,
+    agents: Sequence[str] | None = DEFAULT_AGENTS,
     db: str = ":memory:",
     step_delay: float = DEFAULT_STEP_DELAY,
     organization_id: str = DEFAULT_ORGANIZATION_ID,
@@ -142,7 +150,8 @@ def create_app(
 ) -> Starlette:
     """The task API as an ASGI app; its `Counters` are at `app.state.counters`.
 
-    `api_keys` are the accepted API keys, `agents` the agent ids that exist, `db` a SQLite
+    `api_keys` are the accepted API keys, `agents` the agent ids that exist (None: any id;
+    a scripted agent exists too), `db` a SQLite
     path (or `:memory:`), `step_delay` the seconds a task spends pending and then executing,
     `ping_interval` the seconds after which a waiting event stream sends a `: ping` comment.
     Test hooks: `drop_stream_after=K` ends the first event stream after K events, once, so a
@@ -159,7 +168,7 @@ def create_app(
     service = Service(
         agents=agents,
         db=db,
-        step_delay=step_delay,
+        step_delay=check_seconds("step_delay", step_delay) or 0.0,
         organization_id=organization_id,
         script=script or Script(),
         ping_interval=ping_interval,
@@ -185,6 +194,7 @@ def create_app(
             ApiError: _api_error,
             HTTPException: _http_error,
             ClientDisconnect: _client_left,
+            StoreBusy: _store_busy,
             Exception: _server_error,
         },
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import shlex
 import sqlite3
+import sys
 from collections.abc import Sequence
 
 import uvicorn
 
 from xpander_tasks_server._app import (
-    DEFAULT_AGENTS,
     DEFAULT_ORGANIZATION_ID,
     DEFAULT_PING_INTERVAL,
     DEFAULT_STEP_DELAY,
@@ -19,10 +20,11 @@ from xpander_tasks_server._app import (
     serve_with,
 )
 from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
-from xpander_tasks_server._script import Script
+from xpander_tasks_server._script import MAX_SECONDS, Script, check_seconds
 from xpander_tasks_server._serve import bind, url_of
+from xpander_tasks_server._spec import load_spec
 
-DEFAULT_PORT = 8085
+DEFAULT_PORT = load_spec().local_port()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,14 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--agent",
         action="append",
         metavar="ID",
-        help=f"an agent id that exists, repeatable ({', '.join(DEFAULT_AGENTS)})",
+        help="an agent id that exists, repeatable; others are a 404 (default: any id exists)",
     )
     parser.add_argument(
         "--db", default=":memory:", metavar="PATH", help="SQLite file for the tasks (:memory:)"
     )
     parser.add_argument(
         "--step-delay",
-        type=float,
+        type=_step_delay,
         default=DEFAULT_STEP_DELAY,
         metavar="SECONDS",
         help=f"seconds a task stays pending, then executing ({DEFAULT_STEP_DELAY})",
@@ -99,23 +101,37 @@ def _positive(text: str) -> float:
         seconds = float(text)
     except ValueError:
         seconds = float("nan")
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    if not 0 < seconds <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds, at most {MAX_SECONDS:.0f} (a year), "
+            f"not {text!r}"
+        )
+    return seconds
+
+
+def _step_delay(text: str) -> float:
+    try:
+        seconds = check_seconds("--step-delay", float(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    assert seconds is not None
     return seconds
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the command line, print the URL (and a generated key), serve until interrupted.
+    """Parse the command line, print the URL, the agents and what to paste, serve until
+    interrupted.
 
-    What stops the start (a port in use, a database that cannot be opened, a bad --script) is
-    one line on stderr and exit status 1 (a bad --script: a usage error, status 2).
+    What stops the start (a port in use, a database that cannot be opened) is one line on
+    stderr and exit status 1; a bad --script is one line and status 2, a usage error.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         script = Script.load(args.script) if args.script else None
     except ValueError as exc:
-        parser.error(str(exc))
+        print(f"xpander-tasks-server: --script: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
     api_keys: list[str] = args.api_key or []
     if not api_keys and os.environ.get("XPANDER_API_KEY"):
         api_keys = [os.environ["XPANDER_API_KEY"]]
@@ -125,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         app = create_app(
             api_keys=api_keys,
-            agents=args.agent or DEFAULT_AGENTS,
+            agents=args.agent,
             db=args.db,
             step_delay=args.step_delay,
             organization_id=args.organization_id,
@@ -141,9 +157,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(
             f"xpander-tasks-server: cannot listen on {args.host} port {args.port}: {reason}"
         ) from None
-    if generated:
-        print(f"Generated API key: {api_keys[0]}", flush=True)
-    print(f"Serving the task API on {url_of(sock)}", flush=True)
+    url = url_of(sock)
+    print(f"Serving the task API on {url}", flush=True)
+    if args.agent:
+        scripted = sorted(script.agents()) if script is not None else []
+        known = ", ".join(dict.fromkeys([*args.agent, *scripted]))
+        print(f"Agents: {known} (add one with --agent ID)", flush=True)
+    else:
+        print("Agents: any id a program names (to allow only some: --agent ID)", flush=True)
+    # A key the user gave is theirs to set; only a generated one is printed.
+    variables = {"XPANDER_API_KEY": api_keys[0]} if generated else {}
+    variables["XPANDER_BASE_URL"] = url
+    assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in variables.items())
+    print(f"To point a program at it: export {assignments}", flush=True)
     protocol = with_request_deadline(args.request_timeout)
     config = uvicorn.Config(
         app, http=protocol, log_level=args.log_level, timeout_graceful_shutdown=5

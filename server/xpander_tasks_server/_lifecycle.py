@@ -115,8 +115,10 @@ def change(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
     if status in FINAL_STATUSES and before["finished_at"] is None and "finished_at" not in fields:
         fields = {**fields, "finished_at": isoformat(now)}
     _freeze(record, now, fields)
-    kinds = ["task_updated", "task_finished"] if status in FINAL_STATUSES else ["task_updated"]
-    record.events += [[now, kind, task_at(record, now)] for kind in kinds]
+    events = [[now, "task_updated", fields]]
+    if status in FINAL_STATUSES:
+        events.append([now, "task_finished", {}])
+    record.add_events(events)
 
 
 def stop(record: TaskRecord, now: float) -> None:
@@ -125,7 +127,7 @@ def stop(record: TaskRecord, now: float) -> None:
     if task_at(record, now)["finished_at"] is None:
         fields["finished_at"] = isoformat(now)
     _freeze(record, now, fields)
-    record.events.append([now, "task_finished", task_at(record, now)])
+    record.add_events([[now, "task_finished", fields]])
 
 
 def _freeze(record: TaskRecord, now: float, fields: dict[str, Any]) -> None:
@@ -161,7 +163,8 @@ def _run_state(record: TaskRecord, now: float) -> dict[str, Any]:
 
 
 def timeline(record: TaskRecord) -> list[Event]:
-    """Every event of the current run, sent or still to come, in order of time."""
+    """Every event of the current run, sent or still to come, in order of time (the record
+    must hold its events: `TaskStore.get(..., with_events=True)`)."""
     t0, run = record.run_started_at, _run(record)
     planned: list[tuple[float, str, Any, Any]] = []
     if record.run == 1:
@@ -183,7 +186,11 @@ def timeline(record: TaskRecord) -> list[Event]:
     if record.frozen_at is not None:
         # What the run would have done after a change by hand never happens.
         planned = [event for event in planned if event[0] < record.frozen_at]
-    planned += [(time, kind, data, None) for time, kind, data in record.events]
+        # Each change is stored as the fields it set: the task it showed is replayed.
+        task = _run_state(record, record.frozen_at)
+        for time, kind, fields in record.events:
+            task = {**task, **fields}
+            planned.append((time, kind, task, None))
     return [
         Event(record.event_base + index, time, kind, data, identity)
         for index, (time, kind, data, identity) in enumerate(planned, start=1)
@@ -196,13 +203,14 @@ def sent_by(record: TaskRecord, now: float) -> list[Event]:
 
 
 def restart(record: TaskRecord, now: float) -> None:
-    """Start a new run of the task at `now`; its event ids follow those already sent."""
+    """Start a new run of the task at `now`; its event ids follow those already sent (the
+    record must hold its events)."""
     record.event_base += len(sent_by(record, now))
     record.run += 1
     record.run_started_at = now
     record.frozen_at = None
     record.overrides = {}
-    record.events = []
+    record.events, record.unsaved = [], []
 
 
 def updated_at(record: TaskRecord, now: float) -> float:

@@ -8,7 +8,12 @@ every method takes a lock; a test may change it while the server runs.
 
 The same script can be loaded from a YAML or JSON file (`Script.load`, `--script` on the
 command line): `agents:` and `faults:` lists whose entries take the methods' keyword
-arguments (a fault's `kind` is `answer`, `hang`, `reset` or `drop_stream`).
+arguments (a fault's `kind` is `answer`, `hang`, `reset` or `drop_stream`). A file is read
+within bounds (size, nesting, YAML aliases expanded), so a hostile one is refused, not obeyed.
+
+Prompt patterns are RE2 expressions (Python's `re` syntax without backreferences and
+lookaround): RE2 matches in time linear in the prompt, so no pattern can backtrack for
+minutes on one create and freeze the server, whatever a script holds.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
+import re2
 import yaml
 
 from xpander_tasks_server._faults import Fault, FaultKind, ReceivedCreate, StreamDrop
@@ -30,6 +36,21 @@ FINAL_STATUSES = ("completed", "failed", "error", "stopped")
 """The statuses a scripted run can end in."""
 Result = str | Callable[[str], str]
 """A scripted result: the text, or a function of the prompt that makes it."""
+MAX_SECONDS = 365 * 24 * 3600.0
+"""The longest scripted duration (a year): longer ones would run past the dates a task shows."""
+MAX_SCRIPT_BYTES = 1_048_576
+MAX_SCRIPT_DEPTH = 32
+MAX_SCRIPT_VALUES = 100_000
+"""The bounds of a script file: bytes, nesting, and values with YAML aliases expanded."""
+
+
+class PromptPattern(Protocol):
+    """A compiled RE2 expression, as `re2.compile` makes it (its type has no public name)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str) -> object | None: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +66,7 @@ class AgentBehaviour:
     """
 
     agent_id: str | None = None
-    prompt: re.Pattern[str] | None = None
+    prompt: PromptPattern | None = None
     result: Result | None = None
     status: str = "completed"
     pending: float | None = None
@@ -109,7 +130,7 @@ class Script:
         used_tools: Iterable[str] | None = None,
     ) -> AgentBehaviour:
         """Script the tasks of `agent_id` (any agent when None; it then exists on the server)
-        whose prompt contains a match of the regular expression `prompt` (any when None).
+        whose prompt contains a match of the RE2 regular expression `prompt` (any when None).
 
         The behaviour added last that matches a create decides its run; see `AgentBehaviour`
         for the rest. Returns it.
@@ -119,11 +140,11 @@ class Script:
             prompt=_pattern(prompt),
             result=_result(result),
             status=_choice("status", status, FINAL_STATUSES),
-            pending=_seconds("pending", pending),
-            executing=_seconds("executing", executing),
+            pending=check_seconds("pending", pending),
+            executing=check_seconds("executing", executing),
             events=None if events is None else _events(events),
             tokens=None if tokens is None else _tokens(tokens),
-            duration=_seconds("duration", duration),
+            duration=check_seconds("duration", duration),
             used_tools=None if used_tools is None else _strings("used_tools", used_tools),
         )
         with self._lock:
@@ -231,12 +252,24 @@ class Script:
 
     @classmethod
     def load(cls, path: str | Path) -> Script:
-        """A script from a YAML or JSON file; ValueError naming the entry that is wrong."""
+        """A script from a YAML or JSON file; ValueError (one line) naming what is wrong."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            with Path(path).open("rb") as file:
+                raw = file.read(MAX_SCRIPT_BYTES + 1)
+            if len(raw) > MAX_SCRIPT_BYTES:
+                raise ValueError(f"larger than {MAX_SCRIPT_BYTES} bytes")
+            text = raw.decode("utf-8")
+            # Aliases are not expanded while loading (an alias is the same object again);
+            # `_check_shape` counts them expanded before anything walks the data.
             data = yaml.safe_load(text) if Path(path).suffix != ".json" else json.loads(text)
+            _check_shape(data)
+        except RecursionError:
+            raise ValueError(
+                f"cannot read the script {path}: nested deeper than {MAX_SCRIPT_DEPTH} levels"
+            ) from None
         except (OSError, ValueError, yaml.YAMLError) as exc:
-            raise ValueError(f"cannot read the script {path}: {exc}") from None
+            reason = " ".join(str(exc).split())
+            raise ValueError(f"cannot read the script {path}: {reason}") from None
         return cls.from_mapping(data if data is not None else {}, source=str(path))
 
     @classmethod
@@ -274,7 +307,7 @@ class Script:
             operation=_optional_text("operation", operation),
             times=_times(times),
             acted=bool(acted),
-            delay=_seconds("delay", delay) or 0.0,
+            delay=check_seconds("delay", delay) or 0.0,
             **answer,
         )
         with self._lock:
@@ -308,15 +341,45 @@ def _optional_text(name: str, value: str | None) -> str | None:
     return value
 
 
-def _pattern(prompt: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
-    if prompt is None or isinstance(prompt, re.Pattern):
-        return prompt
+def _check_shape(data: Any) -> None:
+    """ValueError when `data` nests too deeply or holds too many values, aliases expanded."""
+    pending, values = [(data, 1)], 0
+    while pending:
+        item, depth = pending.pop()
+        values += 1
+        if values > MAX_SCRIPT_VALUES:
+            raise ValueError(f"more than {MAX_SCRIPT_VALUES} values (YAML aliases expanded)")
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        if isinstance(children, list):
+            if depth > MAX_SCRIPT_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_SCRIPT_DEPTH} levels")
+            pending += [(child, depth + 1) for child in children]
+
+
+# Python's re flags that RE2 takes as inline flags; others have no RE2 meaning.
+_INLINE_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s"}
+
+
+def _pattern(prompt: str | re.Pattern[str] | None) -> PromptPattern | None:
+    if prompt is None:
+        return None
+    if isinstance(prompt, re.Pattern):
+        flags = prompt.flags & ~re.UNICODE
+        if flags & ~sum(_INLINE_FLAGS):
+            raise ValueError("prompt: flags other than IGNORECASE, MULTILINE and DOTALL")
+        inline = "".join(letter for flag, letter in _INLINE_FLAGS.items() if flags & flag)
+        prompt = f"(?{inline}){prompt.pattern}" if inline else prompt.pattern
     if not isinstance(prompt, str):
         raise ValueError(f"prompt: a regular expression, not {prompt!r}")
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own message on stderr besides ours
     try:
-        return re.compile(prompt)
-    except re.error as exc:
-        raise ValueError(f"prompt: not a regular expression: {exc}") from None
+        return re2.compile(prompt, options)
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise ValueError(
+            f"prompt: not an RE2 regular expression (no backreferences or lookaround): {reason}"
+        ) from None
 
 
 def _result(result: Result | None) -> Result | None:
@@ -331,13 +394,17 @@ def _choice(name: str, value: str, choices: Sequence[str]) -> str:
     return value
 
 
-def _seconds(name: str, value: float | None) -> float | None:
+def check_seconds(name: str, value: float | None) -> float | None:
+    """`value` as seconds (None stays None); ValueError unless a number from 0 to a year."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name}: a number of seconds, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{name}: a finite number of seconds, 0 or more, not {value!r}")
+    if not math.isfinite(value) or not 0 <= value <= MAX_SECONDS:
+        raise ValueError(
+            f"{name}: a finite number of seconds, from 0 to {MAX_SECONDS:.0f} (a year), "
+            f"not {value!r}"
+        )
     return float(value)
 
 

@@ -47,7 +47,8 @@ class LocalTaskServer:
 
     `url` (such as "http://127.0.0.1:54321"), `api_key`, `organization_id`, `agents` and
     `counters` describe the running server; `events_root` is the base of its event streams.
-    Without `api_key`, a random one is made. `script` (a new empty one by default) scripts
+    Without `api_key`, a random one is made. `agents` are the agent ids that exist besides the
+    scripted ones (None: any id exists). `script` (a new empty one by default) scripts
     its agents and faults and records the creates received. `request_timeout` is the seconds
     a client has to send a whole request; `ping_interval` those after which a waiting event
     stream sends a ping.
@@ -57,7 +58,7 @@ class LocalTaskServer:
         self,
         *,
         api_key: str | None = None,
-        agents: Sequence[str] = DEFAULT_AGENTS,
+        agents: Sequence[str] | None = DEFAULT_AGENTS,
         db: str = ":memory:",
         step_delay: float = DEFAULT_STEP_DELAY,
         organization_id: str = DEFAULT_ORGANIZATION_ID,
@@ -70,7 +71,7 @@ class LocalTaskServer:
         timeout: float = 10.0,
     ) -> None:
         self.api_key = api_key or secrets.token_urlsafe(24)
-        self.agents = tuple(agents)
+        self.agents = None if agents is None else tuple(agents)
         self.organization_id = organization_id
         self.script = script or Script()
         # `app` is what is served (a test may wrap it); the API's own app knows the server.

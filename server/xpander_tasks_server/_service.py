@@ -8,6 +8,7 @@ answers in the spec's shapes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 import uuid
@@ -31,7 +32,7 @@ from xpander_tasks_server._lifecycle import (
 from xpander_tasks_server._requests import ApiError, read_json_object, semantic_problem
 from xpander_tasks_server._script import Script
 from xpander_tasks_server._spec import Operation, Spec, load_spec
-from xpander_tasks_server._store import TaskRecord, TaskStore
+from xpander_tasks_server._store import StoreBusy, TaskRecord, TaskStore
 from xpander_tasks_server._views import activity_thread, agent, newest_first, user_id_of
 
 _STREAM_POLL = 0.1
@@ -105,7 +106,7 @@ class Service:
     def __init__(
         self,
         *,
-        agents: Sequence[str],
+        agents: Sequence[str] | None,
         db: str,
         step_delay: float,
         organization_id: str,
@@ -115,7 +116,7 @@ class Service:
         self.spec: Spec = load_spec()
         self.script = script
         self.store = TaskStore(db)
-        self.agents = frozenset(agents)
+        self.agents = None if agents is None else frozenset(agents)
         self.step_delay = step_delay
         self.organization_id = organization_id
         self.counters = Counters()
@@ -179,17 +180,21 @@ class Service:
         fields["input"] = {**self._input_defaults, **body.get("input", {})}
         version = call.request.headers.get("x-agent-version")
         now = time.time()
-        if body.get("id") is None:
-            record = self._new_record(str(uuid.uuid4()), agent_id, fields, now, version)
-            self.counters.tasks_created += 1
-        else:
-            record = self._task(body["id"])
+        continued = body.get("id") is not None
+        if continued:
+            record = self._task(body["id"], with_events=True)
             restart(record, now)
             record.fields = fields
             record.agent_version = version or record.agent_version
-            self.counters.tasks_continued += 1
+        else:
+            record = self._new_record(str(uuid.uuid4()), agent_id, fields, now, version)
         record.plan = self.script.plan_for(agent_id, body)
         self.store.put(record)
+        # Counted once stored: a locked database (a 503) made nothing.
+        if continued:
+            self.counters.tasks_continued += 1
+        else:
+            self.counters.tasks_created += 1
         return _JSON(task_at(record, now))
 
     async def get_task(self, call: Call) -> Response:
@@ -217,6 +222,13 @@ class Service:
         """Store a finished task that ran elsewhere, under its `id` or a new one."""
         assert call.body is not None
         body, agent_id, now = call.body, self._agent(call.path["agent_id"]), time.time()
+        if body.get("id") is not None:
+            existing = self.store.get(body["id"])
+            if existing is not None and (
+                existing.agent_id != agent_id or existing.organization_id != self.organization_id
+            ):
+                # Another agent's (or organization's) task is not this agent's to overwrite.
+                raise ApiError(404, "Task not found")
         fields = dict(self._request_fields)
         fields["input"] = {**self._input_defaults, "text": body.get("input") or ""}
         record = self._new_record(body.get("id") or str(uuid.uuid4()), agent_id, fields, now, None)
@@ -230,7 +242,7 @@ class Service:
             "started_at": isoformat(now),
             "finished_at": isoformat(now),
         }
-        self.store.put(record)
+        self.store.put(record, replace=True)
         self.counters.tasks_reported += 1
         return _JSON(task_at(record, now))
 
@@ -263,18 +275,18 @@ class Service:
 
     async def stream_task_events(self, call: Call) -> Response:
         """The task's events as Server-Sent Events, after `Last-Event-ID` when sent."""
-        record = self._task(call.path["task_id"])
+        record = self._task(call.path["task_id"], with_events=True)
         if record.organization_id != call.path["organization_id"]:
             raise ApiError(404, "Task not found")
         if not record.fields.get("events_streaming"):
             raise ApiError(400, "events_streaming: the task was not created with it set to true")
-        stream = self._stream(record.id, _last_event_id(call.request.headers))
+        stream = self._stream(record, _last_event_id(call.request.headers))
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
 
-    async def _stream(self, task_id: str, last_id: int) -> AsyncIterator[str]:
+    async def _stream(self, record: TaskRecord | None, last_id: int) -> AsyncIterator[str]:
         last_write = time.monotonic()
-        while (record := self.store.get(task_id)) is not None:
+        while record is not None:
             now = time.time()
             planned = timeline(record)
             due = [event for event in planned if event.time <= now]
@@ -294,6 +306,8 @@ class Service:
                 last_write = time.monotonic()
             # Sleep until the next event is due, waking now and then to notice a change.
             await asyncio.sleep(min([_STREAM_POLL, *upcoming]))
+            with contextlib.suppress(StoreBusy):  # another process's lock: read again later
+                record = self.store.get(record.id, with_events=True)
 
     def _changed_fields(self, body: dict[str, Any]) -> dict[str, Any]:
         """The task fields an update body sets: the update keys it gives, or a whole task's.
@@ -328,12 +342,14 @@ class Service:
         )
 
     def _agent(self, agent_id: str) -> str:
+        if self.agents is None:
+            return agent_id
         if agent_id not in self.agents and agent_id not in self.script.agents():
             raise ApiError(404, "Agent not found")
         return agent_id
 
-    def _task(self, task_id: str) -> TaskRecord:
-        record = self.store.get(task_id)
+    def _task(self, task_id: str, *, with_events: bool = False) -> TaskRecord:
+        record = self.store.get(task_id, with_events=with_events)
         if record is None or record.organization_id != self.organization_id:
             raise ApiError(404, "Task not found")
         return record

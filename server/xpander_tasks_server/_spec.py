@@ -115,6 +115,14 @@ class Spec:
         header: str = scheme["name"]
         return header
 
+    def local_port(self) -> int:
+        """The local task server's default port: the `port` variable of the spec's servers."""
+        for server in self.document["servers"]:
+            port = server.get("variables", {}).get("port")
+            if port is not None:
+                return int(port["default"])
+        raise ValueError("no server of the spec has a `port` variable")
+
     def defaults(self, schema_name: str) -> dict[str, Any]:
         """Every top-level property of component schema `schema_name`, with its default or None."""
         properties = self._lookup(f"/components/schemas/{schema_name}")["properties"]

@@ -1,6 +1,7 @@
 """The testing kit: the local task server as a pytest fixture, with scripted agents and faults.
 
-`pip install 'xpander-tasks[testing]'` registers the pytest plugin (`xpander_tasks_testing.plugin`):
+`pip install '.[testing]'` in a checkout (`'xpander-tasks[testing]'` once published)
+registers the pytest plugin (`xpander_tasks_testing.plugin`):
 a test that takes the `xpander_server` fixture gets a local task server on a free loopback
 port, a `Tasks` against it, and the `XPANDER_*` environment variables pointing at it.
 
