@@ -22,6 +22,7 @@ from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
 from ._base_client import BaseClient
 from ._bound import BoundModel
+from ._config import Configuration
 from ._exceptions import InvalidArgumentError
 from ._params import (
     CallOptions,
@@ -110,17 +111,23 @@ async def aupdate_one(
     )
 
 
-def _client_or_environment(client: object) -> BaseClient:
-    """`client`, checked; when None, the client of the environment's configuration
-    (XPANDER_API_KEY, ...), for the published SDK's classmethods that take none
-    (`Task.load`, `Task.report_external_task`): one per configuration and process, as
-    openai-python's module-level client, so its pools are reused rather than opened for
-    each call and left open."""
-    if isinstance(client, BaseClient):
-        return client
-    if client is not None:
-        raise InvalidArgumentError("client", f"must be a Tasks client, not {type(client).__name__}")
-    client = BaseClient()
+def client_for(configuration: object, client: object = None) -> BaseClient:
+    """The client the published SDK's classmethods send with (`Task.load`,
+    `Task.report_external_task`): `client` or `configuration` when it is one; else the
+    client of `configuration` (a `Configuration`) or of the environment (XPANDER_API_KEY,
+    ...): one per settings and process, as openai-python's module-level client, so its pools
+    are reused rather than opened for each call and left open."""
+    if client is not None and configuration is not None:
+        raise InvalidArgumentError("client", "give a client or a configuration, not both")
+    chosen = configuration if client is None else client
+    if isinstance(chosen, BaseClient):
+        return chosen
+    if chosen is not None and not isinstance(chosen, Configuration):
+        parameter = "configuration" if client is None else "client"
+        raise InvalidArgumentError(
+            parameter, f"must be a Configuration or a Tasks client, not {type(chosen).__name__}"
+        )
+    client = BaseClient(chosen)
     config = client.config
     key = (config.api_key, config.base_url, config.organization_id)
     return _ENVIRONMENT_CLIENTS.setdefault(key, client)
@@ -157,23 +164,41 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     # The published SDK's classmethods: without a client, one from the environment.
 
     @classmethod
-    def load(cls, task_id: str, client: BaseClient | None = None) -> Self:
-        """Read a task by its id (sync); `client` is a `Tasks`, else one is made from the
-        environment (XPANDER_API_KEY, ...), as the published SDK does."""
-        client = _client_or_environment(client)
-        return cls.adopt(get_one(client, get_task_call(task_id)), client)
+    def load(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
+        """Read a task by its id (sync), with the published SDK's `configuration` or a
+        `Tasks` client; without either, with the environment's (XPANDER_API_KEY, ...)."""
+        sender = client_for(configuration, client)
+        return cls.adopt(get_one(sender, get_task_call(task_id)), sender)
 
     @classmethod
-    async def aload(cls, task_id: str, client: BaseClient | None = None) -> Self:
+    async def aload(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
         """Read a task by its id; see `load`."""
-        client = _client_or_environment(client)
-        return cls.adopt(await aget_one(client, get_task_call(task_id)), client)
+        sender = client_for(configuration, client)
+        return cls.adopt(await aget_one(sender, get_task_call(task_id)), sender)
+
+    @property
+    def configuration(self) -> Configuration | None:
+        """The settings of the client this task is bound to (the published SDK's field;
+        its key in no repr), or None when it is bound to none."""
+        return None if self._client is None else self._client.configuration
 
     @classmethod
     @with_arguments_of(report_task_call)
     def report_external_task(cls, call: ReportTaskCall) -> Self:
         """Report a task that ran outside xpander (sync); see `areport_external_task`."""
-        client = _client_or_environment(call.client)
+        client = client_for(call.configuration, call.client)
         task = client.request(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
@@ -188,7 +213,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
         duration in seconds and the tools it used. A report is not sent twice on a lost
         answer: the error says it may have been stored."""
-        client = _client_or_environment(call.client)
+        client = client_for(call.configuration, call.client)
         task = await client.arequest(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
@@ -346,13 +371,14 @@ class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     __slots__ = ("_client",)
     _model = GeneratedTasksListItem
 
-    def load(self) -> Task:
-        """The whole task (sync)."""
-        return Task.load(self.id, self._bound_client())
+    def load(self, configuration: Configuration | None = None) -> Task:
+        """The whole task (sync), through the client that listed it or `configuration`."""
+        return Task.load(self.id, configuration or self._bound_client())
 
-    async def aload(self) -> Task:
-        """The whole task, read by its id."""
-        return await Task.aload(self.id, self._bound_client())
+    async def aload(self, configuration: Configuration | None = None) -> Task:
+        """The whole task, read by its id, through the client that listed it or
+        `configuration` (the published SDK's)."""
+        return await Task.aload(self.id, configuration or self._bound_client())
 
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
