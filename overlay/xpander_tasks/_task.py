@@ -4,8 +4,10 @@ do through their requestor. The calls on one task that `Tasks` shares live here 
 
 from __future__ import annotations
 
+import copy
+import typing
 from collections.abc import AsyncIterator, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 import httpx
 
@@ -19,10 +21,12 @@ from xpander_tasks_api.api.tasks import (
 from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
+from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
 from ._bound import BoundModel
 from ._config import Configuration
+from ._fields import model_fields, model_hints
 from ._exceptions import InvalidArgumentError
 from ._params import (
     CallOptions,
@@ -252,18 +256,39 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         self.replace_fields(await aget_one(self._bound_client(), call))
         return self
 
-    def save(self) -> Self:
+    def save(self, with_deep_plan_update: bool = False) -> Self:
         """Send this whole task (sync), as the published SDK's `save`; see `asave`."""
-        task_id = check_id("task.id", self.id)
-        self.replace_fields(update_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        task_id, body, kept = self._save_body(with_deep_plan_update)
+        self.replace_fields(update_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        self._keep(*kept)
         return self
 
-    async def asave(self) -> Self:
+    async def asave(self, with_deep_plan_update: bool = False) -> Self:
         """Send this whole task, its changed fields with it, and take the task the server
-        stored in place. A status set here overrides the task's own progress."""
-        task_id = check_id("task.id", self.id)
-        self.replace_fields(await aupdate_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        stored in place. A status set here overrides the task's own progress. As the
+        published SDK: the deep plan is sent only `with_deep_plan_update`, and a plan or
+        additional context the answer lost is kept."""
+        task_id, body, kept = self._save_body(with_deep_plan_update)
+        self.replace_fields(await aupdate_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        self._keep(*kept)
         return self
+
+    def _save_body(self, with_deep_plan_update: bool) -> tuple[str, Self, tuple[Any, Any]]:
+        """The id, the body (this task, its deep plan left out unless asked for), and the
+        plan and context to keep should the answer lose them."""
+        task_id = check_id("task.id", self.id)
+        body = _whole(self)
+        body.input_ = _whole(self.input_)
+        if not with_deep_plan_update:
+            body.deep_planning = UNSET
+        plan = self.deep_planning if _plan_tasks(self.deep_planning) else None
+        return task_id, body, (copy.deepcopy(plan), self.additional_context)
+
+    def _keep(self, plan: Any, context: Any) -> None:
+        if plan is not None and not _plan_tasks(self.deep_planning):
+            self.deep_planning = plan
+        if context and not isinstance(context, Unset) and not self.additional_context:
+            self.additional_context = context
 
     def set_status(self, status: AgentExecutionStatus | str, result: str | None = None) -> Self:
         """Set the status and the result (even to None), then `save` (sync)."""
@@ -350,9 +375,57 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         await _wait.await_completion(self, self._bound_client(), timeout, poll_interval)
         return self
 
+    # The published SDK's view of the input for a model, data only (nothing is fetched).
+
+    def to_message(self, retry_count: int = 0, with_timestamp: bool = True) -> str:
+        """The input's text and its files' URLs as one message, and the minute it was sent
+        (UTC) unless `with_timestamp=False`, as the published SDK words it. `retry_count` is
+        taken for the SDK's signature; its deep-planning retry prompt is not made here."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.to_message(self.input_, self.created_at, with_timestamp)
+
+    def get_files(self) -> list[str]:
+        """The URLs of the input's PDFs, as the published SDK gives them without agno."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.attached(self.input_, "pdf", self.disable_attachment_injection is True)
+
+    def get_images(self) -> list[str]:
+        """The URLs of the input's images, as the published SDK gives them without agno."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.attached(self.input_, "image", self.disable_attachment_injection is True)
+
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
         return f"Task(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"
+
+
+ModelT = TypeVar("ModelT")
+
+
+def _whole(model: ModelT) -> ModelT:
+    """A copy of `model` holding every field, as the published SDK's models send it: a
+    field not held is sent at the spec's default, else an empty list for a list, else null."""
+    whole = copy.copy(model)
+    generated = getattr(model, "_model", type(model))
+    hints = model_hints(generated)
+    for field in model_fields(generated):
+        if getattr(whole, field.name, None) is not UNSET:
+            continue
+        if field.default is not UNSET:  # the spec's default
+            setattr(whole, field.name, field.default)
+        elif any(typing.get_origin(option) is list for option in typing.get_args(hints[field.name])):
+            setattr(whole, field.name, [])
+        else:
+            setattr(whole, field.name, None)
+    return whole
+
+
+def _plan_tasks(plan: object) -> bool:
+    """Whether a deep plan (a JSON object) has tasks."""
+    return bool(getattr(plan, "additional_properties", {}).get("tasks"))
 
 
 def _status_and_result(
