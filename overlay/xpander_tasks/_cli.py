@@ -117,10 +117,13 @@ def _print_task(task: Task, as_json: bool) -> None:
 def _print_error(error: ModuleException, as_json: bool) -> None:
     if as_json:
         fields = {"error": type(error).__name__, "status_code": error.status_code}
-        fields |= {"description": error.description, "request_id": error.request_id}
+        fields |= {"description": error.detail, "request_id": error.request_id}
         print(json.dumps({**fields, "hint": error.hint}), file=sys.stderr)
     else:
-        print(error, file=sys.stderr)
+        # The answer's gist, not its JSON (str(error) is the body, as the published SDK's).
+        request_id = f" (request id {error.request_id})" if error.request_id else ""
+        hint = f"; {error.hint}" if error.hint else ""
+        print(f"[{error.status_code}] {error.detail}{request_id}{hint}", file=sys.stderr)
 
 
 class _Progress:
