@@ -3,9 +3,8 @@ created through it; the version header and bad input on a mock transport."""
 
 from __future__ import annotations
 
-import json
-
 import copy
+import json
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -92,7 +91,11 @@ def test_create_a_task_through_the_agent(task_server: LocalTaskServer) -> None:
         assert isinstance(task, Task) and task.status is AgentExecutionStatus.Pending
         # As the published SDK: no version unless the call names one (an int, as its
         # `agent.version`, or text).
-        assert (task.agent_id, task.agent_version, task.input_.text) == ("agent-123", None, "Hello!")
+        assert (task.agent_id, task.agent_version, task.input_.text) == (
+            "agent-123",
+            None,
+            "Hello!",
+        )
         pinned = agent.create_task("Hello!", agent_version=agent.version)
         assert pinned.agent_version == "2"
         assert task.reload().id == task.id  # bound to a client, as from `Tasks.create`

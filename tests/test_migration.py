@@ -36,9 +36,7 @@ from xpander_tasks_api import models
 KEY = "sk-migration-key-7f3a"
 
 
-def _recorded(
-    answer: Any = None, status: int = 200
-) -> tuple[list[httpx.Request], httpx.Client]:
+def _recorded(answer: Any = None, status: int = 200) -> tuple[list[httpx.Request], httpx.Client]:
     requests: list[httpx.Request] = []
 
     def handle(request: httpx.Request) -> httpx.Response:
@@ -81,7 +79,7 @@ def test_a_path_the_sdk_does_not_have_is_not_found() -> None:
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("xpander_tasks.modules.tasks.no_such_module")
     with pytest.raises(ImportError):
-        exec("from xpander_tasks.models.shared import Backend", {})  # noqa: S102
+        exec("from xpander_tasks.models.shared import Backend", {})
 
 
 # Configuration.
@@ -165,16 +163,18 @@ def test_a_missing_key_is_said_at_the_first_async_request_too(
 
 def test_an_answered_error_reads_as_the_sdk_prints_it() -> None:
     body = '{"detail": "Task not found"}'
-    _, client = _recorded()
     transport = httpx.MockTransport(
         lambda request: httpx.Response(404, text=body, headers={"x-request-id": "req-1"})
     )
-    with Tasks(KEY, http_client=httpx.Client(transport=transport)) as tasks:
-        with pytest.raises(NotFoundError) as caught:
-            tasks.get("task-1")
-    client.close()
+    client = httpx.Client(transport=transport)
+    with Tasks(KEY, http_client=client) as tasks, pytest.raises(NotFoundError) as caught:
+        tasks.get("task-1")
     error = caught.value
-    assert (str(error), error.args, error.description) == (f"[404] {body}", (f"[404] {body}",), body)
+    assert (str(error), error.args, error.description) == (
+        f"[404] {body}",
+        (f"[404] {body}",),
+        body,
+    )
     assert (error.detail, error.request_id) == ("Task not found", "req-1")
     made = ModuleException(400, "bad")
     assert (str(made), made.args) == ("[400] bad", ("[400] bad",))
@@ -186,11 +186,13 @@ def test_events_of_a_task_without_streaming_are_a_value_error() -> None:
         task = tasks.get("task-1")
         with pytest.raises(ValueError, match="events_streaming") as caught:
             next(iter(task.events()))
-    assert isinstance(caught.value, EventsNotStreamedError) and isinstance(caught.value, StreamError)
+    assert isinstance(caught.value, EventsNotStreamedError) and isinstance(
+        caught.value, StreamError
+    )
 
 
 def test_events_carry_who_is_speaking() -> None:
-    from xpander_tasks import _events  # noqa: PLC0415
+    from xpander_tasks import _events
 
     data = {
         "type": "chunk", "task_id": "t-1", "organization_id": "o", "time": "2026-01-01T00:00:00Z",

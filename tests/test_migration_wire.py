@@ -94,7 +94,9 @@ class _Recorder:
                         for part in scope["query_string"].decode().split("&")
                         if part
                     ),
-                    "headers": headers | {"x-api-key": "<key>"} if "x-api-key" in headers else headers,
+                    "headers": headers | {"x-api-key": "<key>"}
+                    if "x-api-key" in headers
+                    else headers,
                     "body": json.loads(body) if body else None,
                 }
             )

@@ -147,7 +147,9 @@ def test_a_client_of_the_wrong_kind_is_named_before_anything_is_sent() -> None:
         lambda: Task.report_external_task(agent_id=AGENT, client="not-a-client"),  # type: ignore[arg-type]
     )
     for call in calls:
-        with pytest.raises(InvalidArgumentError, match="must be a Configuration or a Tasks client, not str"):
+        with pytest.raises(
+            InvalidArgumentError, match="must be a Configuration or a Tasks client, not str"
+        ):
             call()
 
 

@@ -14,7 +14,7 @@ import httpx
 from xpander_tasks_api.api.agents import get_agent, list_agents
 from xpander_tasks_api.models import Agent as GeneratedAgent
 from xpander_tasks_api.models import AgentsListItem as GeneratedAgentsListItem
-from xpander_tasks_api.types import UNSET, Unset
+from xpander_tasks_api.types import UNSET
 
 from ._base_client import BaseClient
 from ._bound import BoundModel
@@ -58,10 +58,10 @@ def get_agent_call(
     total_timeout: float | None = None,
     max_retries: int | None = None,
 ) -> GetAgentCall:
-    """Check the arguments of an agent read: an id that cannot change the path (without
-    one, the configuration's `agent_id`, else `XPANDER_AGENT_ID`, as the published SDK), a version (a number >= 1, or
-    its text) sent as the `x-agent-version` header; per-call settings as
-    `create_task_call`'s."""
+    """Check the arguments of an agent read: an id that cannot change the path (without one,
+    the configuration's `agent_id`, else `XPANDER_AGENT_ID`'s, as the published SDK), a
+    version (a number >= 1, or its text) sent as the `x-agent-version` header; per-call
+    settings as `create_task_call`'s."""
     return GetAgentCall(
         agent_id=check_id("agent_id", agent_id) if agent_id else None,
         version=None if version is None else check_version("version", version),

@@ -308,9 +308,7 @@ class Configuration:
         )
         self.agent_id = agent_id
         self.organization_id = (
-            organization_id
-            if organization_id is not None
-            else os.environ.get(ENV_ORGANIZATION_ID)
+            organization_id if organization_id is not None else os.environ.get(ENV_ORGANIZATION_ID)
         )
 
     def get_full_url(self) -> str:

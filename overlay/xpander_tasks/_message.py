@@ -37,7 +37,7 @@ def file_urls(task_input: TaskInput) -> list[str]:
 
 
 def _bucket(url: str, ref: AttachmentRef | None) -> str:
-    """"image", "pdf", or "" (another kind of file, or a kind the SDK leaves as a URL)."""
+    """The kind of file: "image", "pdf", or "" (another, or one the SDK leaves as a URL)."""
     kind = getattr(ref, "kind", None)
     kind = getattr(kind, "value", kind)
     if isinstance(kind, str) and kind in _KINDS:

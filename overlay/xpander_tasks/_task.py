@@ -26,8 +26,8 @@ from xpander_tasks_api.types import UNSET, Unset
 from ._base_client import BaseClient
 from ._bound import BoundModel
 from ._config import Configuration
-from ._fields import model_fields, model_hints
 from ._exceptions import InvalidArgumentError
+from ._fields import model_fields, model_hints
 from ._params import (
     CallOptions,
     GetTaskCall,
@@ -416,7 +416,9 @@ def _whole(model: ModelT) -> ModelT:
             continue
         if field.default is not UNSET:  # the spec's default
             setattr(whole, field.name, field.default)
-        elif any(typing.get_origin(option) is list for option in typing.get_args(hints[field.name])):
+        elif any(
+            typing.get_origin(option) is list for option in typing.get_args(hints[field.name])
+        ):
             setattr(whole, field.name, [])
         else:
             setattr(whole, field.name, None)

@@ -149,5 +149,12 @@ def agent_list_item(whole: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _LIST_ITEM_FIELDS = (
-    "id", "name", "icon", "organization_id", "instructions", "status", "created_at", "description"
+    "id",
+    "name",
+    "icon",
+    "organization_id",
+    "instructions",
+    "status",
+    "created_at",
+    "description",
 )
