@@ -11,7 +11,10 @@ from __future__ import annotations
 import importlib.machinery
 import sys
 from types import ModuleType
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
+
+if TYPE_CHECKING:
+    import importlib.abc
 
 _PACKAGE: Final = __name__.rpartition(".")[0]
 
@@ -92,7 +95,8 @@ class _SDKPathFinder:
         module = fullname.removeprefix(f"{_PACKAGE}.")
         if module == fullname or (module not in SDK_MODULES and module not in _PACKAGES):
             return None
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=module in _PACKAGES)
+        loader = cast("importlib.abc.Loader", self)
+        return importlib.machinery.ModuleSpec(fullname, loader, is_package=module in _PACKAGES)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
         return None  # the default module
@@ -101,7 +105,7 @@ class _SDKPathFinder:
         names = SDK_MODULES.get(module.__name__.removeprefix(f"{_PACKAGE}."), ())
         for name in names:
             setattr(module, name, _public(name))
-        module.__all__ = list(names)
+        vars(module)["__all__"] = list(names)
 
 
 _FINDER: Final = _SDKPathFinder()

@@ -409,7 +409,7 @@ def _whole(model: ModelT) -> ModelT:
     """A copy of `model` holding every field, as the published SDK's models send it: a
     field not held is sent at the spec's default, else an empty list for a list, else null."""
     whole = copy.copy(model)
-    generated = getattr(model, "_model", type(model))
+    generated: type = getattr(model, "_model", type(model))
     hints = model_hints(generated)
     for field in model_fields(generated):
         if getattr(whole, field.name, None) is not UNSET:
