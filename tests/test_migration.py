@@ -285,8 +285,12 @@ def test_agents_get_without_an_id_reads_the_configured_one(
     with Agents(config) as agents:
         assert agents.get().id == "agent-123"
     monkeypatch.setenv("XPANDER_AGENT_ID", "agent-123")
-    with Agents(api_key=task_server.api_key, base_url=task_server.url) as agents:
-        assert asyncio.run(agents.aget()).id == "agent-123"
+
+    async def read() -> str:
+        async with Agents(api_key=task_server.api_key, base_url=task_server.url) as agents:
+            return (await agents.aget()).id
+
+    assert asyncio.run(read()) == "agent-123"
 
 
 def test_agents_are_listed_and_loaded(make_task_server: TaskServerFactory) -> None:
@@ -297,6 +301,32 @@ def test_agents_are_listed_and_loaded(make_task_server: TaskServerFactory) -> No
         assert [item.id for item in items] == ["agent-a", "agent-b"]
         assert items[0].status.value == "ACTIVE"
         assert items[0].load().id == "agent-a"
-        loaded = asyncio.run(agents.alist())[1]
     config = Configuration(api_key=server.api_key, base_url=server.url)
-    assert asyncio.run(loaded.aload(config)).id == "agent-b"
+
+    async def listed_then_loaded() -> tuple[str, str]:
+        async with Agents(config) as agents:
+            second = (await agents.alist())[1]
+            return (await second.aload()).id, (await second.aload(config)).id
+
+    assert asyncio.run(listed_then_loaded()) == ("agent-b", "agent-b")
+
+
+def test_the_cli_lists_the_agents(
+    make_task_server: TaskServerFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from xpander_tasks._cli import main
+
+    server = make_task_server(agents=("agent-123", "agent-2"))
+    monkeypatch.setenv("XPANDER_API_KEY", server.api_key)
+    monkeypatch.setenv("XPANDER_BASE_URL", server.url)
+    assert main(["agents"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["ID", "STATUS", "NAME"]
+    assert [row.split() for row in rows] == [
+        ["agent-123", "ACTIVE", "agent-123"],
+        ["agent-2", "ACTIVE", "agent-2"],
+    ]
+    assert main(["agents", "--json"]) == 0
+    assert [item["id"] for item in json.loads(capsys.readouterr().out)] == ["agent-123", "agent-2"]
