@@ -330,3 +330,10 @@ def test_the_cli_lists_the_agents(
     ]
     assert main(["agents", "--json"]) == 0
     assert [item["id"] for item in json.loads(capsys.readouterr().out)] == ["agent-123", "agent-2"]
+
+
+def test_agent_load_takes_a_configuration(task_server: Any) -> None:
+    config = Configuration(api_key=task_server.api_key, base_url=task_server.url)
+    agent = xpander_tasks.Agent.load("agent-123", config, 2)
+    assert (agent.id, agent.version) == ("agent-123", 2)
+    assert agent.create_task("Hi").input_.text == "Hi"

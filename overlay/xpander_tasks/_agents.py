@@ -120,6 +120,27 @@ class Agent(BoundModel["Tasks"], GeneratedAgent):
         version only when `agent_version` is given, as the SDK sends it."""
         return await self._bound_client()._acreate(call)
 
+    @classmethod
+    def load(
+        cls,
+        agent_id: str,
+        configuration: Configuration | None = None,
+        version: int | str | None = None,
+    ) -> Agent:
+        """Read an agent (sync), as the published SDK's classmethod: with `configuration`,
+        else with the environment's settings."""
+        return client_for(configuration)._as_client(Agents).get(agent_id, version)
+
+    @classmethod
+    async def aload(
+        cls,
+        agent_id: str,
+        configuration: Configuration | None = None,
+        version: int | str | None = None,
+    ) -> Agent:
+        """Read an agent; see `load`."""
+        return await client_for(configuration)._as_client(Agents).aget(agent_id, version)
+
     def __repr__(self) -> str:
         return f"Agent(id={self.id!r}, name={self.name!r}, version={self.version!r})"
 
