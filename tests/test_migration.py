@@ -136,8 +136,9 @@ def test_task_load_takes_a_configuration(task_server: Any) -> None:
         created = tasks.create("agent-123", None, "Hi")
     assert Task.load(created.id, config).input_.text == "Hi"
     assert asyncio.run(Task.aload(created.id, configuration=config)).id == created.id
-    item = Tasks(config).list("agent-123")[0]
-    assert item.load(config).id == created.id
+    with Tasks(config) as tasks:
+        item = tasks.list("agent-123")[0]
+        assert item.load(config).id == created.id
     reported = Task.report_external_task(config, "agent-123", None, "q", None, None, False)
     assert reported.status is not None and reported.status.value == "failed"
     with pytest.raises(InvalidArgumentError, match="not both"):
