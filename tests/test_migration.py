@@ -9,6 +9,7 @@ import importlib
 import json
 import logging
 import pickle
+import subprocess
 from typing import Any
 
 import httpx
@@ -338,3 +339,42 @@ def test_agent_load_takes_a_configuration(task_server: Any) -> None:
     agent = xpander_tasks.Agent.load("agent-123", config, 2)
     assert (agent.id, agent.version) == ("agent-123", 2)
     assert agent.create_task("Hi").input_.text == "Hi"
+
+
+# Where the SDK offers each of our names: read from its package tree, as the table was.
+_SCAN = """
+import importlib, json, pkgutil, sys, warnings
+warnings.filterwarnings("ignore")
+import xpander_sdk
+names = set(json.loads(sys.argv[1]))
+for found in pkgutil.walk_packages(xpander_sdk.__path__, "xpander_sdk."):
+    try:
+        importlib.import_module(found.name)
+    except Exception:
+        pass
+scoped = ("models.", "exceptions.", "modules.tasks.", "modules.agents.")
+where = {}
+for module_name, module in sorted(sys.modules.items()):
+    if module is None or not module_name.startswith("xpander_sdk."):
+        continue
+    short = module_name.removeprefix("xpander_sdk.")
+    for name in names:
+        value = vars(module).get(name)
+        canonical = getattr(xpander_sdk, name, value)  # the root's, where it has one
+        if getattr(value, "__name__", None) != name or value is not canonical:
+            continue
+        if value.__module__ == module_name or short.startswith(scoped):
+            where.setdefault(short, []).append(name)
+print(json.dumps({module: sorted(found) for module, found in where.items()}))
+"""
+
+
+def test_the_table_is_the_sdk_package_tree() -> None:
+    from published_sdk import sdk_python
+
+    names = sorted({name for found in SDK_MODULES.values() for name in found})
+    scan = subprocess.run(
+        [sdk_python(), "-c", _SCAN, json.dumps(names)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert json.loads(scan.stdout) == {module: sorted(n) for module, n in SDK_MODULES.items()}
