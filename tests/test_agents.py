@@ -4,6 +4,7 @@ created through it; the version header and bad input on a mock transport."""
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -67,9 +68,12 @@ async def test_aget_an_agent(task_server: LocalTaskServer) -> None:
 def test_an_unknown_agent_is_not_found(task_server: LocalTaskServer) -> None:
     with agents_for(task_server) as agents, pytest.raises(NotFoundError) as raised:
         agents.get("agent-missing")
-    request_id = raised.value.request_id  # the server's x-request-id, shown in the message
+    request_id = raised.value.request_id  # the server's x-request-id, an attribute
     assert request_id is not None and request_id.startswith("req_")
-    assert str(raised.value) == f"[404] Agent not found (request id {request_id})"
+    # As the published SDK prints it: the answer's body; its gist is `detail`.
+    assert str(raised.value) == f"[404] {raised.value.description}"
+    assert json.loads(raised.value.description) == {"detail": "Agent not found"}
+    assert raised.value.detail == "Agent not found"
 
 
 async def test_an_unknown_agent_is_not_found_async(task_server: LocalTaskServer) -> None:
@@ -85,10 +89,18 @@ def test_create_a_task_through_the_agent(task_server: LocalTaskServer) -> None:
         agent = agents.get("agent-123", version=2)
         task = agent.create_task(prompt="Hello!", total_timeout=15)
         assert isinstance(task, Task) and task.status is AgentExecutionStatus.Pending
-        assert (task.agent_id, task.agent_version, task.input_.text) == ("agent-123", "2", "Hello!")
+        # As the published SDK: no version unless the call names one (an int, as its
+        # `agent.version`, or text).
+        assert (task.agent_id, task.agent_version, task.input_.text) == (
+            "agent-123",
+            None,
+            "Hello!",
+        )
+        pinned = agent.create_task("Hello!", agent_version=agent.version)
+        assert pinned.agent_version == "2"
         assert task.reload().id == task.id  # bound to a client, as from `Tasks.create`
-    assert task_server.counters.create_requests == 1
-    assert task_server.counters.tasks_created == 1
+    assert task_server.counters.create_requests == 2
+    assert task_server.counters.tasks_created == 2
 
 
 async def test_acreate_a_task_through_the_agent(task_server: LocalTaskServer) -> None:
@@ -97,7 +109,7 @@ async def test_acreate_a_task_through_the_agent(task_server: LocalTaskServer) ->
         task = await agent.acreate_task(prompt="Summarize", file_urls=["https://e.com/a.csv"])
         other = await agent.acreate_task(prompt="Again", agent_version="5")
         finished = await task.await_completion(timeout=20, poll_interval=0.05)
-    assert (task.agent_id, task.agent_version) == ("agent-123", "1")  # the version it was read at
+    assert (task.agent_id, task.agent_version) == ("agent-123", None)  # none asked for
     assert other.agent_version == "5"  # a version the call names wins
     assert finished.status is AgentExecutionStatus.Completed
     assert task_server.counters.tasks_created == 2
@@ -186,7 +198,7 @@ def test_a_task_call_through_an_agent_is_checked_as_create(
     with pytest.raises(TypeError, match=r"Agent\.create_task\(\).*did you mean 'prompt'"):
         agent.create_task(promt="Hi")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match=r"Agent\.create_task\(\)"):
-        agent.create_task("Hi")  # type: ignore[misc]
+        agent.create_task("Hi", "task-1", [], None, None, None, None, "sdk", *[None] * 30)
     assert requests == []
 
 

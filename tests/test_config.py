@@ -23,10 +23,16 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_missing_key_is_a_clear_error_before_any_request() -> None:
+    sent: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(500))
+    # As the published SDK: a client without a key is made (a module-level `Tasks()` imports
+    # before the app has its settings); its first request is refused.
+    tasks = Tasks(http_client=httpx.Client(transport=transport))
     with pytest.raises(ConfigurationError) as error:
-        Tasks()
+        tasks.get("task-1")
     assert isinstance(error.value, ModuleException)
     assert "XPANDER_API_KEY" in str(error.value)
+    assert sent == []
 
 
 def test_environment_fills_what_arguments_leave_open(monkeypatch: pytest.MonkeyPatch) -> None:

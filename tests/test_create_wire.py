@@ -92,7 +92,8 @@ def test_signature_is_the_published_one() -> None:
         assert parameters["agent_id"].default is inspect.Parameter.empty
         for name, default in SEED_DEFAULTS.items():
             assert parameters[name].default == default, name
-            assert parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
+            # Positional too, as the SDK takes them.
+            assert parameters[name].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         newer = {field.parameter for field in FIELDS} - set(SEED_DEFAULTS)
         assert newer == {
             "principal", "attachments", "tool_call_limit", "llm_model_provider",

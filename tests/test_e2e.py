@@ -62,7 +62,8 @@ def test_error_statuses(task_server: LocalTaskServer) -> None:
         with pytest.raises(NotFoundError) as not_found:
             tasks.create(agent_id="no-such-agent")
         request_id = not_found.value.request_id
-        assert str(not_found.value) == f"[404] Agent not found (request id {request_id})"
+        assert str(not_found.value) == f"[404] {not_found.value.description}"  # as the SDK's
+        assert not_found.value.detail == "Agent not found"
         assert request_id is not None and request_id.startswith("req_")
         with pytest.raises(BadRequestError) as bad:
             tasks.create(agent_id="agent-123", output_schema={"type": 12})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from support import MAY_HAVE_RUN, mock_tasks
@@ -86,26 +88,27 @@ async def test_error_status_maps_to_its_class(
     for error in await raised_both_ways(tasks, error_class):
         assert type(error) is error_class
         assert isinstance(error, ModuleException)
-        assert (error.status_code, error.description, error.request_id) == (
-            status,
-            description,
-            "req-42",
-        )
-        assert str(error).startswith(f"[{status}] {description} (request id req-42)")
-        # Only an answer that may follow a created task carries the hint (503: not acted on).
-        assert (MAY_HAVE_RUN in str(error)) == (status == 500)
         assert error.response is not None and error.response.status_code == status
+        # As the published SDK: the body's text, and str() of nothing more; ours adds the
+        # gist, the request id and the hint as attributes.
+        assert (error.status_code, error.description) == (status, error.response.text)
+        assert str(error) == f"[{status}] {error.response.text}"
+        assert error.args == (str(error),)
+        assert (error.detail, error.request_id) == (description, "req-42")
+        # Only an answer that may follow a created task carries the hint (503: not acted on).
+        assert (MAY_HAVE_RUN in (error.hint or "")) == (status == 500)
 
 
 def test_str_matches_the_published_sdk_without_request_id() -> None:
-    tasks = answering(httpx.Response(404, json={"detail": "Agent not found"}))
+    tasks = answering(httpx.Response(404, content=b'{"detail": "Agent not found"}'))
     with pytest.raises(NotFoundError) as error:
         tasks.create(agent_id="nope")
-    assert str(error.value) == "[404] Agent not found"
+    assert str(error.value) == '[404] {"detail": "Agent not found"}'
+    assert json.loads(error.value.description)["detail"] == error.value.detail == "Agent not found"
 
 
 @pytest.mark.parametrize(
-    ("response", "description"),
+    ("response", "detail"),
     [
         (httpx.Response(500, text="upstream exploded"), "upstream exploded"),
         (
@@ -119,11 +122,14 @@ def test_str_matches_the_published_sdk_without_request_id() -> None:
     ids=["plain-text", "html", "empty", "huge", "redirect"],
 )
 def test_non_json_error_bodies_are_described_by_their_text(
-    response: httpx.Response, description: str
+    response: httpx.Response, detail: str
 ) -> None:
     with pytest.raises(APIStatusError) as error:
         answering(response).create(agent_id="agent-123")
-    assert error.value.description == description
+    assert error.value.detail == detail
+    # The description is the body as it came (cut past 1000 characters), as the SDK's.
+    text = response.content.decode()
+    assert error.value.description == (detail if len(text) > 1000 else text)
     assert error.value.status_code == response.status_code
 
 
@@ -204,7 +210,7 @@ async def test_create_errors_that_may_hide_a_created_task_say_so() -> None:
     tasks = answering(httpx.Response(502, text="bad gateway"))
     with pytest.raises(InternalServerError) as error:
         await tasks.acreate(agent_id="agent-123")
-    assert MAY_HAVE_RUN in str(error.value)
+    assert MAY_HAVE_RUN in (error.value.hint or "")
     with pytest.raises(NotFoundError) as not_found:
         await answering(httpx.Response(404, json={"detail": "Agent not found"})).acreate(
             agent_id="x"

@@ -147,7 +147,9 @@ def test_a_client_of_the_wrong_kind_is_named_before_anything_is_sent() -> None:
         lambda: Task.report_external_task(agent_id=AGENT, client="not-a-client"),  # type: ignore[arg-type]
     )
     for call in calls:
-        with pytest.raises(InvalidArgumentError, match="client: must be a Tasks client, not str"):
+        with pytest.raises(
+            InvalidArgumentError, match="must be a Configuration or a Tasks client, not str"
+        ):
             call()
 
 
@@ -211,7 +213,7 @@ def test_update_sends_only_what_is_given() -> None:
         (lambda tasks: tasks.update("a?b", status="paused"), "task_id"),
         (lambda tasks: tasks.list("..", None), "agent_id"),
         (lambda tasks: tasks.list_user_tasks("u#1"), "user_id"),
-        (lambda tasks: tasks.list(AGENT, {"stauts": "paused"}), "filters"),
+        (lambda tasks: tasks.list(AGENT, {"limit": {"a": 1}}), "filters['limit']"),
         (lambda tasks: tasks.list(AGENT, {"status": "sleeping"}), "status"),
         (lambda tasks: tasks.list(AGENT, {"status": "paused"}, status="failed"), "status"),
         (lambda tasks: tasks.update("t-1", status="sleeping"), "status"),
@@ -232,14 +234,6 @@ def test_bad_arguments_are_refused_before_sending(call: object, parameter: str) 
         call(tasks)  # type: ignore[operator]
     assert caught.value.parameter == parameter
     assert sent == []
-
-
-def test_unknown_filters_are_named() -> None:
-    with (
-        Tasks("key") as tasks,
-        pytest.raises(InvalidArgumentError, match="unknown filter 'stauts'"),
-    ):
-        tasks.list(AGENT, {"stauts": "paused"})
 
 
 def test_an_unbound_task_says_how_to_bind_it() -> None:
@@ -289,7 +283,7 @@ def test_changes_are_not_repeated_after_a_500_but_are_after_a_503(
         with pytest.raises(InternalServerError) as caught:
             call(tasks)  # type: ignore[operator]
     assert len(sent) == 2  # the 503 was retried, the 500 was not
-    assert "may have been" in str(caught.value), operation
+    assert "may have been" in (caught.value.hint or ""), operation
 
 
 def test_lists_are_retried_like_reads() -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from xpander_tasks_api.models import (
     ActivityLog,
     AgentExecutionStatus,
+    AgentStatus,
     AttachmentKind,
     AttachmentRef,
     AttachmentRefParam,
@@ -34,9 +35,10 @@ from xpander_tasks_api.models import (
     UserParam,
 )
 
-from ._agents import Agent, Agents
+from . import _sdk_paths
+from ._agents import Agent, Agents, AgentsListItem
 from ._client import Tasks
-from ._config import ClientConfig
+from ._config import ClientConfig, Configuration
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -44,6 +46,7 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
+    EventsNotStreamedError,
     InternalServerError,
     InvalidArgumentError,
     InvalidResponseError,
@@ -58,8 +61,12 @@ from ._exceptions import (
 from ._task import Task, TasksListItem
 from ._version import __version__
 
-# The published SDK's name for the event types.
+# The published SDK's names for the event types and the SSO token kinds.
 TaskUpdateEventType = TaskEventType
+MCPServerSSOTokenMode = MCPServerSSOToken
+
+# The SDK's module paths (`xpander_tasks.modules.tasks.tasks_module`, ...), made on import.
+_sdk_paths.install()
 
 if TYPE_CHECKING:
     from ._batch import Batch, BatchItem, BatchOutcome
@@ -92,7 +99,9 @@ __all__ = [
     "ActivityLog",
     "Agent",
     "AgentExecutionStatus",
+    "AgentStatus",
     "Agents",
+    "AgentsListItem",
     "AttachmentKind",
     "AttachmentRef",
     "AttachmentRefParam",
@@ -102,7 +111,9 @@ __all__ = [
     "BatchItem",
     "BatchOutcome",
     "ClientConfig",
+    "Configuration",
     "ConfigurationError",
+    "EventsNotStreamedError",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidResponseError",
@@ -111,6 +122,7 @@ __all__ = [
     "MCPServerDetails",
     "MCPServerDetailsParam",
     "MCPServerSSOToken",
+    "MCPServerSSOTokenMode",
     "MCPServerTransport",
     "MCPServerType",
     "ModuleException",

@@ -19,7 +19,7 @@ import ssl
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http.cookiejar import CookieJar
 from types import ModuleType, TracebackType
@@ -37,6 +37,7 @@ from ._config import (
     DEFAULT_TOTAL_TIMEOUT,
     MAX_RESPONSE_BYTES,
     ClientConfig,
+    Configuration,
 )
 from ._exceptions import (
     APIConnectionError,
@@ -74,7 +75,7 @@ class _Attempt:
     no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
     error may repeat."""
 
-    __slots__ = ("deadline", "operation", "request", "streaming", "timeout", "total")
+    __slots__ = ("deadline", "operation", "query", "request", "streaming", "timeout", "total")
 
     def __init__(
         self,
@@ -91,6 +92,7 @@ class _Attempt:
         self.deadline = deadline
         self.streaming = streaming
         self.request: httpx.Request | None = None
+        self.query: Mapping[str, Any] | None = None  # parameters the generated call lacks
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
@@ -134,8 +136,9 @@ class BaseClient:
 
     def __init__(
         self,
-        api_key: str | None = None,
+        configuration: Configuration | str | None = None,
         *,
+        api_key: str | None = None,
         base_url: str | None = None,
         organization_id: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
@@ -147,6 +150,10 @@ class BaseClient:
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         """Set up a client; nothing is sent until the first call.
+
+        `configuration` is the published SDK's `Configuration` (or, as text, the API key);
+        `api_key`, `base_url` and `organization_id` given here take precedence over it.
+        A missing key is a `ConfigurationError` at the first request.
 
         `timeout` bounds each phase (connect, read, write; seconds or an `httpx.Timeout`),
         `total_timeout` a whole call's attempt (sync calls: checked once the answer starts,
@@ -162,6 +169,17 @@ class BaseClient:
         # The wrong kind would be set on the other pool, and this one opened unconfigured.
         _check_kind("http_client", http_client, httpx.Client)
         _check_kind("async_http_client", async_http_client, httpx.AsyncClient)
+        if isinstance(configuration, str):
+            configuration, api_key = None, api_key if api_key is not None else configuration
+        elif configuration is not None and not isinstance(configuration, Configuration):
+            raise ConfigurationError(
+                f"configuration must be a Configuration, not {type(configuration).__name__}"
+            )
+        elif configuration is not None:
+            api_key = configuration.api_key if api_key is None else api_key
+            base_url = base_url or configuration.base_url
+            if organization_id is None:
+                organization_id = configuration.organization_id
         config = ClientConfig.resolve(
             api_key=api_key,
             base_url=base_url,
@@ -173,6 +191,7 @@ class BaseClient:
             max_concurrency=max_concurrency,
         )
         self._config = config
+        self._configuration = configuration
         self._retry = RetryPolicy(max_retries=config.max_retries)
         self._api = GeneratedClient(base_url=config.api_root)
         self._lock = threading.Lock()
@@ -192,6 +211,19 @@ class BaseClient:
     def config(self) -> ClientConfig:
         """The resolved settings (the key is hidden from its repr)."""
         return self._config
+
+    @property
+    def configuration(self) -> Configuration:
+        """The published SDK's view of the settings: the `Configuration` given, else one
+        holding the resolved settings (its key in no repr)."""
+        if self._configuration is None:
+            config = self._config
+            self._configuration = Configuration(
+                api_key=config.api_key,
+                base_url=config.base_url,
+                organization_id=config.organization_id,
+            )
+        return self._configuration
 
     def __repr__(self) -> str:
         return (
@@ -234,6 +266,7 @@ class BaseClient:
 
     def http_client(self) -> httpx.Client:
         """The sync pool, ready; an owned pool reopens after `close()`."""
+        self._config.require_key()
         client = self._http
         if client is None or client.is_closed:
             with self._lock:
@@ -254,6 +287,7 @@ class BaseClient:
         """
         import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
+        self._config.require_key()
         loop = asyncio.get_running_loop()
         client = self._async_http
         if client is None or client.is_closed or self._async_loop is not loop:
@@ -307,6 +341,8 @@ class BaseClient:
         attempt = _attempt.get()
         if attempt is not None:
             attempt.request = request
+            if attempt.query:
+                request.url = request.url.copy_merge_params(attempt.query)
             if attempt.timeout is not None:
                 request.extensions["timeout"] = attempt.timeout.as_dict()
         if logger.isEnabledFor(logging.DEBUG):
@@ -385,6 +421,7 @@ class BaseClient:
         while True:
             deadline = None if total is None else time.monotonic() + total
             current = _Attempt(operation, options.timeout, total, deadline)
+            current.query = options.extra_query
             token = _attempt.set(current)
             slots.get()
             try:
@@ -413,6 +450,7 @@ class BaseClient:
 
         total = options.total_timeout or self._config.total_timeout
         current = _Attempt(operation, options.timeout, total)  # asyncio.timeout bounds it
+        current.query = options.extra_query
         slots = self._async_slots_here()
         token = _attempt.set(current)
         try:

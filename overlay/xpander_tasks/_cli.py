@@ -13,6 +13,7 @@ from datetime import datetime
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
+from ._agents import Agents, AgentsListItem
 from ._batch_cli import add_batch_commands
 from ._batch_cli import main as batch_main
 from ._client import Tasks
@@ -94,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("task_id")
     update.add_argument("--status", choices=_STATUSES, required=True)
     update.add_argument("--result", help="the task's result text")
+    commands.add_parser("agents", help="list the organization's agents", parents=per_command)
     add_batch_commands(commands, per_command)
     return parser
 
@@ -117,10 +119,13 @@ def _print_task(task: Task, as_json: bool) -> None:
 def _print_error(error: ModuleException, as_json: bool) -> None:
     if as_json:
         fields = {"error": type(error).__name__, "status_code": error.status_code}
-        fields |= {"description": error.description, "request_id": error.request_id}
+        fields |= {"description": error.detail, "request_id": error.request_id}
         print(json.dumps({**fields, "hint": error.hint}), file=sys.stderr)
     else:
-        print(error, file=sys.stderr)
+        # The answer's gist, not its JSON (str(error) is the body, as the published SDK's).
+        request_id = f" (request id {error.request_id})" if error.request_id else ""
+        hint = f"; {error.hint}" if error.hint else ""
+        print(f"[{error.status_code}] {error.detail}{request_id}{hint}", file=sys.stderr)
 
 
 class _Progress:
@@ -191,6 +196,19 @@ def _print_list(items: list[TasksListItem], as_json: bool) -> None:
         print(f"{'  '.join(padded)}  {title}".rstrip())
 
 
+def _print_agents(items: list[AgentsListItem], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([item.to_dict() for item in items], indent=2, default=str))
+        return
+    rows = [("ID", "STATUS", "NAME")]
+    rows += [
+        (item.id, str(getattr(item.status, "value", item.status)), item.name) for item in items
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
+    for identifier, status, name in rows:
+        print(f"{identifier.ljust(widths[0])}  {status.ljust(widths[1])}  {name}".rstrip())
+
+
 def _when(moment: object) -> str:
     return moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else "-"
 
@@ -243,6 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "batch":
             return batch_main(arguments, argv)
+        if arguments.command == "agents":
+            with Agents(base_url=arguments.base_url) as agents:
+                _print_agents(agents.list(), arguments.json)
+            return 0
         with Tasks(base_url=arguments.base_url) as tasks:
             if arguments.command == "list":
                 found = tasks.list(

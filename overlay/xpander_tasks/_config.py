@@ -6,7 +6,7 @@ import contextlib
 import ipaddress
 import os
 import re
-from typing import ClassVar, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import httpx
 
@@ -32,6 +32,7 @@ MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 ENV_API_KEY: Final = "XPANDER_API_KEY"
 ENV_BASE_URL: Final = "XPANDER_BASE_URL"
 ENV_ORGANIZATION_ID: Final = "XPANDER_ORGANIZATION_ID"
+ENV_AGENT_ID: Final = "XPANDER_AGENT_ID"
 
 # The cloud's inbound hosts serve events from a separate agent-controller host.
 _EVENTS_HOSTS: Final = {
@@ -247,9 +248,9 @@ class ClientConfig:
             if value is not None and not isinstance(value, str):
                 # The type only: the value may be the key itself, as bytes.
                 raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
+        # A missing key is said at the first request (`require_key`), as the published SDK
+        # fails then: a module-level `Tasks()` imports before the app has its settings.
         key = (api_key if api_key is not None else os.environ.get(ENV_API_KEY, "")).strip()
-        if not key:
-            raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
         if not (key.isascii() and key.isprintable()):
             # Said without the key: it must not reach a message. (Surrounding white space,
             # such as the newline of a key read from a file, is stripped above.)
@@ -285,8 +286,55 @@ class ClientConfig:
             ),
         )
 
+    def require_key(self) -> str:
+        """The API key; `ConfigurationError` when there is none, before any request."""
+        if not self.api_key:
+            raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
+        return self.api_key
+
     def events_root(self, organization_id: str) -> str:
         """The root the task's event stream is served from (see the wire contract)."""
         url = httpx.URL(self.base_url)
         controller = _EVENTS_HOSTS.get(url.host)
         return f"{controller or self.base_url}/{organization_id}"
+
+
+class Configuration:
+    """The published SDK's settings object, taken wherever it takes one (`Tasks(config)`,
+    `Task.load(task_id, config)`, ...): what is not given comes from `XPANDER_API_KEY`,
+    `XPANDER_BASE_URL` and `XPANDER_ORGANIZATION_ID` when it is made. `agent_id` is the agent
+    `Agents().get()` reads when given none. The key shows in no repr and is never pickled."""
+
+    __slots__ = ("agent_id", "api_key", "base_url", "organization_id")
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        agent_id: str | None = None,
+        organization_id: str | None = None,
+    ) -> None:
+        self.api_key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        self.base_url = _normalise_base_url(
+            base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+        )
+        self.agent_id = agent_id
+        self.organization_id = (
+            organization_id if organization_id is not None else os.environ.get(ENV_ORGANIZATION_ID)
+        )
+
+    def get_full_url(self) -> str:
+        """Where requests go: the base URL, and the organization after an agent-controller's."""
+        if _needs_organization_segment(httpx.URL(self.base_url)):
+            return f"{self.base_url}/{self.organization_id}"
+        return self.base_url
+
+    def __repr__(self) -> str:
+        return (
+            f"Configuration(base_url={self.base_url!r}, agent_id={self.agent_id!r}, "
+            f"organization_id={self.organization_id!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("a Configuration holds the API key: it is not pickled")

@@ -13,12 +13,18 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 
-from xpander_tasks_api.models import TaskEvent, TaskEventType
+from xpander_tasks_api.models import EventIdentity, TaskEvent, TaskEventType
 from xpander_tasks_api.types import Unset
 
 from ._base_client import BaseClient, event_stream, map_exceptions
 from ._config import check_seconds
-from ._exceptions import APIConnectionError, APITimeoutError, ModuleException, StreamError
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    EventsNotStreamedError,
+    ModuleException,
+    StreamError,
+)
 from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
@@ -43,6 +49,7 @@ class TaskUpdateEvent:
     time: datetime | None
     data: Task | Any
     id: str | None = None
+    identity: EventIdentity | None = None  # who is speaking (`name`, `icon`), when said
 
 
 def _parse(sse: ServerSentEvent, client: BaseClient, task_class: type[Task]) -> TaskUpdateEvent:
@@ -64,6 +71,7 @@ def _parse(sse: ServerSentEvent, client: BaseClient, task_class: type[Task]) -> 
         time=_value(event.time),
         data=data,
         id=sse.id or None,
+        identity=_value(event.identity),
     )
 
 
@@ -79,7 +87,7 @@ class _Stream:
         self, client: BaseClient, task: Task, read_timeout: float | None, deadline: float | None
     ) -> None:
         if task.events_streaming is not True:
-            raise StreamError(
+            raise EventsNotStreamedError(
                 400,
                 f"task {task.id} was not created with events_streaming=True, so it has no events",
             )

@@ -2,6 +2,7 @@
 
 ```
 ModuleException                  str(): "[status_code] description", as the published SDK
+│                                (the body's text; `.detail` its gist, `.request_id`, `.hint`)
 ├── ConfigurationError           bad client settings, found before any request
 ├── APIStatusError               the server answered with a non-2xx status
 │   ├── BadRequestError          400
@@ -17,6 +18,7 @@ ModuleException                  str(): "[status_code] description", as the publ
 ├── InvalidResponseError         a 2xx answer that is not what the API promises - status 500
 ├── TaskTimeoutError             a task did not finish within the wait - status 408
 └── StreamError                  an event stream failed for good - status 500
+    └── EventsNotStreamedError   the task has no events (also a ValueError) - status 400
 ```
 No-answer failures keep the published SDK's status 500, so code that branches on
 `status_code` keeps working; their class tells them from a real 500.
@@ -51,15 +53,19 @@ class ModuleException(Exception):
     ) -> None:
         self.status_code = self.default_status if status_code is None else status_code
         self.description = description
+        # The description's gist: an answer's `detail` (see `status_error`), else the same.
+        self.detail = description
         self.request_id = request_id
         # Advice beyond the server's words, such as "the task may have been created".
         self.hint: str | None = None
-        super().__init__(self.status_code, description)
+        # As the published SDK's: one argument, the text `str()` shows.
+        super().__init__(f"[{self.status_code}] {description}")
 
     def __str__(self) -> str:
-        request_id = f" (request id {self.request_id})" if self.request_id else ""
-        hint = f"; {self.hint}" if self.hint else ""
-        return f"[{self.status_code}] {self.description}{request_id}{hint}"
+        # An answered error reads as the published SDK prints it; the request id and the hint
+        # are attributes. Where no answer came, the hint is part of what happened.
+        hint = f"; {self.hint}" if self.hint and not isinstance(self, APIStatusError) else ""
+        return f"[{self.status_code}] {self.description}{hint}"
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.status_code!r}, {self.description!r})"
@@ -167,6 +173,11 @@ class StreamError(ModuleException):
     """A task's event stream broke and could not be resumed."""
 
 
+class EventsNotStreamedError(StreamError, ValueError):
+    """The task was not created with `events_streaming=True`: it has no events to follow. A
+    `ValueError` too, as the published SDK raises one."""
+
+
 _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -175,6 +186,18 @@ _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+def _body_text(response: httpx.Response, secrets: Sequence[str]) -> str:
+    """The error body as it came, as the published SDK's description: any of `secrets` it
+    echoes blanked (before the text is cut, so none is halved)."""
+    return _cut(redact_text(response.text, secrets))
+
+
+def _cut(text: str) -> str:
+    if len(text) > _MAX_DESCRIPTION:
+        text = text[:_MAX_DESCRIPTION] + f"... ({len(text) - _MAX_DESCRIPTION} more characters)"
+    return text
 
 
 def _describe_body(response: httpx.Response, secrets: Sequence[str]) -> str:
@@ -192,10 +215,7 @@ def _describe_body(response: httpx.Response, secrets: Sequence[str]) -> str:
         text = "; ".join(_describe_issue(issue) for issue in detail)
     if not text:
         text = response.reason_phrase or "no description"
-    text = redact_text(text, secrets)
-    if len(text) > _MAX_DESCRIPTION:
-        text = text[:_MAX_DESCRIPTION] + f"... ({len(text) - _MAX_DESCRIPTION} more characters)"
-    return text
+    return _cut(redact_text(text, secrets))
 
 
 def _describe_issue(issue: object) -> str:
@@ -216,6 +236,7 @@ def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APISt
     request_id = next(
         (response.headers[name] for name in _REQUEST_ID_HEADERS if name in response.headers), None
     )
-    error = error_class(status, _describe_body(response, secrets), request_id=request_id)
+    error = error_class(status, _body_text(response, secrets), request_id=request_id)
+    error.detail = _describe_body(response, secrets)
     error.response = response
     return error

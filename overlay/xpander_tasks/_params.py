@@ -13,6 +13,7 @@ import functools
 import inspect
 import itertools
 import json
+import logging
 import math
 import operator
 import re
@@ -43,12 +44,14 @@ from xpander_tasks_api.models import (
 )
 from xpander_tasks_api.types import UNSET, Unset
 
-from ._config import check_count, check_seconds, check_timeout
+from ._config import Configuration, check_count, check_seconds, check_timeout
 from ._exceptions import InvalidArgumentError
 from ._fields import is_model, model_fields, model_hints
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
+
+logger = logging.getLogger("xpander_tasks")
 
 # Characters that could move a request to another path, or that no real id contains.
 _FORBIDDEN_IN_IDS: Final = frozenset("/\\?#%") | {chr(code) for code in range(33)} | {"\x7f"}
@@ -67,6 +70,8 @@ class CallOptions(NamedTuple):
     timeout: httpx.Timeout | None = None
     total_timeout: float | None = None
     max_retries: int | None = None
+    # Query parameters the spec does not name, sent as given (a list's unknown filters).
+    extra_query: Mapping[str, str | int | float | bool] | None = None
 
 
 class CreateTaskCall(NamedTuple):
@@ -117,8 +122,10 @@ class UpdateTaskCall(NamedTuple):
 
 
 class ReportTaskCall(NamedTuple):
-    """A checked report of a task that ran elsewhere, and the client to send it with."""
+    """A checked report of a task that ran elsewhere, and what to send it with (see
+    `client_for`)."""
 
+    configuration: Configuration | BaseClient | None
     client: BaseClient | None
     agent_id: str
     body: ReportExternalTaskRequest
@@ -143,6 +150,14 @@ def check_header_value(parameter: str, value: object) -> str:
     if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
         raise InvalidArgumentError(parameter, f"must be non-empty printable ASCII, not {value!r}")
     return value
+
+
+def check_version(parameter: str, value: object) -> str:
+    """An agent version for the `x-agent-version` header: a number >= 1 (the SDK's
+    `agent.version` is an int), or its text."""
+    if isinstance(value, int):  # a bool too, which check_count refuses
+        return str(check_count(parameter, value, minimum=1))
+    return check_header_value(parameter, value)
 
 
 _NO_OPTIONS: Final = CallOptions()
@@ -679,14 +694,14 @@ def _wire_hints(model: type) -> dict[str, Any]:
     return {field.alias: hints[field.name] for field in model_fields(model)}
 
 
-def create_task_call(
+def create_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
     agent_id: str,
-    *,
     existing_task_id: str | None = None,
     prompt: str = "",
     file_urls: Sequence[str] | None = None,
     user_details: User | Mapping[str, Any] | None = None,
-    agent_version: str | None = None,
+    principal: Principal | Mapping[str, Any] | None = None,
+    agent_version: int | str | None = None,
     tool_call_payload_extension: Mapping[str, Any] | None = None,
     source: str | None = None,
     worker_id: str | None = None,
@@ -706,22 +721,22 @@ def create_task_call(
     disable_attachment_injection: bool = False,
     return_metrics: bool = False,
     user_tokens: Mapping[str, Any] | None = None,
-    principal: Principal | Mapping[str, Any] | None = None,
-    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
-    tool_call_limit: int | None = None,
     llm_model_provider: str | None = None,
     llm_model_name: str | None = None,
     llm_reasoning_effort: LLMReasoningEffort | str | None = None,
     harness_cli: str | None = None,
+    tool_call_limit: int | None = None,
+    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
     permission_mode: str | None = None,
+    *,
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
 ) -> CreateTaskCall:
     """Check the arguments of a create call and build its request.
 
-    The parameters are the published SDK's, with the same names, defaults and meanings, plus
-    its six newer ones (`principal` to `permission_mode`) and three per-call settings:
+    The parameters are the published SDK's, in its order (positional too), with the same
+    names, defaults and meanings, plus three keyword-only per-call settings:
     `timeout` (each phase: seconds, or an `httpx.Timeout`), `total_timeout` (seconds for
     the whole answer) and `max_retries`. Enums take the member or
     its value (`"harder"`); `user_details`, `mcp_servers`, `principal` and `attachments`
@@ -733,7 +748,7 @@ def create_task_call(
         agent_id=check_id("agent_id", agent_id),
         agent_version=None
         if agent_version is None
-        else check_header_value("agent_version", agent_version),
+        else check_version("agent_version", agent_version),
         body=_CREATE_BODY(arguments),
         options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
     )
@@ -770,19 +785,16 @@ def _query(
     endpoint: Callable[..., Any],
     filters: object,
     given: Mapping[str, Any],
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], dict[str, str | int | float | bool]]:
     """A list's filters, from the SDK's `filters` dict and the keyword arguments alike,
-    checked by the generated endpoint's type hints (a status goes out as its value)."""
+    checked by the generated endpoint's type hints (a status goes out as its value); and
+    the filters the spec does not name, sent as they are, as the published SDK sends them."""
     if filters is None:
         filters = {}
     if not isinstance(filters, Mapping):
         raise InvalidArgumentError("filters", f"must be a dict, not {type(filters).__name__}")
-    unknown = [str(key) for key in filters if key not in given]
-    if unknown:
-        known = ", ".join(given)
-        raise InvalidArgumentError(
-            "filters", f"unknown filter {', '.join(map(repr, unknown))}; the filters are {known}"
-        )
+    unknown = {key: value for key, value in filters.items() if key not in given}
+    filters = {key: value for key, value in filters.items() if key in given}
     chosen = {key: value for key, value in filters.items() if value is not None}
     for name, value in given.items():
         if value is None:
@@ -791,9 +803,38 @@ def _query(
             raise InvalidArgumentError(name, "differs from the same filter in `filters`")
         chosen[name] = value
     hints = _endpoint_hints(endpoint)
-    return {
+    typed = {
         name: _coercion(_without_unset(hints[name]))(name, value) for name, value in chosen.items()
     }
+    return typed, _extra_filters(unknown, given)
+
+
+def _extra_filters(
+    unknown: Mapping[Any, Any], known: Mapping[str, Any]
+) -> dict[str, str | int | float | bool]:
+    """Filters the spec does not name, as query parameters (None left out); a near miss of
+    a known one is sent too, and logged with the name it likely meant."""
+    extra: dict[str, str | int | float | bool] = {}
+    for key, value in unknown.items():
+        if not isinstance(key, str) or not key:
+            raise InvalidArgumentError("filters", f"a filter's name must be text, not {key!r}")
+        if value is None:
+            continue
+        if not isinstance(value, str | int | float | bool):
+            raise InvalidArgumentError(
+                f"filters[{key!r}]", f"must be text, a number or a bool, not {type(value).__name__}"
+            )
+        import difflib  # noqa: PLC0415  (a rare path: not loaded with the package)
+
+        close = difflib.get_close_matches(key, list(known), n=1)
+        if close:
+            logger.warning(
+                "filter %r is not one the API documents; did you mean %r? It is sent as given",
+                key,
+                close[0],
+            )
+        extra[key] = value
+    return extra
 
 
 @functools.cache
@@ -815,13 +856,16 @@ def list_tasks_call(
     max_retries: int | None = None,
 ) -> ListTasksCall:
     """Check a list of an agent's tasks: the published SDK's `filters` dict, or the same
-    filters as keyword arguments (a status as the member or its value); an unknown filter
-    is refused by name, not sent."""
+    filters as keyword arguments (a status as the member or its value); a filter the spec
+    does not name is sent as given, as the SDK sends it (a near miss of a known one logged
+    with a "did you mean")."""
     given = {name: value for name, value in locals().items() if name in _FILTERS}
+    typed, extra = _query(list_tasks.sync_detailed, filters, given)
+    options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
         owner_id=check_id("agent_id", agent_id),
-        filters=_query(list_tasks.sync_detailed, filters, given),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        filters=typed,
+        options=options._replace(extra_query=extra) if extra else options,
     )
 
 
@@ -839,10 +883,12 @@ def list_user_tasks_call(
 ) -> ListTasksCall:
     """Check a list of a user's tasks: as `list_tasks_call`, by user."""
     given = {name: value for name, value in locals().items() if name in _FILTERS[1:]}
+    typed, extra = _query(list_user_tasks.sync_detailed, filters, given)
+    options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
         owner_id=check_id("user_id", user_id),
-        filters=_query(list_user_tasks.sync_detailed, filters, given),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        filters=typed,
+        options=options._replace(extra_query=extra) if extra else options,
     )
 
 
@@ -884,10 +930,9 @@ _UPDATE_BODY: Final = _Body(
 )
 
 
-def report_task_call(
-    client: BaseClient | None = None,
-    *,
-    agent_id: str,
+def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    configuration: Configuration | BaseClient | None = None,
+    agent_id: str | None = None,
     id: str | None = None,
     input: str | None = None,
     llm_response: Any = None,
@@ -896,15 +941,19 @@ def report_task_call(
     result: str | None = None,
     duration: float = 0,
     used_tools: Sequence[str] | None = None,
+    *,
+    client: BaseClient | None = None,
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
 ) -> ReportTaskCall:
     """Check a report of a task that ran outside xpander, the published SDK's
     `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens`
-    worked out when left out, as the SDK does), `llm_response` any JSON value; `client`
-    sends it (a `Tasks`), else one made from the environment, as the SDK does."""
+    worked out when left out, as the SDK does), `llm_response` any JSON value; sent with
+    `configuration` (the SDK's `Configuration`, or a `Tasks`) or `client`, else with a client
+    made from the environment, as the SDK does."""
     return ReportTaskCall(
+        configuration=configuration,
         client=client,
         agent_id=check_id("agent_id", agent_id),
         body=_REPORT_BODY(locals()),
@@ -915,7 +964,7 @@ def report_task_call(
 _REPORT_BODY: Final = _Body(
     ReportExternalTaskRequest,
     report_task_call,
-    outside=_SETTINGS | {"client", "agent_id"},
+    outside=_SETTINGS | {"configuration", "client", "agent_id"},
     fields={},
 )
 

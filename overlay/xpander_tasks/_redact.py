@@ -97,7 +97,8 @@ def redact(error: ModuleException, secrets: Sequence[str]) -> None:
     server may echo one anywhere), and the messages of the errors it was raised from, which a
     formatted traceback shows (an httpx error quoting a header, a parser quoting a value)."""
     error.description = redact_text(error.description, secrets)
-    error.args = (error.status_code, error.description)
+    error.detail = redact_text(error.detail, secrets)
+    error.args = (f"[{error.status_code}] {error.description}",)  # as ModuleException's
     if error.request_id is not None:
         error.request_id = redact_text(error.request_id, secrets)
     if error.hint is not None:

@@ -4,8 +4,10 @@ do through their requestor. The calls on one task that `Tasks` shares live here 
 
 from __future__ import annotations
 
+import copy
+import typing
 from collections.abc import AsyncIterator, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 import httpx
 
@@ -19,10 +21,13 @@ from xpander_tasks_api.api.tasks import (
 from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
+from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
 from ._bound import BoundModel
+from ._config import Configuration
 from ._exceptions import InvalidArgumentError
+from ._fields import model_fields, model_hints
 from ._params import (
     CallOptions,
     GetTaskCall,
@@ -110,17 +115,23 @@ async def aupdate_one(
     )
 
 
-def _client_or_environment(client: object) -> BaseClient:
-    """`client`, checked; when None, the client of the environment's configuration
-    (XPANDER_API_KEY, ...), for the published SDK's classmethods that take none
-    (`Task.load`, `Task.report_external_task`): one per configuration and process, as
-    openai-python's module-level client, so its pools are reused rather than opened for
-    each call and left open."""
-    if isinstance(client, BaseClient):
-        return client
-    if client is not None:
-        raise InvalidArgumentError("client", f"must be a Tasks client, not {type(client).__name__}")
-    client = BaseClient()
+def client_for(configuration: object, client: object = None) -> BaseClient:
+    """The client the published SDK's classmethods send with (`Task.load`,
+    `Task.report_external_task`): `client` or `configuration` when it is one; else the
+    client of `configuration` (a `Configuration`) or of the environment (XPANDER_API_KEY,
+    ...): one per settings and process, as openai-python's module-level client, so its pools
+    are reused rather than opened for each call and left open."""
+    if client is not None and configuration is not None:
+        raise InvalidArgumentError("client", "give a client or a configuration, not both")
+    chosen = configuration if client is None else client
+    if isinstance(chosen, BaseClient):
+        return chosen
+    if chosen is not None and not isinstance(chosen, Configuration):
+        parameter = "configuration" if client is None else "client"
+        raise InvalidArgumentError(
+            parameter, f"must be a Configuration or a Tasks client, not {type(chosen).__name__}"
+        )
+    client = BaseClient(chosen)
     config = client.config
     key = (config.api_key, config.base_url, config.organization_id)
     return _ENVIRONMENT_CLIENTS.setdefault(key, client)
@@ -157,23 +168,41 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     # The published SDK's classmethods: without a client, one from the environment.
 
     @classmethod
-    def load(cls, task_id: str, client: BaseClient | None = None) -> Self:
-        """Read a task by its id (sync); `client` is a `Tasks`, else one is made from the
-        environment (XPANDER_API_KEY, ...), as the published SDK does."""
-        client = _client_or_environment(client)
-        return cls.adopt(get_one(client, get_task_call(task_id)), client)
+    def load(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
+        """Read a task by its id (sync), with the published SDK's `configuration` or a
+        `Tasks` client; without either, with the environment's (XPANDER_API_KEY, ...)."""
+        sender = client_for(configuration, client)
+        return cls.adopt(get_one(sender, get_task_call(task_id)), sender)
 
     @classmethod
-    async def aload(cls, task_id: str, client: BaseClient | None = None) -> Self:
+    async def aload(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
         """Read a task by its id; see `load`."""
-        client = _client_or_environment(client)
-        return cls.adopt(await aget_one(client, get_task_call(task_id)), client)
+        sender = client_for(configuration, client)
+        return cls.adopt(await aget_one(sender, get_task_call(task_id)), sender)
+
+    @property
+    def configuration(self) -> Configuration | None:
+        """The settings of the client this task is bound to (the published SDK's field;
+        its key in no repr), or None when it is bound to none."""
+        return None if self._client is None else self._client.configuration
 
     @classmethod
     @with_arguments_of(report_task_call)
     def report_external_task(cls, call: ReportTaskCall) -> Self:
         """Report a task that ran outside xpander (sync); see `areport_external_task`."""
-        client = _client_or_environment(call.client)
+        client = client_for(call.configuration, call.client)
         task = client.request(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
@@ -188,7 +217,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
         duration in seconds and the tools it used. A report is not sent twice on a lost
         answer: the error says it may have been stored."""
-        client = _client_or_environment(call.client)
+        client = client_for(call.configuration, call.client)
         task = await client.arequest(
             "report task", report_external_task, call.options, GeneratedTask,
             unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
@@ -227,18 +256,39 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         self.replace_fields(await aget_one(self._bound_client(), call))
         return self
 
-    def save(self) -> Self:
+    def save(self, with_deep_plan_update: bool = False) -> Self:
         """Send this whole task (sync), as the published SDK's `save`; see `asave`."""
-        task_id = check_id("task.id", self.id)
-        self.replace_fields(update_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        task_id, body, kept = self._save_body(with_deep_plan_update)
+        self.replace_fields(update_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        self._keep(*kept)
         return self
 
-    async def asave(self) -> Self:
+    async def asave(self, with_deep_plan_update: bool = False) -> Self:
         """Send this whole task, its changed fields with it, and take the task the server
-        stored in place. A status set here overrides the task's own progress."""
-        task_id = check_id("task.id", self.id)
-        self.replace_fields(await aupdate_one(self._bound_client(), task_id, self, _NO_OPTIONS))
+        stored in place. A status set here overrides the task's own progress. As the
+        published SDK: the deep plan is sent only `with_deep_plan_update`, and a plan or
+        additional context the answer lost is kept."""
+        task_id, body, kept = self._save_body(with_deep_plan_update)
+        self.replace_fields(await aupdate_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        self._keep(*kept)
         return self
+
+    def _save_body(self, with_deep_plan_update: bool) -> tuple[str, Self, tuple[Any, Any]]:
+        """The id, the body (this task, its deep plan left out unless asked for), and the
+        plan and context to keep should the answer lose them."""
+        task_id = check_id("task.id", self.id)
+        body = _whole(self)
+        body.input_ = _whole(self.input_)
+        if not with_deep_plan_update:
+            body.deep_planning = UNSET
+        plan = self.deep_planning if _plan_tasks(self.deep_planning) else None
+        return task_id, body, (copy.deepcopy(plan), self.additional_context)
+
+    def _keep(self, plan: Any, context: Any) -> None:
+        if plan is not None and not _plan_tasks(self.deep_planning):
+            self.deep_planning = plan
+        if context and not isinstance(context, Unset) and not self.additional_context:
+            self.additional_context = context
 
     def set_status(self, status: AgentExecutionStatus | str, result: str | None = None) -> Self:
         """Set the status and the result (even to None), then `save` (sync)."""
@@ -325,9 +375,59 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         await _wait.await_completion(self, self._bound_client(), timeout, poll_interval)
         return self
 
+    # The published SDK's view of the input for a model, data only (nothing is fetched).
+
+    def to_message(self, retry_count: int = 0, with_timestamp: bool = True) -> str:
+        """The input's text and its files' URLs as one message, and the minute it was sent
+        (UTC) unless `with_timestamp=False`, as the published SDK words it. `retry_count` is
+        taken for the SDK's signature; its deep-planning retry prompt is not made here."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.to_message(self.input_, self.created_at, with_timestamp)
+
+    def get_files(self) -> list[str]:
+        """The URLs of the input's PDFs, as the published SDK gives them without agno."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.attached(self.input_, "pdf", self.disable_attachment_injection is True)
+
+    def get_images(self) -> list[str]:
+        """The URLs of the input's images, as the published SDK gives them without agno."""
+        from . import _message  # noqa: PLC0415  (loaded on first use)
+
+        return _message.attached(self.input_, "image", self.disable_attachment_injection is True)
+
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
         return f"Task(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"
+
+
+ModelT = TypeVar("ModelT")
+
+
+def _whole(model: ModelT) -> ModelT:
+    """A copy of `model` holding every field, as the published SDK's models send it: a
+    field not held is sent at the spec's default, else an empty list for a list, else null."""
+    whole = copy.copy(model)
+    generated: type = getattr(model, "_model", type(model))
+    hints = model_hints(generated)
+    for field in model_fields(generated):
+        if getattr(whole, field.name, None) is not UNSET:
+            continue
+        if field.default is not UNSET:  # the spec's default
+            setattr(whole, field.name, field.default)
+        elif any(
+            typing.get_origin(option) is list for option in typing.get_args(hints[field.name])
+        ):
+            setattr(whole, field.name, [])
+        else:
+            setattr(whole, field.name, None)
+    return whole
+
+
+def _plan_tasks(plan: object) -> bool:
+    """Whether a deep plan (a JSON object) has tasks."""
+    return bool(getattr(plan, "additional_properties", {}).get("tasks"))
 
 
 def _status_and_result(
@@ -346,13 +446,14 @@ class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     __slots__ = ("_client",)
     _model = GeneratedTasksListItem
 
-    def load(self) -> Task:
-        """The whole task (sync)."""
-        return Task.load(self.id, self._bound_client())
+    def load(self, configuration: Configuration | None = None) -> Task:
+        """The whole task (sync), through the client that listed it or `configuration`."""
+        return Task.load(self.id, configuration or self._bound_client())
 
-    async def aload(self) -> Task:
-        """The whole task, read by its id."""
-        return await Task.aload(self.id, self._bound_client())
+    async def aload(self, configuration: Configuration | None = None) -> Task:
+        """The whole task, read by its id, through the client that listed it or
+        `configuration` (the published SDK's)."""
+        return await Task.aload(self.id, configuration or self._bound_client())
 
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)

@@ -33,7 +33,13 @@ from xpander_tasks_server._requests import ApiError, read_json_object, semantic_
 from xpander_tasks_server._script import Script
 from xpander_tasks_server._spec import Operation, Spec, load_spec
 from xpander_tasks_server._store import StoreBusy, TaskRecord, TaskStore
-from xpander_tasks_server._views import activity_thread, agent, newest_first, user_id_of
+from xpander_tasks_server._views import (
+    activity_thread,
+    agent,
+    agent_list_item,
+    newest_first,
+    user_id_of,
+)
 
 _STREAM_POLL = 0.1
 # A task's identity, which neither an update nor a saved whole task changes.
@@ -141,6 +147,7 @@ class Service:
             "list_user_tasks": self.list_user_tasks,
             "get_task_activity_log": self.get_task_activity_log,
             "get_agent": self.get_agent,
+            "list_agents": self.list_agents,
             "get_task": self.get_task,
             "stream_task_events": self.stream_task_events,
         }
@@ -272,6 +279,16 @@ class Service:
         if not (version.isascii() and version.isdigit() and int(version) >= 1):
             raise ApiError(404, "Agent version not found")
         return _JSON(agent(agent_id, self.organization_id, int(version), self.started_at))
+
+    async def list_agents(self, call: Call) -> Response:
+        """Every configured agent (and every scripted one), by id, as list items."""
+        ids = sorted(self.agents | self.script.agents())
+        return _JSON(
+            [
+                agent_list_item(agent(agent_id, self.organization_id, 1, self.started_at))
+                for agent_id in ids
+            ]
+        )
 
     async def stream_task_events(self, call: Call) -> Response:
         """The task's events as Server-Sent Events, after `Last-Event-ID` when sent."""

@@ -140,3 +140,21 @@ def agent(agent_id: str, organization_id: str, version: int, created_at: float) 
         "instructions": {"role": [], "goal": [], "general": ""},
         "tools": [],
     }
+
+
+def agent_list_item(whole: Mapping[str, Any]) -> dict[str, Any]:
+    """An agent as the list shows it (`AgentsListItem`), from the whole agent."""
+    summary = {key: whole[key] for key in _LIST_ITEM_FIELDS}
+    return {**summary, "access_scope": "organizational", "created_by": None, "type": "regular"}
+
+
+_LIST_ITEM_FIELDS = (
+    "id",
+    "name",
+    "icon",
+    "organization_id",
+    "instructions",
+    "status",
+    "created_at",
+    "description",
+)

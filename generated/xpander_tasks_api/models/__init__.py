@@ -4,6 +4,9 @@ from .activity_log import ActivityLog, ActivityLogParam
 from .activity_log_entry import ActivityLogEntry, ActivityLogEntryParam
 from .agent import Agent, AgentParam
 from .agent_execution_status import AgentExecutionStatus
+from .agent_status import AgentStatus
+from .agents_list_item import AgentsListItem, AgentsListItemParam
+from .agents_list_item_instructions import AgentsListItemInstructions
 from .attachment_kind import AttachmentKind
 from .attachment_ref import AttachmentRef, AttachmentRefParam
 from .conversation_kind import ConversationKind
@@ -46,6 +49,10 @@ __all__ = (
     "Agent",
     "AgentExecutionStatus",
     "AgentParam",
+    "AgentStatus",
+    "AgentsListItem",
+    "AgentsListItemInstructions",
+    "AgentsListItemParam",
     "AttachmentKind",
     "AttachmentRef",
     "AttachmentRefParam",

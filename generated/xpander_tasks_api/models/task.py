@@ -125,7 +125,7 @@ class Task:
                 "conversation_kind", "ConversationKind | None | Unset", default=UNSET
             ),
             model_field("sub_executions", "list[str] | None | Unset", default=UNSET),
-            model_field("is_manually_stopped", "bool | None | Unset", default=UNSET),
+            model_field("is_manually_stopped", "bool | None | Unset", default=False),
             model_field(
                 "payload_extension", "JsonObject | None | Unset", default=UNSET
             ),
@@ -140,7 +140,7 @@ class Task:
             model_field("run_locally", "bool | None | Unset", default=UNSET),
             model_field("output_format", "None | OutputFormat | Unset", default=UNSET),
             model_field("output_schema", "JsonObject | None | Unset", default=UNSET),
-            model_field("events_streaming", "bool | None | Unset", default=UNSET),
+            model_field("events_streaming", "bool | None | Unset", default=False),
             model_field("additional_context", "None | str | Unset", default=UNSET),
             model_field("instructions_override", "None | str | Unset", default=UNSET),
             model_field("test_run_node_id", "None | str | Unset", default=UNSET),
@@ -155,9 +155,9 @@ class Task:
             model_field("title", "None | str | Unset", default=UNSET),
             model_field("think_mode", "None | ThinkMode | Unset", default=UNSET),
             model_field(
-                "disable_attachment_injection", "bool | None | Unset", default=UNSET
+                "disable_attachment_injection", "bool | None | Unset", default=False
             ),
-            model_field("return_metrics", "bool | None | Unset", default=UNSET),
+            model_field("return_metrics", "bool | None | Unset", default=False),
             model_field(
                 "user_tokens", "JsonObject | None | Unset", default=UNSET, secret=True
             ),
@@ -173,8 +173,8 @@ class Task:
             model_field("permission_mode", "None | str | Unset", default=UNSET),
             model_field("tokens", "None | Tokens | Unset", default=UNSET),
             model_field("used_tools", "list[str] | None | Unset", default=UNSET),
-            model_field("duration", "float | None | Unset", default=UNSET),
-            model_field("execution_attempts", "int | None | Unset", default=UNSET),
+            model_field("duration", "float | None | Unset", default=0.0),
+            model_field("execution_attempts", "int | None | Unset", default=1),
             model_field("deep_planning", "JsonObject | None | Unset", default=UNSET),
             model_field("should_update_parent", "bool | None | Unset", default=False),
             model_field("is_orchestration", "bool | None | Unset", default=False),
@@ -333,7 +333,7 @@ class Task:
         conversation_id: None | str | Unset = UNSET,
         conversation_kind: ConversationKind | None | Unset = UNSET,
         sub_executions: list[str] | None | Unset = UNSET,
-        is_manually_stopped: bool | None | Unset = UNSET,
+        is_manually_stopped: bool | None | Unset = False,
         payload_extension: JsonObject | None | Unset = UNSET,
         execution_kind: None | str | Unset = UNSET,
         hitl_request: HITLRequest | None | Unset = UNSET,
@@ -344,7 +344,7 @@ class Task:
         run_locally: bool | None | Unset = UNSET,
         output_format: None | OutputFormat | Unset = UNSET,
         output_schema: JsonObject | None | Unset = UNSET,
-        events_streaming: bool | None | Unset = UNSET,
+        events_streaming: bool | None | Unset = False,
         additional_context: None | str | Unset = UNSET,
         instructions_override: None | str | Unset = UNSET,
         test_run_node_id: None | str | Unset = UNSET,
@@ -354,8 +354,8 @@ class Task:
         triggering_agent_id: None | str | Unset = UNSET,
         title: None | str | Unset = UNSET,
         think_mode: None | ThinkMode | Unset = UNSET,
-        disable_attachment_injection: bool | None | Unset = UNSET,
-        return_metrics: bool | None | Unset = UNSET,
+        disable_attachment_injection: bool | None | Unset = False,
+        return_metrics: bool | None | Unset = False,
         user_tokens: JsonObject | None | Unset = UNSET,
         tool_call_limit: int | None | Unset = UNSET,
         llm_model_provider: None | str | Unset = UNSET,
@@ -365,8 +365,8 @@ class Task:
         permission_mode: None | str | Unset = UNSET,
         tokens: None | Tokens | Unset = UNSET,
         used_tools: list[str] | None | Unset = UNSET,
-        duration: float | None | Unset = UNSET,
-        execution_attempts: int | None | Unset = UNSET,
+        duration: float | None | Unset = 0.0,
+        execution_attempts: int | None | Unset = 1,
         deep_planning: JsonObject | None | Unset = UNSET,
         should_update_parent: bool | None | Unset = False,
         is_orchestration: bool | None | Unset = False,

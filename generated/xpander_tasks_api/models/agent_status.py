@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class AgentStatus(StrEnum):
+    Active = "ACTIVE"
+    ACTIVE = "ACTIVE"
+    Draft = "DRAFT"
+    DRAFT = "DRAFT"
+    Inactive = "INACTIVE"
+    INACTIVE = "INACTIVE"
+
+    def __str__(self) -> str:
+        return str(self.value)
