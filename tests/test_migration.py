@@ -313,6 +313,17 @@ def test_agents_are_listed_and_loaded(make_task_server: TaskServerFactory) -> No
     assert asyncio.run(listed_then_loaded()) == ("agent-b", "agent-b")
 
 
+def test_a_server_taking_any_agent_lists_those_its_tasks_name(
+    make_task_server: TaskServerFactory,
+) -> None:
+    server = make_task_server(agents=None)
+    with Tasks(api_key=server.api_key, base_url=server.url) as tasks:
+        tasks.create("agent-z", prompt="one")
+        tasks.create("agent-y", prompt="two")
+    with Agents(api_key=server.api_key, base_url=server.url) as agents:
+        assert [item.id for item in agents.list()] == ["agent-y", "agent-z"]
+
+
 def test_the_cli_lists_the_agents(
     make_task_server: TaskServerFactory,
     monkeypatch: pytest.MonkeyPatch,

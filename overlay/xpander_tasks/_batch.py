@@ -131,12 +131,12 @@ _OUTCOME_FIELDS: Final = frozenset(BatchOutcome._fields) - {"line"}
 
 
 def error_fields(error: ModuleException) -> dict[str, Any]:
-    """An error as an output line carries it: its class, status and description (the client
-    redacts secrets from descriptions), and its hint."""
+    """An error as an output line carries it: its class, status, the gist of its description
+    (an answer's `detail`; the client redacts secrets from it), and its hint."""
     return {
         "type": type(error).__name__,
         "status_code": error.status_code,
-        "description": error.description,
+        "description": error.detail,
         "hint": error.hint,
     }
 

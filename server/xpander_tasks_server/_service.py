@@ -281,8 +281,12 @@ class Service:
         return _JSON(agent(agent_id, self.organization_id, int(version), self.started_at))
 
     async def list_agents(self, call: Call) -> Response:
-        """Every configured agent (and every scripted one), by id, as list items."""
-        ids = sorted(self.agents | self.script.agents())
+        """Every configured and scripted agent, by id, as list items; a server that takes any
+        agent id lists those its tasks name."""
+        named = self.agents
+        if named is None:
+            named = frozenset(record.agent_id for record in self._records())
+        ids = sorted(named | self.script.agents())
         return _JSON(
             [
                 agent_list_item(agent(agent_id, self.organization_id, 1, self.started_at))
