@@ -13,7 +13,7 @@ from xpander_tasks_api.models import Agent as GeneratedAgent
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
-from ._bound import BoundModel
+from ._bound import BoundModel, bound_model
 from ._client import Tasks
 from ._config import check_count
 from ._exceptions import InvalidResponseError
@@ -73,13 +73,13 @@ def _agent_id(agent: Agent) -> str:
     return agent.id
 
 
+@bound_model
 class Agent(BoundModel["Tasks"], GeneratedAgent):
     """An agent as the API returned it: its identifying fields typed, every other field kept
     as it came (`agent["tools"]`). Bound to the client that read it, to create its tasks;
     a copy keeps the client, a pickle drops it.
     """
 
-    __slots__ = ("_client",)
     _model = GeneratedAgent
 
     def _pinned(self, call: CreateTaskCall) -> CreateTaskCall:

@@ -431,7 +431,7 @@ def _wire_fields(
     model template gives a field Python reserves, `type_`, its wire name as alias), each with
     what its type hint takes as is, its coercion and, for an enum, what it lists; and the
     names it requires."""
-    from attrs import NOTHING  # noqa: PLC0415  (on the first call: see `model_fields`)
+    from attrs import NOTHING  # noqa: PLC0415
 
     hints = model_hints(model)
     by_key = {

@@ -21,7 +21,7 @@ from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
 from ._base_client import BaseClient
-from ._bound import BoundModel
+from ._bound import BoundModel, bound_model
 from ._exceptions import InvalidArgumentError
 from ._params import (
     CallOptions,
@@ -129,6 +129,7 @@ def _client_or_environment(client: object) -> BaseClient:
 _ENVIRONMENT_CLIENTS: dict[tuple[str, str, str | None], BaseClient] = {}
 
 
+@bound_model
 class Task(BoundModel[BaseClient], GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
@@ -136,7 +137,6 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    __slots__ = ("_client",)
     _model = GeneratedTask
 
     @classmethod
@@ -339,11 +339,11 @@ def _status_and_result(
     return checked, result if result is None else str(call.body.result)
 
 
+@bound_model
 class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     """A task as a list shows it (no input); `load()` / `aload()` read the whole task
     through the client that listed it."""
 
-    __slots__ = ("_client",)
     _model = GeneratedTasksListItem
 
     def load(self) -> Task:

@@ -2,17 +2,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.activity_log_entry import ActivityLogEntry
@@ -22,73 +25,24 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ActivityLog")
 
 
+@_attrs_define
 class ActivityLog:
     """A task's activity thread. New fields and entry kinds may come."""
-
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "created_at",
-        "id",
-        "messages",
-        "user",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "str"),
-            model_field("created_at", "datetime.datetime"),
-            model_field("messages", "list[ActivityLogEntry]"),
-            model_field("user", "None | Unset | User", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("id", "created_at", "messages", "user")
-    __hash__ = None  # mutable and compared by value
 
     id: str
     created_at: datetime.datetime
     messages: list[ActivityLogEntry]
-    user: None | Unset | User
+    user: None | Unset | User = UNSET
     """ The end user of the thread, when known. """
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: str,
-        created_at: datetime.datetime,
-        messages: list[ActivityLogEntry],
-        user: None | Unset | User = UNSET,
-    ) -> None:
-        self.id = id
-        self.created_at = created_at
-        self.messages = messages
-        self.user = user
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"created_at={self.created_at!r}, "
-            f"messages={self.messages!r}, "
-            f"user={self.user!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.created_at == other.created_at
-            and self.messages == other.messages
-            and self.user == other.user
-            and self.additional_properties == other.additional_properties
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.user import User
+
+        id = self.id
+
         created_at = self.created_at.isoformat()
 
         messages = []
@@ -104,12 +58,15 @@ class ActivityLog:
         else:
             user = self.user
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "id": self.id,
-            "created_at": created_at,
-            "messages": messages,
-        }
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "created_at": created_at,
+                "messages": messages,
+            }
+        )
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -117,6 +74,9 @@ class ActivityLog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.activity_log_entry import ActivityLogEntry
+        from ..models.user import User
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -129,14 +89,22 @@ class ActivityLog:
 
             messages.append(messages_item)
 
-        user = d.pop("user", UNSET)
-        if isinstance(user, dict):
+        def _parse_user(data: object) -> None | Unset | User:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                user_type_0 = User.from_dict(user)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                user_type_0 = User.from_dict(data)
 
-                user = user_type_0
+                return user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(None | Unset | User, data)
+
+        user = _parse_user(d.pop("user", UNSET))
 
         activity_log = cls(
             id=id,
@@ -168,7 +136,6 @@ class ActivityLog:
 from ..models.activity_log_entry import ActivityLogEntry
 from ..models.user import User
 
-# `ActivityLog` as a dict: its JSON keys, for code that passes one instead of the model.
 ActivityLogParam = TypedDict(
     "ActivityLogParam",
     {
