@@ -199,11 +199,6 @@ def _is_enum(hint: Any) -> bool:
     return isinstance(hint, type) and issubclass(hint, Enum)
 
 
-def _is_map(model: type) -> bool:
-    """A model that is only a JSON object's entries (`JsonObject`, `StringMap`)."""
-    return [field.name for field in model_fields(model)] == ["additional_properties"]
-
-
 def _describe(hint: Any) -> str:
     """What a value of `hint` is, in a message's words (never the value itself)."""
     if hint is type(None):
@@ -211,7 +206,7 @@ def _describe(hint: Any) -> str:
     if _is_enum(hint):
         return "one of " + ", ".join(repr(member.value) for member in hint)
     if is_model(hint):
-        return "a dict" if _is_map(hint) else f"a {hint.__name__} or a dict"
+        return f"a {hint.__name__} or a dict"
     origin = typing.get_origin(hint) or hint
     words = {str: "a string", bool: "True or False", int: "a whole number", float: "a number"}
     return words.get(origin) or {list: "a list", dict: "a dict"}.get(origin, "anything")
@@ -271,7 +266,7 @@ def _accept_option(hint: Any) -> Coerce:
     if origin is dict:
         return _accept_dict(arguments[1])
     if is_model(hint):
-        return _accept_map(hint) if _is_map(hint) else _accept_model(hint)
+        return _accept_model(hint)
     raise TypeError(f"no coercion for the generated type hint {hint!r}")
 
 
@@ -317,22 +312,6 @@ def _accept_dict(value_hint: Any) -> Coerce:
             raise InvalidArgumentError(
                 parameter, f"each of its values must be {expected}"
             ) from None
-
-    return accept
-
-
-def _accept_map(model: type) -> Coerce:
-    """A map model (`JsonObject`, `StringMap`), or a dict of its entries."""
-    entries = _accept_dict(typing.get_args(model_hints(model)["additional_properties"])[1])
-    generated: Any = model  # its `from_dict` and fields are the generator's
-
-    def accept(parameter: str, value: Any) -> Any:
-        if isinstance(value, generated):
-            given = value.additional_properties
-            checked = entries(parameter, given)
-            return value if checked is given else generated.from_dict(checked)
-        checked = entries(parameter, value)
-        return checked if checked is _REJECTED else generated.from_dict(checked)
 
     return accept
 

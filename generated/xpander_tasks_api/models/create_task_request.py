@@ -39,7 +39,7 @@ class CreateTaskRequest:
     """ Continue an existing task (the SDK's `existing_task_id`). """
     input_: TaskInput | Unset = _attrs_field(alias="input", default=UNSET)
     """ What the agent is asked to do. """
-    payload_extension: JsonObject | None | Unset = UNSET
+    payload_extension: dict[str, Any] | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload (the SDK's `tool_call_payload_extension`). """
     source: None | str | Unset = UNSET
     """ Origin tag. """
@@ -49,7 +49,7 @@ class CreateTaskRequest:
     """ Mark as locally executed. """
     output_format: None | OutputFormat | Unset = UNSET
     """ Output format. """
-    output_schema: JsonObject | None | Unset = UNSET
+    output_schema: dict[str, Any] | None | Unset = UNSET
     """ JSON schema the output must follow. """
     events_streaming: bool | Unset = False
     """ Enables the task's event stream. """
@@ -77,7 +77,7 @@ class CreateTaskRequest:
     """ Skip auto-injection of human-readable file content. """
     return_metrics: bool | Unset = False
     """ Return metrics (Workflow → Agent only). """
-    user_tokens: JsonObject | None | Unset = _attrs_field(
+    user_tokens: dict[str, Any] | None | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
     """ Pre-computed user tokens for MCP auth. [secret] """
@@ -114,7 +114,7 @@ class CreateTaskRequest:
         if isinstance(self.payload_extension, Unset):
             payload_extension = UNSET
         elif isinstance(self.payload_extension, JsonObject):
-            payload_extension = self.payload_extension.to_dict()
+            payload_extension = self.payload_extension
         else:
             payload_extension = self.payload_extension
 
@@ -144,7 +144,7 @@ class CreateTaskRequest:
         if isinstance(self.output_schema, Unset):
             output_schema = UNSET
         elif isinstance(self.output_schema, JsonObject):
-            output_schema = self.output_schema.to_dict()
+            output_schema = self.output_schema
         else:
             output_schema = self.output_schema
 
@@ -211,7 +211,7 @@ class CreateTaskRequest:
         if isinstance(self.user_tokens, Unset):
             user_tokens = UNSET
         elif isinstance(self.user_tokens, JsonObject):
-            user_tokens = self.user_tokens.to_dict()
+            user_tokens = self.user_tokens
         else:
             user_tokens = self.user_tokens
 
@@ -345,7 +345,7 @@ class CreateTaskRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                payload_extension_type_0 = JsonObject.from_dict(data)
+                payload_extension_type_0 = data
 
                 return payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -399,7 +399,7 @@ class CreateTaskRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                output_schema_type_0 = JsonObject.from_dict(data)
+                output_schema_type_0 = data
 
                 return output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -507,7 +507,7 @@ class CreateTaskRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                user_tokens_type_0 = JsonObject.from_dict(data)
+                user_tokens_type_0 = data
 
                 return user_tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -652,14 +652,14 @@ CreateTaskRequestParam = TypedDict(
     {
         "id": str | None,
         "input": TaskInput | dict[str, Any],
-        "payload_extension": JsonObject | dict[str, Any] | None,
+        "payload_extension": dict[str, Any] | None,
         "source": str | None,
         "worker_id": str | None,
         "run_locally": bool,
         "output_format": OutputFormat
         | Literal["json", "markdown", "text", "voice"]
         | None,
-        "output_schema": JsonObject | dict[str, Any] | None,
+        "output_schema": dict[str, Any] | None,
         "events_streaming": bool,
         "additional_context": str | None,
         "instructions_override": str | None,
@@ -672,7 +672,7 @@ CreateTaskRequestParam = TypedDict(
         "think_mode": ThinkMode | Literal["default", "harder"],
         "disable_attachment_injection": bool,
         "return_metrics": bool,
-        "user_tokens": JsonObject | dict[str, Any] | None,
+        "user_tokens": dict[str, Any] | None,
         "tool_call_limit": int | None,
         "llm_model_provider": str | None,
         "llm_model_name": str | None,

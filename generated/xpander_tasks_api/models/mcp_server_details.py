@@ -52,11 +52,11 @@ class MCPServerDetails:
         repr=False, metadata={"secret": True}, default=UNSET
     )
     """ The OAuth2 client secret. [secret] """
-    headers: None | StringMap | Unset = _attrs_field(
+    headers: dict[str, str] | None | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
     """ Extra HTTP headers; may hold credentials. [secret] """
-    env_vars: None | StringMap | Unset = _attrs_field(
+    env_vars: dict[str, str] | None | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
     """ Environment of a local server; may hold credentials. [secret] """
@@ -136,7 +136,7 @@ class MCPServerDetails:
         if isinstance(self.headers, Unset):
             headers = UNSET
         elif isinstance(self.headers, StringMap):
-            headers = self.headers.to_dict()
+            headers = self.headers
         else:
             headers = self.headers
 
@@ -144,7 +144,7 @@ class MCPServerDetails:
         if isinstance(self.env_vars, Unset):
             env_vars = UNSET
         elif isinstance(self.env_vars, StringMap):
-            env_vars = self.env_vars.to_dict()
+            env_vars = self.env_vars
         else:
             env_vars = self.env_vars
 
@@ -327,7 +327,7 @@ class MCPServerDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                headers_type_0 = StringMap.from_dict(data)
+                headers_type_0 = data
 
                 return headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -344,7 +344,7 @@ class MCPServerDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                env_vars_type_0 = StringMap.from_dict(data)
+                env_vars_type_0 = data
 
                 return env_vars_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -455,8 +455,8 @@ MCPServerDetailsParam = TypedDict(
         "use_secrets_manager": bool | None,
         "client_id": str | None,
         "client_secret": str | None,
-        "headers": StringMap | dict[str, Any] | None,
-        "env_vars": StringMap | dict[str, Any] | None,
+        "headers": dict[str, str] | None,
+        "env_vars": dict[str, str] | None,
         "allowed_tools": list[str],
         "additional_scopes": list[str],
         "share_user_token_across_other_agents": bool | None,

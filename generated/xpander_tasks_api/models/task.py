@@ -63,7 +63,7 @@ class Task:
     conversation_kind: ConversationKind | None | Unset = UNSET
     sub_executions: list[str] | None | Unset = UNSET
     is_manually_stopped: bool | None | Unset = UNSET
-    payload_extension: JsonObject | None | Unset = UNSET
+    payload_extension: dict[str, Any] | None | Unset = UNSET
     execution_kind: None | str | Unset = UNSET
     hitl_request: HITLRequest | None | Unset = UNSET
     pending_eca_request: None | PendingECARequest | Unset = UNSET
@@ -72,7 +72,7 @@ class Task:
     worker_id: None | str | Unset = UNSET
     run_locally: bool | None | Unset = UNSET
     output_format: None | OutputFormat | Unset = UNSET
-    output_schema: JsonObject | None | Unset = UNSET
+    output_schema: dict[str, Any] | None | Unset = UNSET
     events_streaming: bool | None | Unset = UNSET
     additional_context: None | str | Unset = UNSET
     instructions_override: None | str | Unset = UNSET
@@ -88,7 +88,7 @@ class Task:
     think_mode: None | ThinkMode | Unset = UNSET
     disable_attachment_injection: bool | None | Unset = UNSET
     return_metrics: bool | None | Unset = UNSET
-    user_tokens: JsonObject | None | Unset = _attrs_field(
+    user_tokens: dict[str, Any] | None | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
     """ Pre-computed user tokens for MCP auth, echoed back. [secret] """
@@ -102,7 +102,7 @@ class Task:
     used_tools: list[str] | None | Unset = UNSET
     duration: float | None | Unset = UNSET
     execution_attempts: int | None | Unset = UNSET
-    deep_planning: JsonObject | None | Unset = UNSET
+    deep_planning: dict[str, Any] | None | Unset = UNSET
     should_update_parent: bool | None | Unset = False
     is_orchestration: bool | None | Unset = False
     is_gateway: bool | None | Unset = False
@@ -224,7 +224,7 @@ class Task:
         if isinstance(self.payload_extension, Unset):
             payload_extension = UNSET
         elif isinstance(self.payload_extension, JsonObject):
-            payload_extension = self.payload_extension.to_dict()
+            payload_extension = self.payload_extension
         else:
             payload_extension = self.payload_extension
 
@@ -286,7 +286,7 @@ class Task:
         if isinstance(self.output_schema, Unset):
             output_schema = UNSET
         elif isinstance(self.output_schema, JsonObject):
-            output_schema = self.output_schema.to_dict()
+            output_schema = self.output_schema
         else:
             output_schema = self.output_schema
 
@@ -374,7 +374,7 @@ class Task:
         if isinstance(self.user_tokens, Unset):
             user_tokens = UNSET
         elif isinstance(self.user_tokens, JsonObject):
-            user_tokens = self.user_tokens.to_dict()
+            user_tokens = self.user_tokens
         else:
             user_tokens = self.user_tokens
 
@@ -449,7 +449,7 @@ class Task:
         if isinstance(self.deep_planning, Unset):
             deep_planning = UNSET
         elif isinstance(self.deep_planning, JsonObject):
-            deep_planning = self.deep_planning.to_dict()
+            deep_planning = self.deep_planning
         else:
             deep_planning = self.deep_planning
 
@@ -806,7 +806,7 @@ class Task:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                payload_extension_type_0 = JsonObject.from_dict(data)
+                payload_extension_type_0 = data
 
                 return payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -923,7 +923,7 @@ class Task:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                output_schema_type_0 = JsonObject.from_dict(data)
+                output_schema_type_0 = data
 
                 return output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1079,7 +1079,7 @@ class Task:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                user_tokens_type_0 = JsonObject.from_dict(data)
+                user_tokens_type_0 = data
 
                 return user_tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1218,7 +1218,7 @@ class Task:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                deep_planning_type_0 = JsonObject.from_dict(data)
+                deep_planning_type_0 = data
 
                 return deep_planning_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -1407,7 +1407,7 @@ TaskParam = TypedDict(
         "conversation_kind": ConversationKind | Literal["direct", "gateway"] | None,
         "sub_executions": list[str] | None,
         "is_manually_stopped": bool | None,
-        "payload_extension": JsonObject | dict[str, Any] | None,
+        "payload_extension": dict[str, Any] | None,
         "execution_kind": str | None,
         "hitl_request": HITLRequest | dict[str, Any] | None,
         "pending_eca_request": PendingECARequest | dict[str, Any] | None,
@@ -1418,7 +1418,7 @@ TaskParam = TypedDict(
         "output_format": OutputFormat
         | Literal["json", "markdown", "text", "voice"]
         | None,
-        "output_schema": JsonObject | dict[str, Any] | None,
+        "output_schema": dict[str, Any] | None,
         "events_streaming": bool | None,
         "additional_context": str | None,
         "instructions_override": str | None,
@@ -1431,7 +1431,7 @@ TaskParam = TypedDict(
         "think_mode": ThinkMode | Literal["default", "harder"] | None,
         "disable_attachment_injection": bool | None,
         "return_metrics": bool | None,
-        "user_tokens": JsonObject | dict[str, Any] | None,
+        "user_tokens": dict[str, Any] | None,
         "tool_call_limit": int | None,
         "llm_model_provider": str | None,
         "llm_model_name": str | None,
@@ -1444,7 +1444,7 @@ TaskParam = TypedDict(
         "used_tools": list[str] | None,
         "duration": float | None,
         "execution_attempts": int | None,
-        "deep_planning": JsonObject | dict[str, Any] | None,
+        "deep_planning": dict[str, Any] | None,
         "should_update_parent": bool | None,
         "is_orchestration": bool | None,
         "is_gateway": bool | None,

@@ -45,7 +45,7 @@ class TasksListItem:
     result: None | str | Unset = UNSET
     title: None | str | Unset = UNSET
     execution_kind: None | str | Unset = UNSET
-    process: JsonObject | None | Unset = UNSET
+    process: dict[str, Any] | None | Unset = UNSET
     conversation_kind: ConversationKind | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
@@ -124,7 +124,7 @@ class TasksListItem:
         if isinstance(self.process, Unset):
             process = UNSET
         elif isinstance(self.process, JsonObject):
-            process = self.process.to_dict()
+            process = self.process
         else:
             process = self.process
 
@@ -291,7 +291,7 @@ class TasksListItem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                process_type_0 = JsonObject.from_dict(data)
+                process_type_0 = data
 
                 return process_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -384,7 +384,7 @@ TasksListItemParam = TypedDict(
         "result": str | None,
         "title": str | None,
         "execution_kind": str | None,
-        "process": JsonObject | dict[str, Any] | None,
+        "process": dict[str, Any] | None,
         "conversation_kind": ConversationKind | Literal["direct", "gateway"] | None,
     },
     total=False,

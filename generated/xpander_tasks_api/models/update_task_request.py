@@ -30,7 +30,7 @@ class UpdateTaskRequest:
 
     """
 
-    tool_call_payload_extension: JsonObject | None | Unset = UNSET
+    tool_call_payload_extension: dict[str, Any] | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload. """
     source: None | str | Unset = UNSET
     status: AgentExecutionStatus | None | Unset = UNSET
@@ -44,7 +44,7 @@ class UpdateTaskRequest:
         if isinstance(self.tool_call_payload_extension, Unset):
             tool_call_payload_extension = UNSET
         elif isinstance(self.tool_call_payload_extension, JsonObject):
-            tool_call_payload_extension = self.tool_call_payload_extension.to_dict()
+            tool_call_payload_extension = self.tool_call_payload_extension
         else:
             tool_call_payload_extension = self.tool_call_payload_extension
 
@@ -106,7 +106,7 @@ class UpdateTaskRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                tool_call_payload_extension_type_0 = JsonObject.from_dict(data)
+                tool_call_payload_extension_type_0 = data
 
                 return tool_call_payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -179,7 +179,7 @@ from ..models.json_object import JsonObject
 UpdateTaskRequestParam = TypedDict(
     "UpdateTaskRequestParam",
     {
-        "tool_call_payload_extension": JsonObject | dict[str, Any] | None,
+        "tool_call_payload_extension": dict[str, Any] | None,
         "source": str | None,
         "status": AgentExecutionStatus
         | Literal[

@@ -33,7 +33,7 @@ class User:
     last_name: None | str | Unset = UNSET
     timezone: None | str | Unset = UNSET
     """ IANA time zone name, such as `Europe/Berlin`. """
-    additional_attributes: JsonObject | None | Unset = UNSET
+    additional_attributes: dict[str, Any] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -71,7 +71,7 @@ class User:
         if isinstance(self.additional_attributes, Unset):
             additional_attributes = UNSET
         elif isinstance(self.additional_attributes, JsonObject):
-            additional_attributes = self.additional_attributes.to_dict()
+            additional_attributes = self.additional_attributes
         else:
             additional_attributes = self.additional_attributes
 
@@ -146,7 +146,7 @@ class User:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                additional_attributes_type_0 = JsonObject.from_dict(data)
+                additional_attributes_type_0 = data
 
                 return additional_attributes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -196,7 +196,7 @@ UserParam = TypedDict(
         "first_name": str | None,
         "last_name": str | None,
         "timezone": str | None,
-        "additional_attributes": JsonObject | dict[str, Any] | None,
+        "additional_attributes": dict[str, Any] | None,
     },
     total=False,
 )
