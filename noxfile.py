@@ -291,6 +291,8 @@ def typecheck(session: nox.Session) -> None:
     REPORTS.mkdir(exist_ok=True)
     _run_in(session, "dev-env", "python", ".ci/readme_examples.py", "README.md", str(examples))
     _run_in(session, "dev-env", "mypy", str(examples))
+    # The seed page's example as a user writes it: `task.status.value` must type-check.
+    _run_in(session, "dev-env", "mypy", "examples/seed_example.py")
 
 
 @nox.session(venv_backend="none", requires=["dev-env"])

@@ -497,17 +497,6 @@ _FIELDS: Final = {
 }
 
 
-def _with_total(parameter: str, tokens: Tokens | None) -> Tokens | None:
-    """The published SDK always sends `total_tokens`: prompt plus completion."""
-    if tokens is None or not isinstance(tokens.total_tokens, Unset):
-        return tokens
-    parts = (tokens.prompt_tokens, tokens.completion_tokens)
-    total = sum(part for part in parts if isinstance(part, int))
-    counted = copy.copy(tokens)  # the caller's own is left as it is
-    counted.total_tokens = total
-    return counted
-
-
 # Made once: `json.dumps` with an option builds an encoder on every call.
 _JSON_CHECK: Final = json.JSONEncoder(allow_nan=False)
 
@@ -528,7 +517,6 @@ _CHECKS: Final[dict[str, Coerce]] = {
     "file_urls": _urls,
     "tool_call_limit": _optional_count,
     "harness_cli": _harness_name,
-    "tokens": _with_total,
     "llm_response": _json_value,
 }
 # Left out of the body when empty, as the published SDK does.

@@ -372,7 +372,7 @@ class CreateTaskRequest:
 
         worker_id = _parse_worker_id(d.pop("worker_id", UNSET))
 
-        run_locally = d.pop("run_locally", UNSET)
+        run_locally = d.pop("run_locally", False)
 
         def _parse_output_format(data: object) -> None | OutputFormat | Unset:
             if data is None:
@@ -408,7 +408,7 @@ class CreateTaskRequest:
 
         output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
 
-        events_streaming = d.pop("events_streaming", UNSET)
+        events_streaming = d.pop("events_streaming", False)
 
         def _parse_additional_context(data: object) -> None | str | Unset:
             if data is None:
@@ -488,16 +488,16 @@ class CreateTaskRequest:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        _think_mode = d.pop("think_mode", UNSET)
+        _think_mode = d.pop("think_mode", "default")
         think_mode: ThinkMode | Unset
         if isinstance(_think_mode, Unset):
             think_mode = UNSET
         else:
             think_mode = ThinkMode(_think_mode)
 
-        disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
+        disable_attachment_injection = d.pop("disable_attachment_injection", False)
 
-        return_metrics = d.pop("return_metrics", UNSET)
+        return_metrics = d.pop("return_metrics", False)
 
         def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
             if data is None:

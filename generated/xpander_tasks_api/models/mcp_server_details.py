@@ -233,7 +233,7 @@ class MCPServerDetails:
 
         id = _parse_id(d.pop("id", UNSET))
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", "remote")
         type_: MCPServerType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
@@ -267,14 +267,14 @@ class MCPServerDetails:
 
         url = _parse_url(d.pop("url", UNSET))
 
-        _transport = d.pop("transport", UNSET)
+        _transport = d.pop("transport", "streamable-http")
         transport: MCPServerTransport | Unset
         if isinstance(_transport, Unset):
             transport = UNSET
         else:
             transport = MCPServerTransport(_transport)
 
-        _auth_type = d.pop("auth_type", UNSET)
+        _auth_type = d.pop("auth_type", "none")
         auth_type: MCPServerAuthType | Unset
         if isinstance(_auth_type, Unset):
             auth_type = UNSET
@@ -298,7 +298,7 @@ class MCPServerDetails:
             return cast(bool | None | Unset, data)
 
         use_secrets_manager = _parse_use_secrets_manager(
-            d.pop("use_secrets_manager", UNSET)
+            d.pop("use_secrets_manager", False)
         )
 
         def _parse_client_id(data: object) -> None | str | Unset:
@@ -368,11 +368,11 @@ class MCPServerDetails:
 
         share_user_token_across_other_agents = (
             _parse_share_user_token_across_other_agents(
-                d.pop("share_user_token_across_other_agents", UNSET)
+                d.pop("share_user_token_across_other_agents", True)
             )
         )
 
-        _sso_token = d.pop("sso_token", UNSET)
+        _sso_token = d.pop("sso_token", "access")
         sso_token: MCPServerSSOToken | Unset
         if isinstance(_sso_token, Unset):
             sso_token = UNSET

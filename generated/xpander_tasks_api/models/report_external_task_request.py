@@ -156,7 +156,7 @@ class ReportExternalTaskRequest:
 
         tokens = _parse_tokens(d.pop("tokens", UNSET))
 
-        is_success = d.pop("is_success", UNSET)
+        is_success = d.pop("is_success", True)
 
         def _parse_result(data: object) -> None | str | Unset:
             if data is None:
@@ -174,7 +174,7 @@ class ReportExternalTaskRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
+        duration = _parse_duration(d.pop("duration", 0))
 
         def _parse_used_tools(data: object) -> list[str] | None | Unset:
             if data is None:

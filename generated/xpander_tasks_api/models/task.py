@@ -50,7 +50,8 @@ class Task:
     )
     """ What the agent is asked to do. """
     created_at: datetime.datetime
-    status: AgentExecutionStatus | None | Unset = UNSET
+    status: AgentExecutionStatus = AgentExecutionStatus.PENDING
+    """ Where a task is in its lifecycle. A new task is `pending`. """
     internal_status: None | str | Unset = UNSET
     last_executed_node_id: None | str | Unset = UNSET
     agent_version: None | str | Unset = UNSET
@@ -62,7 +63,7 @@ class Task:
     conversation_id: None | str | Unset = UNSET
     conversation_kind: ConversationKind | None | Unset = UNSET
     sub_executions: list[str] | None | Unset = UNSET
-    is_manually_stopped: bool | None | Unset = UNSET
+    is_manually_stopped: bool | None | Unset = False
     payload_extension: dict[str, Any] | None | Unset = UNSET
     execution_kind: None | str | Unset = UNSET
     hitl_request: HITLRequest | None | Unset = UNSET
@@ -73,7 +74,7 @@ class Task:
     run_locally: bool | None | Unset = UNSET
     output_format: None | OutputFormat | Unset = UNSET
     output_schema: dict[str, Any] | None | Unset = UNSET
-    events_streaming: bool | None | Unset = UNSET
+    events_streaming: bool | None | Unset = False
     additional_context: None | str | Unset = UNSET
     instructions_override: None | str | Unset = UNSET
     test_run_node_id: None | str | Unset = UNSET
@@ -85,9 +86,9 @@ class Task:
     mcp_servers: list[MCPServerDetails] | None | Unset = UNSET
     triggering_agent_id: None | str | Unset = UNSET
     title: None | str | Unset = UNSET
-    think_mode: None | ThinkMode | Unset = UNSET
-    disable_attachment_injection: bool | None | Unset = UNSET
-    return_metrics: bool | None | Unset = UNSET
+    think_mode: None | ThinkMode | Unset = ThinkMode.DEFAULT
+    disable_attachment_injection: bool | None | Unset = False
+    return_metrics: bool | None | Unset = False
     user_tokens: dict[str, Any] | None | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
@@ -100,8 +101,8 @@ class Task:
     permission_mode: None | str | Unset = UNSET
     tokens: None | Tokens | Unset = UNSET
     used_tools: list[str] | None | Unset = UNSET
-    duration: float | None | Unset = UNSET
-    execution_attempts: int | None | Unset = UNSET
+    duration: float | None | Unset = 0.0
+    execution_attempts: int | None | Unset = 1
     deep_planning: dict[str, Any] | None | Unset = UNSET
     should_update_parent: bool | None | Unset = False
     is_orchestration: bool | None | Unset = False
@@ -129,13 +130,7 @@ class Task:
 
         created_at = self.created_at.isoformat()
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, AgentExecutionStatus):
-            status = self.status.value
-        else:
-            status = self.status
+        status = self.status.value
 
         internal_status: None | str | Unset
         if isinstance(self.internal_status, Unset):
@@ -498,10 +493,9 @@ class Task:
                 "organization_id": organization_id,
                 "input": input_,
                 "created_at": created_at,
+                "status": status,
             }
         )
-        if status is not UNSET:
-            field_dict["status"] = status
         if internal_status is not UNSET:
             field_dict["internal_status"] = internal_status
         if last_executed_node_id is not UNSET:
@@ -629,22 +623,7 @@ class Task:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_status(data: object) -> AgentExecutionStatus | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AgentExecutionStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AgentExecutionStatus | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        status = AgentExecutionStatus(d.pop("status", "pending"))
 
         def _parse_internal_status(data: object) -> None | str | Unset:
             if data is None:
@@ -653,7 +632,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        internal_status = _parse_internal_status(d.pop("internal_status", UNSET))
+        internal_status = _parse_internal_status(d.pop("internal_status", None))
 
         def _parse_last_executed_node_id(data: object) -> None | str | Unset:
             if data is None:
@@ -663,7 +642,7 @@ class Task:
             return cast(None | str | Unset, data)
 
         last_executed_node_id = _parse_last_executed_node_id(
-            d.pop("last_executed_node_id", UNSET)
+            d.pop("last_executed_node_id", None)
         )
 
         def _parse_agent_version(data: object) -> None | str | Unset:
@@ -673,7 +652,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        agent_version = _parse_agent_version(d.pop("agent_version", UNSET))
+        agent_version = _parse_agent_version(d.pop("agent_version", None))
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -690,7 +669,7 @@ class Task:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        started_at = _parse_started_at(d.pop("started_at", None))
 
         def _parse_paused_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -707,7 +686,7 @@ class Task:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        paused_at = _parse_paused_at(d.pop("paused_at", UNSET))
+        paused_at = _parse_paused_at(d.pop("paused_at", None))
 
         def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -724,7 +703,7 @@ class Task:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
+        finished_at = _parse_finished_at(d.pop("finished_at", None))
 
         def _parse_result(data: object) -> None | str | Unset:
             if data is None:
@@ -733,7 +712,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(d.pop("result", None))
 
         def _parse_parent_execution(data: object) -> None | str | Unset:
             if data is None:
@@ -742,7 +721,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        parent_execution = _parse_parent_execution(d.pop("parent_execution", UNSET))
+        parent_execution = _parse_parent_execution(d.pop("parent_execution", None))
 
         def _parse_conversation_id(data: object) -> None | str | Unset:
             if data is None:
@@ -751,7 +730,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        conversation_id = _parse_conversation_id(d.pop("conversation_id", UNSET))
+        conversation_id = _parse_conversation_id(d.pop("conversation_id", None))
 
         def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
             if data is None:
@@ -768,7 +747,7 @@ class Task:
                 pass
             return cast(ConversationKind | None | Unset, data)
 
-        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", UNSET))
+        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", None))
 
         def _parse_sub_executions(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -785,7 +764,7 @@ class Task:
                 pass
             return cast(list[str] | None | Unset, data)
 
-        sub_executions = _parse_sub_executions(d.pop("sub_executions", UNSET))
+        sub_executions = _parse_sub_executions(d.pop("sub_executions", []))
 
         def _parse_is_manually_stopped(data: object) -> bool | None | Unset:
             if data is None:
@@ -795,7 +774,7 @@ class Task:
             return cast(bool | None | Unset, data)
 
         is_manually_stopped = _parse_is_manually_stopped(
-            d.pop("is_manually_stopped", UNSET)
+            d.pop("is_manually_stopped", False)
         )
 
         def _parse_payload_extension(data: object) -> JsonObject | None | Unset:
@@ -813,7 +792,7 @@ class Task:
                 pass
             return cast(JsonObject | None | Unset, data)
 
-        payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
+        payload_extension = _parse_payload_extension(d.pop("payload_extension", None))
 
         def _parse_execution_kind(data: object) -> None | str | Unset:
             if data is None:
@@ -822,7 +801,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        execution_kind = _parse_execution_kind(d.pop("execution_kind", UNSET))
+        execution_kind = _parse_execution_kind(d.pop("execution_kind", None))
 
         def _parse_hitl_request(data: object) -> HITLRequest | None | Unset:
             if data is None:
@@ -839,7 +818,7 @@ class Task:
                 pass
             return cast(HITLRequest | None | Unset, data)
 
-        hitl_request = _parse_hitl_request(d.pop("hitl_request", UNSET))
+        hitl_request = _parse_hitl_request(d.pop("hitl_request", None))
 
         def _parse_pending_eca_request(
             data: object,
@@ -859,7 +838,7 @@ class Task:
             return cast(None | PendingECARequest | Unset, data)
 
         pending_eca_request = _parse_pending_eca_request(
-            d.pop("pending_eca_request", UNSET)
+            d.pop("pending_eca_request", None)
         )
 
         def _parse_source(data: object) -> None | str | Unset:
@@ -869,7 +848,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        source = _parse_source(d.pop("source", UNSET))
+        source = _parse_source(d.pop("source", None))
 
         def _parse_voice_id(data: object) -> None | str | Unset:
             if data is None:
@@ -878,7 +857,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        voice_id = _parse_voice_id(d.pop("voice_id", UNSET))
+        voice_id = _parse_voice_id(d.pop("voice_id", None))
 
         def _parse_worker_id(data: object) -> None | str | Unset:
             if data is None:
@@ -887,7 +866,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        worker_id = _parse_worker_id(d.pop("worker_id", UNSET))
+        worker_id = _parse_worker_id(d.pop("worker_id", None))
 
         def _parse_run_locally(data: object) -> bool | None | Unset:
             if data is None:
@@ -896,7 +875,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        run_locally = _parse_run_locally(d.pop("run_locally", UNSET))
+        run_locally = _parse_run_locally(d.pop("run_locally", None))
 
         def _parse_output_format(data: object) -> None | OutputFormat | Unset:
             if data is None:
@@ -913,7 +892,7 @@ class Task:
                 pass
             return cast(None | OutputFormat | Unset, data)
 
-        output_format = _parse_output_format(d.pop("output_format", UNSET))
+        output_format = _parse_output_format(d.pop("output_format", None))
 
         def _parse_output_schema(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -930,7 +909,7 @@ class Task:
                 pass
             return cast(JsonObject | None | Unset, data)
 
-        output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
+        output_schema = _parse_output_schema(d.pop("output_schema", None))
 
         def _parse_events_streaming(data: object) -> bool | None | Unset:
             if data is None:
@@ -939,7 +918,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        events_streaming = _parse_events_streaming(d.pop("events_streaming", UNSET))
+        events_streaming = _parse_events_streaming(d.pop("events_streaming", False))
 
         def _parse_additional_context(data: object) -> None | str | Unset:
             if data is None:
@@ -949,7 +928,7 @@ class Task:
             return cast(None | str | Unset, data)
 
         additional_context = _parse_additional_context(
-            d.pop("additional_context", UNSET)
+            d.pop("additional_context", None)
         )
 
         def _parse_instructions_override(data: object) -> None | str | Unset:
@@ -960,7 +939,7 @@ class Task:
             return cast(None | str | Unset, data)
 
         instructions_override = _parse_instructions_override(
-            d.pop("instructions_override", UNSET)
+            d.pop("instructions_override", None)
         )
 
         def _parse_test_run_node_id(data: object) -> None | str | Unset:
@@ -970,7 +949,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        test_run_node_id = _parse_test_run_node_id(d.pop("test_run_node_id", UNSET))
+        test_run_node_id = _parse_test_run_node_id(d.pop("test_run_node_id", None))
 
         def _parse_user_oidc_token(data: object) -> None | str | Unset:
             if data is None:
@@ -979,7 +958,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        user_oidc_token = _parse_user_oidc_token(d.pop("user_oidc_token", UNSET))
+        user_oidc_token = _parse_user_oidc_token(d.pop("user_oidc_token", None))
 
         def _parse_expected_output(data: object) -> None | str | Unset:
             if data is None:
@@ -988,7 +967,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        expected_output = _parse_expected_output(d.pop("expected_output", UNSET))
+        expected_output = _parse_expected_output(d.pop("expected_output", None))
 
         def _parse_mcp_servers(data: object) -> list[MCPServerDetails] | None | Unset:
             if data is None:
@@ -1012,7 +991,7 @@ class Task:
                 pass
             return cast(list[MCPServerDetails] | None | Unset, data)
 
-        mcp_servers = _parse_mcp_servers(d.pop("mcp_servers", UNSET))
+        mcp_servers = _parse_mcp_servers(d.pop("mcp_servers", []))
 
         def _parse_triggering_agent_id(data: object) -> None | str | Unset:
             if data is None:
@@ -1022,7 +1001,7 @@ class Task:
             return cast(None | str | Unset, data)
 
         triggering_agent_id = _parse_triggering_agent_id(
-            d.pop("triggering_agent_id", UNSET)
+            d.pop("triggering_agent_id", None)
         )
 
         def _parse_title(data: object) -> None | str | Unset:
@@ -1032,7 +1011,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        title = _parse_title(d.pop("title", UNSET))
+        title = _parse_title(d.pop("title", None))
 
         def _parse_think_mode(data: object) -> None | ThinkMode | Unset:
             if data is None:
@@ -1049,7 +1028,7 @@ class Task:
                 pass
             return cast(None | ThinkMode | Unset, data)
 
-        think_mode = _parse_think_mode(d.pop("think_mode", UNSET))
+        think_mode = _parse_think_mode(d.pop("think_mode", "default"))
 
         def _parse_disable_attachment_injection(data: object) -> bool | None | Unset:
             if data is None:
@@ -1059,7 +1038,7 @@ class Task:
             return cast(bool | None | Unset, data)
 
         disable_attachment_injection = _parse_disable_attachment_injection(
-            d.pop("disable_attachment_injection", UNSET)
+            d.pop("disable_attachment_injection", False)
         )
 
         def _parse_return_metrics(data: object) -> bool | None | Unset:
@@ -1069,7 +1048,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        return_metrics = _parse_return_metrics(d.pop("return_metrics", UNSET))
+        return_metrics = _parse_return_metrics(d.pop("return_metrics", False))
 
         def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -1086,7 +1065,7 @@ class Task:
                 pass
             return cast(JsonObject | None | Unset, data)
 
-        user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
+        user_tokens = _parse_user_tokens(d.pop("user_tokens", None))
 
         def _parse_tool_call_limit(data: object) -> int | None | Unset:
             if data is None:
@@ -1095,7 +1074,7 @@ class Task:
                 return data
             return cast(int | None | Unset, data)
 
-        tool_call_limit = _parse_tool_call_limit(d.pop("tool_call_limit", UNSET))
+        tool_call_limit = _parse_tool_call_limit(d.pop("tool_call_limit", None))
 
         def _parse_llm_model_provider(data: object) -> None | str | Unset:
             if data is None:
@@ -1105,7 +1084,7 @@ class Task:
             return cast(None | str | Unset, data)
 
         llm_model_provider = _parse_llm_model_provider(
-            d.pop("llm_model_provider", UNSET)
+            d.pop("llm_model_provider", None)
         )
 
         def _parse_llm_model_name(data: object) -> None | str | Unset:
@@ -1115,7 +1094,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        llm_model_name = _parse_llm_model_name(d.pop("llm_model_name", UNSET))
+        llm_model_name = _parse_llm_model_name(d.pop("llm_model_name", None))
 
         def _parse_llm_reasoning_effort(
             data: object,
@@ -1135,7 +1114,7 @@ class Task:
             return cast(LLMReasoningEffort | None | Unset, data)
 
         llm_reasoning_effort = _parse_llm_reasoning_effort(
-            d.pop("llm_reasoning_effort", UNSET)
+            d.pop("llm_reasoning_effort", None)
         )
 
         def _parse_harness_cli(data: object) -> None | str | Unset:
@@ -1145,7 +1124,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        harness_cli = _parse_harness_cli(d.pop("harness_cli", UNSET))
+        harness_cli = _parse_harness_cli(d.pop("harness_cli", None))
 
         def _parse_permission_mode(data: object) -> None | str | Unset:
             if data is None:
@@ -1154,7 +1133,7 @@ class Task:
                 return data
             return cast(None | str | Unset, data)
 
-        permission_mode = _parse_permission_mode(d.pop("permission_mode", UNSET))
+        permission_mode = _parse_permission_mode(d.pop("permission_mode", None))
 
         def _parse_tokens(data: object) -> None | Tokens | Unset:
             if data is None:
@@ -1171,7 +1150,7 @@ class Task:
                 pass
             return cast(None | Tokens | Unset, data)
 
-        tokens = _parse_tokens(d.pop("tokens", UNSET))
+        tokens = _parse_tokens(d.pop("tokens", None))
 
         def _parse_used_tools(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -1188,7 +1167,7 @@ class Task:
                 pass
             return cast(list[str] | None | Unset, data)
 
-        used_tools = _parse_used_tools(d.pop("used_tools", UNSET))
+        used_tools = _parse_used_tools(d.pop("used_tools", []))
 
         def _parse_duration(data: object) -> float | None | Unset:
             if data is None:
@@ -1197,7 +1176,7 @@ class Task:
                 return data
             return cast(float | None | Unset, data)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
+        duration = _parse_duration(d.pop("duration", 0))
 
         def _parse_execution_attempts(data: object) -> int | None | Unset:
             if data is None:
@@ -1206,9 +1185,7 @@ class Task:
                 return data
             return cast(int | None | Unset, data)
 
-        execution_attempts = _parse_execution_attempts(
-            d.pop("execution_attempts", UNSET)
-        )
+        execution_attempts = _parse_execution_attempts(d.pop("execution_attempts", 1))
 
         def _parse_deep_planning(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -1225,7 +1202,7 @@ class Task:
                 pass
             return cast(JsonObject | None | Unset, data)
 
-        deep_planning = _parse_deep_planning(d.pop("deep_planning", UNSET))
+        deep_planning = _parse_deep_planning(d.pop("deep_planning", None))
 
         def _parse_should_update_parent(data: object) -> bool | None | Unset:
             if data is None:
@@ -1235,7 +1212,7 @@ class Task:
             return cast(bool | None | Unset, data)
 
         should_update_parent = _parse_should_update_parent(
-            d.pop("should_update_parent", UNSET)
+            d.pop("should_update_parent", False)
         )
 
         def _parse_is_orchestration(data: object) -> bool | None | Unset:
@@ -1245,7 +1222,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        is_orchestration = _parse_is_orchestration(d.pop("is_orchestration", UNSET))
+        is_orchestration = _parse_is_orchestration(d.pop("is_orchestration", False))
 
         def _parse_is_gateway(data: object) -> bool | None | Unset:
             if data is None:
@@ -1254,7 +1231,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        is_gateway = _parse_is_gateway(d.pop("is_gateway", UNSET))
+        is_gateway = _parse_is_gateway(d.pop("is_gateway", False))
 
         def _parse_is_app(data: object) -> bool | None | Unset:
             if data is None:
@@ -1263,7 +1240,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        is_app = _parse_is_app(d.pop("is_app", UNSET))
+        is_app = _parse_is_app(d.pop("is_app", False))
 
         def _parse_background_auth_eligible(data: object) -> bool | None | Unset:
             if data is None:
@@ -1273,7 +1250,7 @@ class Task:
             return cast(bool | None | Unset, data)
 
         background_auth_eligible = _parse_background_auth_eligible(
-            d.pop("background_auth_eligible", UNSET)
+            d.pop("background_auth_eligible", False)
         )
 
         def _parse_must_deep_plan(data: object) -> bool | None | Unset:
@@ -1283,7 +1260,7 @@ class Task:
                 return data
             return cast(bool | None | Unset, data)
 
-        must_deep_plan = _parse_must_deep_plan(d.pop("must_deep_plan", UNSET))
+        must_deep_plan = _parse_must_deep_plan(d.pop("must_deep_plan", False))
 
         task = cls(
             id=id,
@@ -1390,11 +1367,18 @@ TaskParam = TypedDict(
         "organization_id": Required[str],
         "input": Required[TaskInput | dict[str, Any]],
         "created_at": Required[str],
-        "status": AgentExecutionStatus
-        | Literal[
-            "completed", "error", "executing", "failed", "paused", "pending", "stopped"
-        ]
-        | None,
+        "status": Required[
+            AgentExecutionStatus
+            | Literal[
+                "completed",
+                "error",
+                "executing",
+                "failed",
+                "paused",
+                "pending",
+                "stopped",
+            ]
+        ],
         "internal_status": str | None,
         "last_executed_node_id": str | None,
         "agent_version": str | None,

@@ -98,9 +98,9 @@ class TaskInput:
         from ..models.user import User
 
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = d.pop("text", "")
 
-        files = cast(list[str], d.pop("files", UNSET))
+        files = cast(list[str], d.pop("files", []))
 
         def _parse_user(data: object) -> None | Unset | User:
             if data is None:
@@ -117,7 +117,7 @@ class TaskInput:
                 pass
             return cast(None | Unset | User, data)
 
-        user = _parse_user(d.pop("user", UNSET))
+        user = _parse_user(d.pop("user", None))
 
         _attachments = d.pop("attachments", UNSET)
         attachments: list[AttachmentRef] | Unset = UNSET

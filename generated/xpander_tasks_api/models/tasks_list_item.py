@@ -191,7 +191,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+        user_id = _parse_user_id(d.pop("user_id", None))
 
         def _parse_parent_task_id(data: object) -> None | str | Unset:
             if data is None:
@@ -200,7 +200,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        parent_task_id = _parse_parent_task_id(d.pop("parent_task_id", UNSET))
+        parent_task_id = _parse_parent_task_id(d.pop("parent_task_id", None))
 
         def _parse_triggering_agent_id(data: object) -> None | str | Unset:
             if data is None:
@@ -210,7 +210,7 @@ class TasksListItem:
             return cast(None | str | Unset, data)
 
         triggering_agent_id = _parse_triggering_agent_id(
-            d.pop("triggering_agent_id", UNSET)
+            d.pop("triggering_agent_id", None)
         )
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
@@ -228,7 +228,7 @@ class TasksListItem:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(d.pop("created_at", None))
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -245,7 +245,7 @@ class TasksListItem:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        updated_at = _parse_updated_at(d.pop("updated_at", None))
 
         def _parse_source_node_type(data: object) -> None | str | Unset:
             if data is None:
@@ -254,7 +254,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        source_node_type = _parse_source_node_type(d.pop("source_node_type", UNSET))
+        source_node_type = _parse_source_node_type(d.pop("source_node_type", None))
 
         def _parse_result(data: object) -> None | str | Unset:
             if data is None:
@@ -263,7 +263,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(d.pop("result", None))
 
         def _parse_title(data: object) -> None | str | Unset:
             if data is None:
@@ -272,7 +272,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        title = _parse_title(d.pop("title", UNSET))
+        title = _parse_title(d.pop("title", None))
 
         def _parse_execution_kind(data: object) -> None | str | Unset:
             if data is None:
@@ -281,7 +281,7 @@ class TasksListItem:
                 return data
             return cast(None | str | Unset, data)
 
-        execution_kind = _parse_execution_kind(d.pop("execution_kind", UNSET))
+        execution_kind = _parse_execution_kind(d.pop("execution_kind", None))
 
         def _parse_process(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -298,7 +298,7 @@ class TasksListItem:
                 pass
             return cast(JsonObject | None | Unset, data)
 
-        process = _parse_process(d.pop("process", UNSET))
+        process = _parse_process(d.pop("process", None))
 
         def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
             if data is None:
@@ -315,7 +315,7 @@ class TasksListItem:
                 pass
             return cast(ConversationKind | None | Unset, data)
 
-        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", UNSET))
+        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", None))
 
         tasks_list_item = cls(
             id=id,

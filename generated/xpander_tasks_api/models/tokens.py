@@ -29,9 +29,16 @@ class Tokens:
     cache_read_tokens: int | None | Unset = 0
     cache_write_tokens: int | None | Unset = 0
     total_tokens: int | None | Unset = UNSET
+    """ Prompt plus completion tokens, worked out when not given, as the SDK does. """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.total_tokens, Unset):
+            self.total_tokens = (self.prompt_tokens or 0) + (
+                self.completion_tokens or 0
+            )
 
     def to_dict(self) -> dict[str, Any]:
         completion_tokens: int | None | Unset
@@ -91,7 +98,7 @@ class Tokens:
                 return data
             return cast(int | None | Unset, data)
 
-        completion_tokens = _parse_completion_tokens(d.pop("completion_tokens", UNSET))
+        completion_tokens = _parse_completion_tokens(d.pop("completion_tokens", 0))
 
         def _parse_prompt_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -100,7 +107,7 @@ class Tokens:
                 return data
             return cast(int | None | Unset, data)
 
-        prompt_tokens = _parse_prompt_tokens(d.pop("prompt_tokens", UNSET))
+        prompt_tokens = _parse_prompt_tokens(d.pop("prompt_tokens", 0))
 
         def _parse_cache_read_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -109,7 +116,7 @@ class Tokens:
                 return data
             return cast(int | None | Unset, data)
 
-        cache_read_tokens = _parse_cache_read_tokens(d.pop("cache_read_tokens", UNSET))
+        cache_read_tokens = _parse_cache_read_tokens(d.pop("cache_read_tokens", 0))
 
         def _parse_cache_write_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -118,9 +125,7 @@ class Tokens:
                 return data
             return cast(int | None | Unset, data)
 
-        cache_write_tokens = _parse_cache_write_tokens(
-            d.pop("cache_write_tokens", UNSET)
-        )
+        cache_write_tokens = _parse_cache_write_tokens(d.pop("cache_write_tokens", 0))
 
         def _parse_total_tokens(data: object) -> int | None | Unset:
             if data is None:
