@@ -15,6 +15,7 @@ async def main() -> None:
     )
     print(task.id, task.status.value)
     task = tasks.create(agent_id="agent-123", prompt="Hello!")
+    print(task.id, task.status.value)
 
 
 if __name__ == "__main__":
