@@ -100,7 +100,7 @@ class TaskInput:
         d = dict(src_dict)
         text = d.pop("text", "")
 
-        files = cast(list[str], d.pop("files", []))
+        files = cast(list[str], d.pop("files", UNSET))
 
         def _parse_user(data: object) -> None | Unset | User:
             if data is None:
