@@ -11,7 +11,11 @@ print(task.id, task.status.value)
 from typing import TYPE_CHECKING
 
 from xpander_tasks_api.models import (
-    ActivityLog,
+    AgentActivityThread,
+    AgentActivityThreadMessage,
+    AgentActivityThreadMessageContent,
+    AgentActivityThreadReasoning,
+    AgentActivityThreadToolCall,
     AgentExecutionStatus,
     AttachmentKind,
     AttachmentRef,
@@ -20,7 +24,7 @@ from xpander_tasks_api.models import (
     MCPServerAuthType,
     MCPServerDetails,
     MCPServerDetailsParam,
-    MCPServerSSOToken,
+    MCPServerSSOTokenMode,
     MCPServerTransport,
     MCPServerType,
     OutputFormat,
@@ -60,6 +64,9 @@ from ._version import __version__
 
 # The published SDK's name for the event types.
 TaskUpdateEventType = TaskEventType
+# The names this package used before it took the published SDK's.
+ActivityLog = AgentActivityThread
+MCPServerSSOToken = MCPServerSSOTokenMode
 
 if TYPE_CHECKING:
     from ._batch import Batch, BatchItem, BatchOutcome
@@ -91,6 +98,11 @@ __all__ = [
     "APITimeoutError",
     "ActivityLog",
     "Agent",
+    "AgentActivityThread",
+    "AgentActivityThreadMessage",
+    "AgentActivityThreadMessageContent",
+    "AgentActivityThreadReasoning",
+    "AgentActivityThreadToolCall",
     "AgentExecutionStatus",
     "Agents",
     "AttachmentKind",
@@ -111,6 +123,7 @@ __all__ = [
     "MCPServerDetails",
     "MCPServerDetailsParam",
     "MCPServerSSOToken",
+    "MCPServerSSOTokenMode",
     "MCPServerTransport",
     "MCPServerType",
     "ModuleException",

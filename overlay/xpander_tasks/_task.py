@@ -16,7 +16,7 @@ from xpander_tasks_api.api.tasks import (
     stop_task,
     update_task,
 )
-from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, UpdateTaskRequest
+from xpander_tasks_api.models import AgentActivityThread, AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 
@@ -262,19 +262,19 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
         return self
 
-    def get_activity_log(self) -> ActivityLog:
+    def get_activity_log(self) -> AgentActivityThread:
         """This task's activity thread (sync); see `aget_activity_log`."""
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
             "get activity log",
             get_task_activity_log,
             _NO_OPTIONS,
-            ActivityLog,
+            AgentActivityThread,
             agent_id=agent_id,
             task_id=task_id,
         )
 
-    async def aget_activity_log(self) -> ActivityLog:
+    async def aget_activity_log(self) -> AgentActivityThread:
         """This task's activity thread: its messages, entry kinds this client does not know
         kept as they came."""
         agent_id, task_id = self._activity_path()
@@ -282,7 +282,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             "get activity log",
             get_task_activity_log,
             _NO_OPTIONS,
-            ActivityLog,
+            AgentActivityThread,
             agent_id=agent_id,
             task_id=task_id,
         )

@@ -14,7 +14,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mcp_server_auth_type import MCPServerAuthType
-from ..models.mcp_server_sso_token import MCPServerSSOToken
+from ..models.mcp_server_sso_token_mode import MCPServerSSOTokenMode
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
 from ..types import UNSET, Unset
@@ -63,7 +63,8 @@ class MCPServerDetails:
     allowed_tools: list[str] | Unset = UNSET
     additional_scopes: list[str] | Unset = UNSET
     share_user_token_across_other_agents: bool | None | Unset = True
-    sso_token: MCPServerSSOToken | Unset = MCPServerSSOToken.ACCESS
+    sso_token: MCPServerSSOTokenMode | Unset = MCPServerSSOTokenMode.ACCESS
+    """ Which SSO token an MCP server gets (the published SDK's name; `MCPServerSSOToken` is an alias). """
     sso_audience: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
@@ -373,11 +374,11 @@ class MCPServerDetails:
         )
 
         _sso_token = d.pop("sso_token", "access")
-        sso_token: MCPServerSSOToken | Unset
+        sso_token: MCPServerSSOTokenMode | Unset
         if isinstance(_sso_token, Unset):
             sso_token = UNSET
         else:
-            sso_token = MCPServerSSOToken(_sso_token)
+            sso_token = MCPServerSSOTokenMode(_sso_token)
 
         def _parse_sso_audience(data: object) -> None | str | Unset:
             if data is None:
@@ -460,7 +461,7 @@ MCPServerDetailsParam = TypedDict(
         "allowed_tools": list[str],
         "additional_scopes": list[str],
         "share_user_token_across_other_agents": bool | None,
-        "sso_token": MCPServerSSOToken | Literal["access", "exchange", "id"],
+        "sso_token": MCPServerSSOTokenMode | Literal["access", "exchange", "id"],
         "sso_audience": str | None,
     },
     total=False,

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
+    Literal,
     Required,
     Self,
     TypedDict,
@@ -15,25 +16,30 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.agent_activity_thread_message_role import AgentActivityThreadMessageRole
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.activity_log_entry import ActivityLogEntry
+    from ..models.agent_activity_thread_message_content import (
+        AgentActivityThreadMessageContent,
+    )
     from ..models.user import User
 
 
-T = TypeVar("T", bound="ActivityLog")
+T = TypeVar("T", bound="AgentActivityThreadMessage")
 
 
 @_attrs_define
-class ActivityLog:
-    """A task's activity thread. New fields and entry kinds may come."""
+class AgentActivityThreadMessage:
+    """A message of the thread, from the user or from the agent."""
 
     id: str
     created_at: datetime.datetime
-    messages: list[ActivityLogEntry]
+    role: AgentActivityThreadMessageRole
+    content: AgentActivityThreadMessageContent
+    sub_execution_result: bool | None | Unset = False
     user: None | Unset | User = UNSET
-    """ The end user of the thread, when known. """
+    """ The user who wrote a user message, when known. """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )
@@ -45,10 +51,15 @@ class ActivityLog:
 
         created_at = self.created_at.isoformat()
 
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        role = self.role.value
+
+        content = self.content.to_dict()
+
+        sub_execution_result: bool | None | Unset
+        if isinstance(self.sub_execution_result, Unset):
+            sub_execution_result = UNSET
+        else:
+            sub_execution_result = self.sub_execution_result
 
         user: dict[str, Any] | None | Unset
         if isinstance(self.user, Unset):
@@ -64,9 +75,12 @@ class ActivityLog:
             {
                 "id": id,
                 "created_at": created_at,
-                "messages": messages,
+                "role": role,
+                "content": content,
             }
         )
+        if sub_execution_result is not UNSET:
+            field_dict["sub_execution_result"] = sub_execution_result
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -74,7 +88,9 @@ class ActivityLog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.activity_log_entry import ActivityLogEntry
+        from ..models.agent_activity_thread_message_content import (
+            AgentActivityThreadMessageContent,
+        )
         from ..models.user import User
 
         d = dict(src_dict)
@@ -82,12 +98,20 @@ class ActivityLog:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = ActivityLogEntry.from_dict(messages_item_data)
+        role = AgentActivityThreadMessageRole(d.pop("role"))
 
-            messages.append(messages_item)
+        content = AgentActivityThreadMessageContent.from_dict(d.pop("content"))
+
+        def _parse_sub_execution_result(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sub_execution_result = _parse_sub_execution_result(
+            d.pop("sub_execution_result", False)
+        )
 
         def _parse_user(data: object) -> None | Unset | User:
             if data is None:
@@ -104,17 +128,19 @@ class ActivityLog:
                 pass
             return cast(None | Unset | User, data)
 
-        user = _parse_user(d.pop("user", UNSET))
+        user = _parse_user(d.pop("user", None))
 
-        activity_log = cls(
+        agent_activity_thread_message = cls(
             id=id,
             created_at=created_at,
-            messages=messages,
+            role=role,
+            content=content,
+            sub_execution_result=sub_execution_result,
             user=user,
         )
 
-        activity_log.additional_properties = d
-        return activity_log
+        agent_activity_thread_message.additional_properties = d
+        return agent_activity_thread_message
 
     @property
     def additional_keys(self) -> list[str]:
@@ -133,15 +159,19 @@ class ActivityLog:
         return key in self.additional_properties
 
 
-from ..models.activity_log_entry import ActivityLogEntry
+from ..models.agent_activity_thread_message_content import (
+    AgentActivityThreadMessageContent,
+)
 from ..models.user import User
 
-ActivityLogParam = TypedDict(
-    "ActivityLogParam",
+AgentActivityThreadMessageParam = TypedDict(
+    "AgentActivityThreadMessageParam",
     {
         "id": Required[str],
         "created_at": Required[str],
-        "messages": Required[list[ActivityLogEntry | dict[str, Any]]],
+        "role": Required[AgentActivityThreadMessageRole | Literal["agent", "user"]],
+        "content": Required[AgentActivityThreadMessageContent | dict[str, Any]],
+        "sub_execution_result": bool | None,
         "user": User | dict[str, Any] | None,
     },
     total=False,
