@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from published_sdk import run_both
+import sys
+
+from published_sdk import run_both, run_program, sdk_python
 from support import TaskServerFactory
 
 import xpander_tasks
@@ -81,3 +83,40 @@ def test_the_old_names_are_aliases() -> None:
     assert {"ActivityLog", "MCPServerSSOToken", "MCPServerSSOTokenMode"} <= set(
         xpander_tasks.__all__
     )
+
+
+# The same names, imported where each client keeps them (the SDK has some in submodules).
+SDK_ENUM_IMPORTS = """
+from xpander_sdk import MCPServerAuthType, MCPServerSSOTokenMode, MCPServerTransport
+from xpander_sdk.models.principal import PrincipalKind
+from xpander_sdk.modules.agents.models.agent import LLMReasoningEffort
+from xpander_sdk.modules.tasks.models.task import AttachmentKind
+"""
+OUR_ENUM_IMPORTS = """
+from xpander_tasks import AttachmentKind, LLMReasoningEffort, MCPServerAuthType
+from xpander_tasks import MCPServerSSOTokenMode, MCPServerTransport, PrincipalKind
+"""
+ENUM_PROGRAM = """
+auth = MCPServerAuthType
+print(auth.APIKey.value, auth.OAuth2.value, auth.SSOUser.value)
+print(auth._None.value, MCPServerTransport.HTTP_Transport.value)
+print(MCPServerSSOTokenMode.ID.value, LLMReasoningEffort.XHigh.value)
+print(PrincipalKind.api_key.value, AttachmentKind.pdf.value, AttachmentKind.unknown.value)
+"""
+
+
+def test_enum_members_have_the_published_sdks_names(make_task_server: TaskServerFactory) -> None:
+    theirs = run_program(sdk_python(), SDK_ENUM_IMPORTS + ENUM_PROGRAM, make_task_server())
+    ours = run_program(sys.executable, OUR_ENUM_IMPORTS + ENUM_PROGRAM, make_task_server())
+    assert theirs.returncode == 0, theirs.stderr
+    assert ours.returncode == 0, ours.stderr
+    assert ours.lines == theirs.lines
+    assert ours.lines[0] == "api_key oauth2 sso_user"
+
+
+def test_the_generators_names_stay_as_aliases() -> None:
+    from xpander_tasks import MCPServerAuthType, PrincipalKind
+
+    assert MCPServerAuthType.APIKey is MCPServerAuthType.ApiKey is MCPServerAuthType.API_KEY
+    assert PrincipalKind.user is PrincipalKind.User is PrincipalKind.USER
+    assert MCPServerAuthType("api_key").name == "APIKey"  # the SDK's name first

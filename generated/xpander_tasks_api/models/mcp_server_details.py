@@ -41,7 +41,10 @@ class MCPServerDetails:
     command: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP
+    """ How to reach an MCP server. [sdk-names: STDIO SSE HTTP_Transport] """
     auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE
+    """ How an MCP server authenticates. [sdk-names: APIKey OAuth2 CustomHeaders SSOUser _None]
+     """
     api_key: None | str | Unset = _attrs_field(
         repr=False, metadata={"secret": True}, default=UNSET
     )
@@ -64,7 +67,9 @@ class MCPServerDetails:
     additional_scopes: list[str] | Unset = UNSET
     share_user_token_across_other_agents: bool | None | Unset = True
     sso_token: MCPServerSSOTokenMode | Unset = MCPServerSSOTokenMode.ACCESS
-    """ Which SSO token an MCP server gets (the published SDK's name; `MCPServerSSOToken` is an alias). """
+    """ Which SSO token an MCP server gets (the published SDK's name; `MCPServerSSOToken` is an
+    alias). [sdk-names: Access ID Exchange]
+     """
     sso_audience: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False

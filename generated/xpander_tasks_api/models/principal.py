@@ -25,6 +25,7 @@ class Principal:
     """Who the task acts for."""
 
     kind: PrincipalKind
+    """ Who a task acts for. [sdk-names: user slack api_key system anonymous] """
     id: str
     """ Non-empty, with no `:`, no white space and no control characters. """
     email: None | str | Unset = UNSET
