@@ -255,6 +255,10 @@ LOWEST_TESTS = [
     "tests/test_e2e.py",
     "tests/test_server_api.py",
     "tests/test_testing_kit.py",
+    "tests/test_templates.py",
+    "tests/test_json_fields.py",
+    "tests/test_answer_defaults.py",
+    "tests/test_sdk_names.py",
 ]
 
 
