@@ -67,3 +67,10 @@ def test_total_tokens_is_the_sum_unless_given() -> None:
     assert Tokens.from_dict({"prompt_tokens": 4}).total_tokens == 4
     assert Tokens(prompt_tokens=2, total_tokens=9).total_tokens == 9
     assert Tokens(prompt_tokens=1).to_dict()["total_tokens"] == 1
+
+
+def test_a_null_status_reads_as_pending() -> None:
+    # The published SDK takes `null` too; a field typed `AgentExecutionStatus` cannot hold it.
+    task = Task.from_dict({**BARE_TASK, "status": None})
+    assert task.status is AgentExecutionStatus.Pending
+    assert Task.from_dict({**BARE_TASK, "status": "completed"}).status == "completed"

@@ -623,7 +623,9 @@ class Task:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        status = AgentExecutionStatus(d.pop("status", "pending"))
+        status = AgentExecutionStatus(
+            _status if (_status := d.pop("status", None)) is not None else "pending"
+        )
 
         def _parse_internal_status(data: object) -> None | str | Unset:
             if data is None:
