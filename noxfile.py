@@ -9,11 +9,15 @@ import logging
 import os
 import shutil
 import tempfile
+import time
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import nox
 from nox.command import CommandFailed
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).parent
 SPEC = ROOT / "openapi.yaml"
@@ -42,7 +46,17 @@ HAND_WRITTEN = ["overlay", "server", "tests", "benchmarks", "examples", "noxfile
 TYPED = ["overlay/xpander_tasks", "server/xpander_tasks_server", "server/xpander_tasks_testing"]
 
 # Tests last: its pytest line closes the run (schemathesis prints a pytest-like line too).
-nox.options.sessions = ["lint", "spec-diff", "typecheck", "docs", "generate-check", "fuzz", "tests"]
+nox.options.sessions = [
+    "lint",
+    "template-diff",
+    "spec-diff",
+    "typecheck",
+    "docs",
+    "generate-check",
+    "fuzz",
+    "lowest",
+    "tests",
+]
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 # uv makes the venvs when it is on PATH (several times faster), virtualenv otherwise.
@@ -180,6 +194,92 @@ def generate_check(session: nox.Session) -> None:
     _regenerate(session, check=True)
 
 
+TEMPLATES = ROOT / "generator-templates"
+# Changed lines (added plus removed) across all overrides of the generator's templates: a
+# generator upgrade re-applies them by hand, so they stay few.
+TEMPLATE_DIFF_BUDGET = 300
+
+
+@nox.session(name="template-diff", venv_backend="none", requires=["tools-env"])
+def template_diff(session: nox.Session) -> None:
+    """Each override in generator-templates/ as a diff against the pinned generator's own
+    template; fails when they change more than TEMPLATE_DIFF_BUDGET lines in all."""
+    python = str(_venv_bin(session, "tools-env") / "python")
+    upstream = Path(
+        session.run(
+            python, "-c", "import openapi_python_client as g, pathlib; "
+            "print(pathlib.Path(g.__file__).parent / 'templates')",
+            external=True, silent=True,
+        ).strip()
+    )  # fmt: skip
+    total = 0
+    for override in sorted(TEMPLATES.rglob("*.jinja")):
+        name = override.relative_to(TEMPLATES)
+        original = upstream / name
+        old = original.read_text().splitlines(keepends=True) if original.exists() else []
+        diff = list(
+            difflib.unified_diff(
+                old,
+                override.read_text().splitlines(keepends=True),
+                f"upstream/{name}",
+                f"generator-templates/{name}",
+            )
+        )
+        changed = sum(1 for line in diff[2:] if line[:1] in "+-")
+        total += changed
+        print(f"=== {name}: {changed} changed lines")
+        print("".join(line if line.endswith("\n") else line + "\n" for line in diff))
+    session.log(f"{total} changed lines in all overrides (budget {TEMPLATE_DIFF_BUDGET})")
+    if total > TEMPLATE_DIFF_BUDGET:
+        session.error(
+            f"the overrides change {total} lines, over the budget of {TEMPLATE_DIFF_BUDGET}"
+        )
+
+
+def _lowest_pins() -> list[str]:
+    """`name==lowest` for every runtime dependency and the server extra's, from the lower
+    bounds in pyproject.toml."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = []
+    for line in [*project["dependencies"], *project["optional-dependencies"]["server"]]:
+        requirement = Requirement(line)
+        lowest = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        if len(lowest) != 1:
+            raise ValueError(f"{line!r} in pyproject.toml has no single >= lower bound")
+        pins.append(f"{requirement.name}=={lowest[0]}")
+    return pins
+
+
+# The client's and the kit's tests that `lowest` runs: models, arguments, the wire, the local
+# server end to end.
+LOWEST_TESTS = [
+    "tests/test_generated.py",
+    "tests/test_create_wire.py",
+    "tests/test_arguments.py",
+    "tests/test_tasks_module.py",
+    "tests/test_security.py",
+    "tests/test_e2e.py",
+    "tests/test_server_api.py",
+    "tests/test_testing_kit.py",
+    "tests/test_templates.py",
+    "tests/test_json_fields.py",
+    "tests/test_answer_defaults.py",
+    "tests/test_sdk_names.py",
+]
+
+
+@nox.session
+def lowest(session: nox.Session) -> None:
+    """The client's and the kit's tests on the lowest version pyproject.toml allows of every
+    runtime dependency and of the server's: the declared ranges are true."""
+    pins = _lowest_pins()
+    constraints = Path(session.create_tmp()) / "lowest.txt"
+    constraints.write_text("\n".join(pins) + "\n")
+    session.install("-c", str(constraints), "-e", ".[server,test]")
+    session.run("python", "-m", "pip", "freeze", "--quiet", silent=False)
+    session.run("pytest", "-p", "no:cacheprovider", "-q", *LOWEST_TESTS, *session.posargs)
+
+
 @nox.session(venv_backend="none", requires=["tools-env"])
 def lint(session: nox.Session) -> None:
     """Ruff on the hand-written code; the spec through openapi-spec-validator, and its secret
@@ -211,6 +311,8 @@ def typecheck(session: nox.Session) -> None:
     REPORTS.mkdir(exist_ok=True)
     _run_in(session, "dev-env", "python", ".ci/readme_examples.py", "README.md", str(examples))
     _run_in(session, "dev-env", "mypy", str(examples), *_docs_examples(session))
+    # The seed page's example as a user writes it: `task.status.value` must type-check.
+    _run_in(session, "dev-env", "mypy", "examples/seed_example.py")
 
 
 def _docs_examples(session: nox.Session) -> list[str]:

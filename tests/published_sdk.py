@@ -94,3 +94,13 @@ def run_both(
     theirs = run_program(sdk_python(), program, make_server(), env=env)
     ours = run_program(sys.executable, as_ours(program), make_server(), env=env)
     return theirs, ours
+
+
+def same_lines_under_both(program: str, make_server: Callable[[], LocalTaskServer]) -> list[str]:
+    """`run_both`, checking that both clients ran the program through and printed the same
+    lines; those lines."""
+    theirs, ours = run_both(program, make_server)
+    assert theirs.returncode == 0, theirs.stderr
+    assert ours.returncode == 0, ours.stderr
+    assert ours.lines == theirs.lines
+    return ours.lines

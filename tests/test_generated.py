@@ -186,10 +186,10 @@ def test_absent_fields_read_unset_in_reprs_and_help() -> None:
     assert " object at 0x" not in pydoc.render_doc(Task) + repr(TaskInput(text="x"))
 
 
-# The classes the templates write out (no attrs at import) keep attrs' API and behaviour.
+# The generated attrs classes and the bound models keep attrs' API and behaviour.
 
 
-def test_written_out_clients_keep_their_api_and_attrs_view() -> None:
+def test_generated_clients_keep_their_api_and_attrs_view() -> None:
     client = AuthenticatedClient(base_url="https://x", token="TOKEN-123", headers={"a": "1"})
     assert "TOKEN-123" not in repr(client)
     changed = (

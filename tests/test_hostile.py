@@ -617,7 +617,7 @@ def test_a_pickled_task_keeps_json_whose_keys_only_look_like_secrets(
         task = tasks.get(TASK_ID)
     restored = pickle.loads(pickle.dumps(task))
     assert restored.output_schema == task.output_schema
-    assert restored.output_schema.to_dict()["properties"] == {"data": {}, "headers": {}}
+    assert restored.output_schema["properties"] == {"data": {}, "headers": {}}
     assert restored["future_field"] == {"data": [1]}
 
 

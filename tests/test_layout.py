@@ -63,13 +63,3 @@ print(sorted(m for m in ("httpx_sse", "xpander_tasks._events") if m in sys.modul
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.splitlines() == ["[]"]
-
-
-def test_importing_the_package_leaves_attrs_for_first_use() -> None:
-    # attrs is a fifth of `import xpander_tasks` (issue #17): the generated classes make their
-    # `__attrs_attrs__` on first read, and the overlay reads attrs fields on first use.
-    probe = "import sys, xpander_tasks; print(sorted({'attr', 'attrs'} & set(sys.modules)))"
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert done.stdout.splitlines() == ["[]"]

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import json
-import textwrap
+from pathlib import Path
 
 import httpx
 import pytest
 from support import API_KEY, echo_handler, spec_checked
 
 # The code of shared/seed/tasks-create.md; only the import line differs.
-SEED_EXAMPLE = textwrap.dedent(
-    """
-    from xpander_tasks import Tasks
-
-    async def example():
-        tasks = Tasks()
-        task = await tasks.acreate(
-            agent_id="agent-123",
-            prompt="Summarize the latest sales report",
-            file_urls=["https://example.com/sales.csv"],
-        )
-        print(task.id, task.status.value)
-        task = tasks.create(agent_id="agent-123", prompt="Hello!")
-        print(task.id, task.status.value)
-    """
-)
+SEED_EXAMPLE = (Path(__file__).parent.parent / "examples" / "seed_example.py").read_text()
 
 
 async def test_seed_example_runs(
@@ -41,7 +26,7 @@ async def test_seed_example_runs(
     monkeypatch.setattr(httpx.Client, "__init__", _with_transport(httpx.Client.__init__, transport))
     namespace: dict[str, object] = {}
     exec(compile(SEED_EXAMPLE, "seed-example", "exec"), namespace)
-    await namespace["example"]()  # type: ignore[operator]
+    await namespace["main"]()  # type: ignore[operator]
 
     lines = capsys.readouterr().out.splitlines()
     assert lines == ["7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b pending"] * 2

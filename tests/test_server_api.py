@@ -490,7 +490,7 @@ def test_the_activity_log_follows_the_task(task_api: httpx.Client) -> None:
     statuses_until_done(task_api, task["id"])
     log = task_api.get(log_path).json()
     for thread in (early, log):
-        assert SPEC.schema_issues("ActivityLog", thread) == []
+        assert SPEC.schema_issues("AgentActivityThread", thread) == []
         assert thread["id"] == task["id"]
     assert log["messages"][0]["role"] == "user" and log["messages"][0]["content"]["text"] == (
         f"hi {UNKNOWN_EVENT_MARKER}"

@@ -110,7 +110,15 @@ def test_agent_version_is_a_header_and_the_key_is_required_everywhere() -> None:
 
 def test_task_and_error_responses() -> None:
     task = SPEC["components"]["schemas"]["Task"]
-    assert task["required"] == ["id", "agent_id", "organization_id", "input", "created_at"]
+    # `status` too: the API always sends it, so that it is typed `AgentExecutionStatus`.
+    assert task["required"] == [
+        "id",
+        "agent_id",
+        "organization_id",
+        "input",
+        "created_at",
+        "status",
+    ]
     assert task["additionalProperties"] is True
     responses = SPEC["paths"]["/agent-execution/{agent_or_task_id}"]["post"]["responses"]
     assert set(responses) == {"200", "400", "401", "403", "404", "422", "429", "500"}

@@ -11,7 +11,11 @@ print(task.id, task.status.value)
 from typing import TYPE_CHECKING
 
 from xpander_tasks_api.models import (
-    ActivityLog,
+    AgentActivityThread,
+    AgentActivityThreadMessage,
+    AgentActivityThreadMessageContent,
+    AgentActivityThreadReasoning,
+    AgentActivityThreadToolCall,
     AgentExecutionStatus,
     AgentStatus,
     AttachmentKind,
@@ -21,7 +25,7 @@ from xpander_tasks_api.models import (
     MCPServerAuthType,
     MCPServerDetails,
     MCPServerDetailsParam,
-    MCPServerSSOToken,
+    MCPServerSSOTokenMode,
     MCPServerTransport,
     MCPServerType,
     OutputFormat,
@@ -63,7 +67,9 @@ from ._version import __version__
 
 # The published SDK's names for the event types and the SSO token kinds.
 TaskUpdateEventType = TaskEventType
-MCPServerSSOTokenMode = MCPServerSSOToken
+# The names this package used before it took the published SDK's.
+ActivityLog = AgentActivityThread
+MCPServerSSOToken = MCPServerSSOTokenMode
 
 # The SDK's module paths (`xpander_tasks.modules.tasks.tasks_module`, ...), made on import.
 _sdk_paths.install()
@@ -98,6 +104,11 @@ __all__ = [
     "APITimeoutError",
     "ActivityLog",
     "Agent",
+    "AgentActivityThread",
+    "AgentActivityThreadMessage",
+    "AgentActivityThreadMessageContent",
+    "AgentActivityThreadReasoning",
+    "AgentActivityThreadToolCall",
     "AgentExecutionStatus",
     "AgentStatus",
     "Agents",

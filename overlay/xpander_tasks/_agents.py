@@ -17,7 +17,7 @@ from xpander_tasks_api.models import AgentsListItem as GeneratedAgentsListItem
 from xpander_tasks_api.types import UNSET
 
 from ._base_client import BaseClient
-from ._bound import BoundModel
+from ._bound import BoundModel, bound_model
 from ._client import Tasks
 from ._config import ENV_AGENT_ID, Configuration
 from ._params import (
@@ -99,13 +99,13 @@ def _agent_id(agent: Agent) -> str:
     return agent.id
 
 
+@bound_model
 class Agent(BoundModel["Tasks"], GeneratedAgent):
     """An agent as the API returned it: its identifying fields typed, every other field kept
     as it came (`agent["tools"]`). Bound to the client that read it, to create its tasks;
     a copy keeps the client, a pickle drops it.
     """
 
-    __slots__ = ("_client",)
     _model = GeneratedAgent
 
     @with_arguments_after_first(_agent_id, agent_task_call)

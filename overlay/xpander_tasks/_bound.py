@@ -12,7 +12,9 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
-from xpander_tasks_api.types import UNSET, LazyFields, model_field
+import attrs
+
+from xpander_tasks_api.types import UNSET
 
 from ._exceptions import ConfigurationError, InvalidResponseError
 from ._fields import is_model, model_fields, model_hints
@@ -55,31 +57,37 @@ class _Signature:
         return model.replace(parameters=[*model.parameters.values(), client])
 
 
+BoundT = TypeVar("BoundT", bound=type)
+
+
+def bound_model(cls: BoundT) -> BoundT:
+    """A `BoundModel` subclass as an attrs class: its model's fields plus `_client`
+    (keyword `client`, not in the repr); its own `__init__`, `__eq__`, `__repr__` and pickling
+    are kept."""
+    return attrs.define(
+        these={"_client": attrs.field(default=None, kw_only=True, alias="client", repr=False)},
+        init=False,
+        eq=False,
+        repr=False,
+        getstate_setstate=False,
+    )(cls)
+
+
 class BoundModel(Generic[ClientT]):
     """A generated model plus the client that fetched it, so that it can act on itself.
 
     A copy keeps the client (a client is shared, never copied); a pickle keeps neither the
     client (its key, its connections) nor a secret field. Subclasses list this class first,
-    set `_model` to the generated model and `__slots__ = ("_client",)`. Their
-    `__attrs_attrs__` is the model's plus `_client` (keyword `client`), as `attrs.define`
-    made it, so `attrs.fields` and `attrs.evolve` see the binding.
+    set `_model` to the generated model and are decorated with `bound_model`, which adds
+    the `_client` field (keyword `client`), so `attrs.fields` and `attrs.evolve` see the
+    binding.
     """
 
     if not TYPE_CHECKING:  # the `_client` slot is the subclass's
         __slots__ = ()
     _model: ClassVar[type]
-    __attrs_attrs__: ClassVar[LazyFields]
     _client: ClientT | None
     id: str
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls.__attrs_attrs__ = LazyFields(
-            lambda: (
-                *model_fields(cls._model),
-                model_field("_client", "ClientT | None", default=None, kw_only=True),
-            )
-        )
 
     __signature__ = _Signature()
 

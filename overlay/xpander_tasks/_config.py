@@ -8,9 +8,8 @@ import os
 import re
 from typing import Any, ClassVar, Final, Self
 
+import attrs
 import httpx
-
-from xpander_tasks_api.types import LazyFields, model_field
 
 from ._exceptions import ConfigurationError, InvalidArgumentError
 
@@ -133,75 +132,18 @@ def _needs_organization_segment(url: httpx.URL) -> bool:
     )
 
 
-_SETTINGS: Final = (
-    "api_key",
-    "base_url",
-    "organization_id",
-    "api_root",
-    "timeout",
-    "total_timeout",
-    "max_retries",
-    "max_concurrency",
-)
-
-
+@attrs.frozen
 class ClientConfig:
-    """Where requests go and how they behave; the API key never shows in its repr.
+    """Where requests go and how they behave; the API key never shows in its repr."""
 
-    Frozen and compared by value, written out as `attrs.frozen` would build it (attrs is not
-    imported with the package); `attrs.fields` and `attrs.evolve` still work on it."""
-
-    __slots__ = _SETTINGS
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: tuple(
-            model_field(name, "Any", secret=name == "api_key")
-            if name != "max_concurrency"
-            else model_field(name, "int", default=DEFAULT_MAX_CONCURRENCY)
-            for name in _SETTINGS
-        )
-    )
-    __match_args__ = _SETTINGS
-    api_key: str
+    api_key: str = attrs.field(repr=False, metadata={"secret": True})
     base_url: str
     organization_id: str | None
     api_root: str
     timeout: httpx.Timeout
     total_timeout: float | None
     max_retries: int
-    max_concurrency: int
-
-    def __init__(  # noqa: PLR0917  (positional, as attrs.frozen made it)
-        self,
-        api_key: str,
-        base_url: str,
-        organization_id: str | None,
-        api_root: str,
-        timeout: httpx.Timeout,
-        total_timeout: float | None,
-        max_retries: int,
-        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-    ) -> None:
-        values = (api_key, base_url, organization_id, api_root, timeout, total_timeout)
-        for name, value in zip(_SETTINGS, (*values, max_retries, max_concurrency), strict=True):
-            object.__setattr__(self, name, value)
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _SETTINGS)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"ClientConfig is frozen: {name} cannot change")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"ClientConfig is frozen: {name} cannot change")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, ClientConfig)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
 
     def __reduce__(self) -> tuple[type[ClientConfig], tuple[object, ...]]:
         # Its one use is a client's settings, and a pickle would carry the key in clear.
@@ -212,10 +154,6 @@ class ClientConfig:
 
     def __deepcopy__(self, memo: dict[int, object]) -> Self:
         return self
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SETTINGS[1:])
-        return f"{type(self).__qualname__}({shown})"
 
     @property
     def uses_tls(self) -> bool:

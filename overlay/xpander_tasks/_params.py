@@ -214,11 +214,6 @@ def _is_enum(hint: Any) -> bool:
     return isinstance(hint, type) and issubclass(hint, Enum)
 
 
-def _is_map(model: type) -> bool:
-    """A model that is only a JSON object's entries (`JsonObject`, `StringMap`)."""
-    return [field.name for field in model_fields(model)] == ["additional_properties"]
-
-
 def _describe(hint: Any) -> str:
     """What a value of `hint` is, in a message's words (never the value itself)."""
     if hint is type(None):
@@ -226,7 +221,7 @@ def _describe(hint: Any) -> str:
     if _is_enum(hint):
         return "one of " + ", ".join(repr(member.value) for member in hint)
     if is_model(hint):
-        return "a dict" if _is_map(hint) else f"a {hint.__name__} or a dict"
+        return f"a {hint.__name__} or a dict"
     origin = typing.get_origin(hint) or hint
     words = {str: "a string", bool: "True or False", int: "a whole number", float: "a number"}
     return words.get(origin) or {list: "a list", dict: "a dict"}.get(origin, "anything")
@@ -286,7 +281,7 @@ def _accept_option(hint: Any) -> Coerce:
     if origin is dict:
         return _accept_dict(arguments[1])
     if is_model(hint):
-        return _accept_map(hint) if _is_map(hint) else _accept_model(hint)
+        return _accept_model(hint)
     raise TypeError(f"no coercion for the generated type hint {hint!r}")
 
 
@@ -332,22 +327,6 @@ def _accept_dict(value_hint: Any) -> Coerce:
             raise InvalidArgumentError(
                 parameter, f"each of its values must be {expected}"
             ) from None
-
-    return accept
-
-
-def _accept_map(model: type) -> Coerce:
-    """A map model (`JsonObject`, `StringMap`), or a dict of its entries."""
-    entries = _accept_dict(typing.get_args(model_hints(model)["additional_properties"])[1])
-    generated: Any = model  # its `from_dict` and fields are the generator's
-
-    def accept(parameter: str, value: Any) -> Any:
-        if isinstance(value, generated):
-            given = value.additional_properties
-            checked = entries(parameter, given)
-            return value if checked is given else generated.from_dict(checked)
-        checked = entries(parameter, value)
-        return checked if checked is _REJECTED else generated.from_dict(checked)
 
     return accept
 
@@ -446,7 +425,7 @@ def _wire_fields(
     model template gives a field Python reserves, `type_`, its wire name as alias), each with
     what its type hint takes as is, its coercion and, for an enum, what it lists; and the
     names it requires."""
-    from attrs import NOTHING  # noqa: PLC0415  (on the first call: see `model_fields`)
+    from attrs import NOTHING  # noqa: PLC0415
 
     hints = model_hints(model)
     by_key = {
@@ -533,17 +512,6 @@ _FIELDS: Final = {
 }
 
 
-def _with_total(parameter: str, tokens: Tokens | None) -> Tokens | None:
-    """The published SDK always sends `total_tokens`: prompt plus completion."""
-    if tokens is None or not isinstance(tokens.total_tokens, Unset):
-        return tokens
-    parts = (tokens.prompt_tokens, tokens.completion_tokens)
-    total = sum(part for part in parts if isinstance(part, int))
-    counted = copy.copy(tokens)  # the caller's own is left as it is
-    counted.total_tokens = total
-    return counted
-
-
 # Made once: `json.dumps` with an option builds an encoder on every call.
 _JSON_CHECK: Final = json.JSONEncoder(allow_nan=False)
 
@@ -564,7 +532,6 @@ _CHECKS: Final[dict[str, Coerce]] = {
     "file_urls": _urls,
     "tool_call_limit": _optional_count,
     "harness_cli": _harness_name,
-    "tokens": _with_total,
     "llm_response": _json_value,
 }
 # Left out of the body when empty, as the published SDK does.

@@ -18,13 +18,13 @@ from xpander_tasks_api.api.tasks import (
     stop_task,
     update_task,
 )
-from xpander_tasks_api.models import ActivityLog, AgentExecutionStatus, UpdateTaskRequest
+from xpander_tasks_api.models import AgentActivityThread, AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
-from ._bound import BoundModel
+from ._bound import BoundModel, bound_model
 from ._config import Configuration
 from ._exceptions import InvalidArgumentError
 from ._fields import model_fields, model_hints
@@ -140,6 +140,7 @@ def client_for(configuration: object, client: object = None) -> BaseClient:
 _ENVIRONMENT_CLIENTS: dict[tuple[str, str, str | None], BaseClient] = {}
 
 
+@bound_model
 class Task(BoundModel[BaseClient], GeneratedTask):
     """A task as the API returned it: every field typed, unknown fields kept.
 
@@ -147,7 +148,6 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     identifying fields, never the secrets a task echoes back (tokens, MCP credentials).
     """
 
-    __slots__ = ("_client",)
     _model = GeneratedTask
 
     @classmethod
@@ -312,19 +312,19 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
         return self
 
-    def get_activity_log(self) -> ActivityLog:
+    def get_activity_log(self) -> AgentActivityThread:
         """This task's activity thread (sync); see `aget_activity_log`."""
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
             "get activity log",
             get_task_activity_log,
             _NO_OPTIONS,
-            ActivityLog,
+            AgentActivityThread,
             agent_id=agent_id,
             task_id=task_id,
         )
 
-    async def aget_activity_log(self) -> ActivityLog:
+    async def aget_activity_log(self) -> AgentActivityThread:
         """This task's activity thread: its messages, entry kinds this client does not know
         kept as they came."""
         agent_id, task_id = self._activity_path()
@@ -332,7 +332,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             "get activity log",
             get_task_activity_log,
             _NO_OPTIONS,
-            ActivityLog,
+            AgentActivityThread,
             agent_id=agent_id,
             task_id=task_id,
         )
@@ -439,11 +439,11 @@ def _status_and_result(
     return checked, result if result is None else str(call.body.result)
 
 
+@bound_model
 class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     """A task as a list shows it (no input); `load()` / `aload()` read the whole task
     through the client that listed it."""
 
-    __slots__ = ("_client",)
     _model = GeneratedTasksListItem
 
     def load(self, configuration: Configuration | None = None) -> Task:

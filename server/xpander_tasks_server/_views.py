@@ -1,7 +1,7 @@
 """Answers other than a task: list items, activity threads, agents.
 
-Each follows its schema in `openapi.yaml` (`TasksListItem`, `ActivityLog`, `Agent`); the tests
-check them against it.
+Each follows its schema in `openapi.yaml` (`TasksListItem`, `AgentActivityThread`, `Agent`);
+the tests check them against it.
 """
 
 from __future__ import annotations

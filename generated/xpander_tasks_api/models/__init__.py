@@ -1,8 +1,26 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .activity_log import ActivityLog, ActivityLogParam
 from .activity_log_entry import ActivityLogEntry, ActivityLogEntryParam
 from .agent import Agent, AgentParam
+from .agent_activity_thread import AgentActivityThread, AgentActivityThreadParam
+from .agent_activity_thread_message import (
+    AgentActivityThreadMessage,
+    AgentActivityThreadMessageParam,
+)
+from .agent_activity_thread_message_content import (
+    AgentActivityThreadMessageContent,
+    AgentActivityThreadMessageContentParam,
+)
+from .agent_activity_thread_message_role import AgentActivityThreadMessageRole
+from .agent_activity_thread_reasoning import (
+    AgentActivityThreadReasoning,
+    AgentActivityThreadReasoningParam,
+)
+from .agent_activity_thread_reasoning_type import AgentActivityThreadReasoningType
+from .agent_activity_thread_tool_call import (
+    AgentActivityThreadToolCall,
+    AgentActivityThreadToolCallParam,
+)
 from .agent_execution_status import AgentExecutionStatus
 from .agent_status import AgentStatus
 from .agents_list_item import AgentsListItem, AgentsListItemParam
@@ -18,7 +36,7 @@ from .json_object import JsonObject
 from .llm_reasoning_effort import LLMReasoningEffort
 from .mcp_server_auth_type import MCPServerAuthType
 from .mcp_server_details import MCPServerDetails, MCPServerDetailsParam
-from .mcp_server_sso_token import MCPServerSSOToken
+from .mcp_server_sso_token_mode import MCPServerSSOTokenMode
 from .mcp_server_transport import MCPServerTransport
 from .mcp_server_type import MCPServerType
 from .output_format import OutputFormat
@@ -42,11 +60,21 @@ from .user import User, UserParam
 from .validation_issue import ValidationIssue, ValidationIssueParam
 
 __all__ = (
-    "ActivityLog",
     "ActivityLogEntry",
     "ActivityLogEntryParam",
-    "ActivityLogParam",
     "Agent",
+    "AgentActivityThread",
+    "AgentActivityThreadMessage",
+    "AgentActivityThreadMessageContent",
+    "AgentActivityThreadMessageContentParam",
+    "AgentActivityThreadMessageParam",
+    "AgentActivityThreadMessageRole",
+    "AgentActivityThreadParam",
+    "AgentActivityThreadReasoning",
+    "AgentActivityThreadReasoningParam",
+    "AgentActivityThreadReasoningType",
+    "AgentActivityThreadToolCall",
+    "AgentActivityThreadToolCallParam",
     "AgentExecutionStatus",
     "AgentParam",
     "AgentStatus",
@@ -70,7 +98,7 @@ __all__ = (
     "MCPServerAuthType",
     "MCPServerDetails",
     "MCPServerDetailsParam",
-    "MCPServerSSOToken",
+    "MCPServerSSOTokenMode",
     "MCPServerTransport",
     "MCPServerType",
     "OutputFormat",

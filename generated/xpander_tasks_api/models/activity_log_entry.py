@@ -2,19 +2,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ActivityLogEntry")
 
 
+@_attrs_define
 class ActivityLogEntry:
     """One entry of an activity thread, told apart by its fields: a message (`role`,
     `content`), a tool call (`tool_name`, `payload`, `result`), a reasoning step (`type`
@@ -24,64 +28,20 @@ class ActivityLogEntry:
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "agent_id",
-        "created_at",
-        "id",
+    id: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    agent_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "None | str | Unset", default=UNSET),
-            model_field(
-                "created_at", "datetime.datetime | None | Unset", default=UNSET
-            ),
-            model_field("agent_id", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("id", "created_at", "agent_id")
-    __hash__ = None  # mutable and compared by value
-
-    id: None | str | Unset
-    created_at: datetime.datetime | None | Unset
-    agent_id: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: None | str | Unset = UNSET,
-        created_at: datetime.datetime | None | Unset = UNSET,
-        agent_id: None | str | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.created_at = created_at
-        self.agent_id = agent_id
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"created_at={self.created_at!r}, "
-            f"agent_id={self.agent_id!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.created_at == other.created_at
-            and self.agent_id == other.agent_id
-            and self.additional_properties == other.additional_properties
-        )
 
     def to_dict(self) -> dict[str, Any]:
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -90,33 +50,62 @@ class ActivityLogEntry:
         else:
             created_at = self.created_at
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.id is not UNSET:
-            field_dict["id"] = self.id
+        agent_id: None | str | Unset
+        if isinstance(self.agent_id, Unset):
+            agent_id = UNSET
+        else:
+            agent_id = self.agent_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
-        if self.agent_id is not UNSET:
-            field_dict["agent_id"] = self.agent_id
+        if agent_id is not UNSET:
+            field_dict["agent_id"] = agent_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
 
-        created_at = d.pop("created_at", UNSET)
-        if isinstance(created_at, str):
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                created_at = created_at_type_0
+                return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        agent_id = d.pop("agent_id", UNSET)
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_agent_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
 
         activity_log_entry = cls(
             id=id,
@@ -144,7 +133,6 @@ class ActivityLogEntry:
         return key in self.additional_properties
 
 
-# `ActivityLogEntry` as a dict: its JSON keys, for code that passes one instead of the model.
 ActivityLogEntryParam = TypedDict(
     "ActivityLogEntryParam",
     {

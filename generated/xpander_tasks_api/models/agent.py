@@ -2,162 +2,103 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Agent")
 
 
+@_attrs_define
 class Agent:
     """An agent. Only its identifying fields are typed; every other field (tools, graph,
     instructions, settings) is kept as it comes.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "created_at",
-        "description",
-        "framework",
-        "icon",
-        "id",
-        "model_name",
-        "model_provider",
-        "name",
-        "organization_id",
-        "status",
-        "unique_name",
-        "version",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "str"),
-            model_field("organization_id", "str"),
-            model_field("name", "str"),
-            model_field("unique_name", "None | str | Unset", default=UNSET),
-            model_field("description", "None | str | Unset", default=UNSET),
-            model_field("icon", "None | str | Unset", default=UNSET),
-            model_field("version", "int | None | Unset", default=UNSET),
-            model_field("status", "None | str | Unset", default=UNSET),
-            model_field("framework", "None | str | Unset", default=UNSET),
-            model_field("model_provider", "None | str | Unset", default=UNSET),
-            model_field("model_name", "None | str | Unset", default=UNSET),
-            model_field(
-                "created_at", "datetime.datetime | None | Unset", default=UNSET
-            ),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "id",
-        "organization_id",
-        "name",
-        "unique_name",
-        "description",
-        "icon",
-        "version",
-        "status",
-        "framework",
-        "model_provider",
-        "model_name",
-        "created_at",
-    )
-    __hash__ = None  # mutable and compared by value
-
     id: str
     organization_id: str
     name: str
-    unique_name: None | str | Unset
-    description: None | str | Unset
-    icon: None | str | Unset
-    version: int | None | Unset
+    unique_name: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    icon: None | str | Unset = UNSET
+    version: int | None | Unset = UNSET
     """ The version read (`x-agent-version`), else the current one. """
-    status: None | str | Unset
+    status: None | str | Unset = UNSET
     """ Such as `ACTIVE`. """
-    framework: None | str | Unset
-    model_provider: None | str | Unset
-    model_name: None | str | Unset
-    created_at: datetime.datetime | None | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: str,
-        organization_id: str,
-        name: str,
-        unique_name: None | str | Unset = UNSET,
-        description: None | str | Unset = UNSET,
-        icon: None | str | Unset = UNSET,
-        version: int | None | Unset = UNSET,
-        status: None | str | Unset = UNSET,
-        framework: None | str | Unset = UNSET,
-        model_provider: None | str | Unset = UNSET,
-        model_name: None | str | Unset = UNSET,
-        created_at: datetime.datetime | None | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.organization_id = organization_id
-        self.name = name
-        self.unique_name = unique_name
-        self.description = description
-        self.icon = icon
-        self.version = version
-        self.status = status
-        self.framework = framework
-        self.model_provider = model_provider
-        self.model_name = model_name
-        self.created_at = created_at
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"organization_id={self.organization_id!r}, "
-            f"name={self.name!r}, "
-            f"unique_name={self.unique_name!r}, "
-            f"description={self.description!r}, "
-            f"icon={self.icon!r}, "
-            f"version={self.version!r}, "
-            f"status={self.status!r}, "
-            f"framework={self.framework!r}, "
-            f"model_provider={self.model_provider!r}, "
-            f"model_name={self.model_name!r}, "
-            f"created_at={self.created_at!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.organization_id == other.organization_id
-            and self.name == other.name
-            and self.unique_name == other.unique_name
-            and self.description == other.description
-            and self.icon == other.icon
-            and self.version == other.version
-            and self.status == other.status
-            and self.framework == other.framework
-            and self.model_provider == other.model_provider
-            and self.model_name == other.model_name
-            and self.created_at == other.created_at
-            and self.additional_properties == other.additional_properties
-        )
+    framework: None | str | Unset = UNSET
+    model_provider: None | str | Unset = UNSET
+    model_name: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        organization_id = self.organization_id
+
+        name = self.name
+
+        unique_name: None | str | Unset
+        if isinstance(self.unique_name, Unset):
+            unique_name = UNSET
+        else:
+            unique_name = self.unique_name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        icon: None | str | Unset
+        if isinstance(self.icon, Unset):
+            icon = UNSET
+        else:
+            icon = self.icon
+
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        else:
+            status = self.status
+
+        framework: None | str | Unset
+        if isinstance(self.framework, Unset):
+            framework = UNSET
+        else:
+            framework = self.framework
+
+        model_provider: None | str | Unset
+        if isinstance(self.model_provider, Unset):
+            model_provider = UNSET
+        else:
+            model_provider = self.model_provider
+
+        model_name: None | str | Unset
+        if isinstance(self.model_name, Unset):
+            model_name = UNSET
+        else:
+            model_name = self.model_name
+
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -166,28 +107,31 @@ class Agent:
         else:
             created_at = self.created_at
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "id": self.id,
-            "organization_id": self.organization_id,
-            "name": self.name,
-        }
-        if self.unique_name is not UNSET:
-            field_dict["unique_name"] = self.unique_name
-        if self.description is not UNSET:
-            field_dict["description"] = self.description
-        if self.icon is not UNSET:
-            field_dict["icon"] = self.icon
-        if self.version is not UNSET:
-            field_dict["version"] = self.version
-        if self.status is not UNSET:
-            field_dict["status"] = self.status
-        if self.framework is not UNSET:
-            field_dict["framework"] = self.framework
-        if self.model_provider is not UNSET:
-            field_dict["model_provider"] = self.model_provider
-        if self.model_name is not UNSET:
-            field_dict["model_name"] = self.model_name
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "organization_id": organization_id,
+                "name": name,
+            }
+        )
+        if unique_name is not UNSET:
+            field_dict["unique_name"] = unique_name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if icon is not UNSET:
+            field_dict["icon"] = icon
+        if version is not UNSET:
+            field_dict["version"] = version
+        if status is not UNSET:
+            field_dict["status"] = status
+        if framework is not UNSET:
+            field_dict["framework"] = framework
+        if model_provider is not UNSET:
+            field_dict["model_provider"] = model_provider
+        if model_name is not UNSET:
+            field_dict["model_name"] = model_name
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -202,30 +146,94 @@ class Agent:
 
         name = d.pop("name")
 
-        unique_name = d.pop("unique_name", UNSET)
+        def _parse_unique_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        description = d.pop("description", UNSET)
+        unique_name = _parse_unique_name(d.pop("unique_name", UNSET))
 
-        icon = d.pop("icon", UNSET)
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        version = d.pop("version", UNSET)
+        description = _parse_description(d.pop("description", UNSET))
 
-        status = d.pop("status", UNSET)
+        def _parse_icon(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        framework = d.pop("framework", UNSET)
+        icon = _parse_icon(d.pop("icon", UNSET))
 
-        model_provider = d.pop("model_provider", UNSET)
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        model_name = d.pop("model_name", UNSET)
+        version = _parse_version(d.pop("version", UNSET))
 
-        created_at = d.pop("created_at", UNSET)
-        if isinstance(created_at, str):
+        def _parse_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_framework(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        framework = _parse_framework(d.pop("framework", UNSET))
+
+        def _parse_model_provider(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model_provider = _parse_model_provider(d.pop("model_provider", UNSET))
+
+        def _parse_model_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model_name = _parse_model_name(d.pop("model_name", UNSET))
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                created_at = created_at_type_0
+                return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
 
         agent = cls(
             id=id,
@@ -262,7 +270,6 @@ class Agent:
         return key in self.additional_properties
 
 
-# `Agent` as a dict: its JSON keys, for code that passes one instead of the model.
 AgentParam = TypedDict(
     "AgentParam",
     {

@@ -1,134 +1,64 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Literal,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AttachmentRef")
 
 
+@_attrs_define
 class AttachmentRef:
     """A file attached to the task."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "expires_at",
-        "kind",
-        "mime",
-        "name",
-        "sha256",
-        "size",
-        "source",
-        "transcript",
-        "url",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("url", "str"),
-            model_field("name", "None | str | Unset", default=UNSET),
-            model_field("mime", "None | str | Unset", default=UNSET),
-            model_field("size", "int | None | Unset", default=UNSET),
-            model_field("kind", "AttachmentKind | None | Unset", default=UNSET),
-            model_field("sha256", "None | str | Unset", default=UNSET),
-            model_field("expires_at", "None | str | Unset", default=UNSET),
-            model_field("source", "None | str | Unset", default=UNSET),
-            model_field("transcript", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "url",
-        "name",
-        "mime",
-        "size",
-        "kind",
-        "sha256",
-        "expires_at",
-        "source",
-        "transcript",
-    )
-    __hash__ = None  # mutable and compared by value
-
     url: str
-    name: None | str | Unset
-    mime: None | str | Unset
-    size: int | None | Unset
-    kind: AttachmentKind | None | Unset
-    sha256: None | str | Unset
-    expires_at: None | str | Unset
+    name: None | str | Unset = UNSET
+    mime: None | str | Unset = UNSET
+    size: int | None | Unset = UNSET
+    kind: AttachmentKind | None | Unset = UNSET
+    sha256: None | str | Unset = UNSET
+    expires_at: None | str | Unset = UNSET
     """ ISO-8601 date-time after which `url` stops working. """
-    source: None | str | Unset
-    transcript: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        url: str,
-        name: None | str | Unset = UNSET,
-        mime: None | str | Unset = UNSET,
-        size: int | None | Unset = UNSET,
-        kind: AttachmentKind | None | Unset = UNSET,
-        sha256: None | str | Unset = UNSET,
-        expires_at: None | str | Unset = UNSET,
-        source: None | str | Unset = UNSET,
-        transcript: None | str | Unset = UNSET,
-    ) -> None:
-        self.url = url
-        self.name = name
-        self.mime = mime
-        self.size = size
-        self.kind = kind
-        self.sha256 = sha256
-        self.expires_at = expires_at
-        self.source = source
-        self.transcript = transcript
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"url={self.url!r}, "
-            f"name={self.name!r}, "
-            f"mime={self.mime!r}, "
-            f"size={self.size!r}, "
-            f"kind={self.kind!r}, "
-            f"sha256={self.sha256!r}, "
-            f"expires_at={self.expires_at!r}, "
-            f"source={self.source!r}, "
-            f"transcript={self.transcript!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.url == other.url
-            and self.name == other.name
-            and self.mime == other.mime
-            and self.size == other.size
-            and self.kind == other.kind
-            and self.sha256 == other.sha256
-            and self.expires_at == other.expires_at
-            and self.source == other.source
-            and self.transcript == other.transcript
-            and self.additional_properties == other.additional_properties
-        )
+    source: None | str | Unset = UNSET
+    transcript: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        mime: None | str | Unset
+        if isinstance(self.mime, Unset):
+            mime = UNSET
+        else:
+            mime = self.mime
+
+        size: int | None | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        else:
+            size = self.size
+
         kind: None | str | Unset
         if isinstance(self.kind, Unset):
             kind = UNSET
@@ -137,26 +67,53 @@ class AttachmentRef:
         else:
             kind = self.kind
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "url": self.url,
-        }
-        if self.name is not UNSET:
-            field_dict["name"] = self.name
-        if self.mime is not UNSET:
-            field_dict["mime"] = self.mime
-        if self.size is not UNSET:
-            field_dict["size"] = self.size
+        sha256: None | str | Unset
+        if isinstance(self.sha256, Unset):
+            sha256 = UNSET
+        else:
+            sha256 = self.sha256
+
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = self.expires_at
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        transcript: None | str | Unset
+        if isinstance(self.transcript, Unset):
+            transcript = UNSET
+        else:
+            transcript = self.transcript
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url": url,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if mime is not UNSET:
+            field_dict["mime"] = mime
+        if size is not UNSET:
+            field_dict["size"] = size
         if kind is not UNSET:
             field_dict["kind"] = kind
-        if self.sha256 is not UNSET:
-            field_dict["sha256"] = self.sha256
-        if self.expires_at is not UNSET:
-            field_dict["expires_at"] = self.expires_at
-        if self.source is not UNSET:
-            field_dict["source"] = self.source
-        if self.transcript is not UNSET:
-            field_dict["transcript"] = self.transcript
+        if sha256 is not UNSET:
+            field_dict["sha256"] = sha256
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
+        if source is not UNSET:
+            field_dict["source"] = source
+        if transcript is not UNSET:
+            field_dict["transcript"] = transcript
 
         return field_dict
 
@@ -165,30 +122,85 @@ class AttachmentRef:
         d = dict(src_dict)
         url = d.pop("url")
 
-        name = d.pop("name", UNSET)
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        mime = d.pop("mime", UNSET)
+        name = _parse_name(d.pop("name", UNSET))
 
-        size = d.pop("size", UNSET)
+        def _parse_mime(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        kind = d.pop("kind", UNSET)
-        if isinstance(kind, str):
+        mime = _parse_mime(d.pop("mime", UNSET))
+
+        def _parse_size(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
+
+        def _parse_kind(data: object) -> AttachmentKind | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                kind_type_0 = AttachmentKind._value2member_map_.get(
-                    _enum_value := kind
-                ) or AttachmentKind(_enum_value)
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = AttachmentKind(data)
 
-                kind = kind_type_0
+                return kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(AttachmentKind | None | Unset, data)
 
-        sha256 = d.pop("sha256", UNSET)
+        kind = _parse_kind(d.pop("kind", UNSET))
 
-        expires_at = d.pop("expires_at", UNSET)
+        def _parse_sha256(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        source = d.pop("source", UNSET)
+        sha256 = _parse_sha256(d.pop("sha256", UNSET))
 
-        transcript = d.pop("transcript", UNSET)
+        def _parse_expires_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        def _parse_transcript(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        transcript = _parse_transcript(d.pop("transcript", UNSET))
 
         attachment_ref = cls(
             url=url,
@@ -222,7 +234,6 @@ class AttachmentRef:
         return key in self.additional_properties
 
 
-# `AttachmentRef` as a dict: its JSON keys, for code that passes one instead of the model.
 AttachmentRefParam = TypedDict(
     "AttachmentRefParam",
     {

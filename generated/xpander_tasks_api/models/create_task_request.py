@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Literal,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -25,299 +28,84 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateTaskRequest")
 
 
+@_attrs_define
 class CreateTaskRequest:
     """The body of a create call. The published SDK sends every key: its defaults
     explicitly, every other unset field as `null`.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_context",
-        "additional_properties",
-        "disable_attachment_injection",
-        "events_streaming",
-        "expected_output",
-        "harness_cli",
-        "id",
-        "input_",
-        "instructions_override",
-        "llm_model_name",
-        "llm_model_provider",
-        "llm_reasoning_effort",
-        "mcp_servers",
-        "output_format",
-        "output_schema",
-        "payload_extension",
-        "permission_mode",
-        "return_metrics",
-        "run_locally",
-        "source",
-        "test_run_node_id",
-        "think_mode",
-        "title",
-        "tool_call_limit",
-        "triggering_agent_id",
-        "user_oidc_token",
-        "user_tokens",
-        "worker_id",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "None | str | Unset", default=UNSET),
-            model_field("input_", "TaskInput | Unset", default=UNSET, alias="input"),
-            model_field(
-                "payload_extension", "JsonObject | None | Unset", default=UNSET
-            ),
-            model_field("source", "None | str | Unset", default=UNSET),
-            model_field("worker_id", "None | str | Unset", default=UNSET),
-            model_field("run_locally", "bool | Unset", default=False),
-            model_field("output_format", "None | OutputFormat | Unset", default=UNSET),
-            model_field("output_schema", "JsonObject | None | Unset", default=UNSET),
-            model_field("events_streaming", "bool | Unset", default=False),
-            model_field("additional_context", "None | str | Unset", default=UNSET),
-            model_field("instructions_override", "None | str | Unset", default=UNSET),
-            model_field("test_run_node_id", "None | str | Unset", default=UNSET),
-            model_field(
-                "user_oidc_token", "None | str | Unset", default=UNSET, secret=True
-            ),
-            model_field("expected_output", "None | str | Unset", default=UNSET),
-            model_field("mcp_servers", "list[MCPServerDetails] | Unset", default=UNSET),
-            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
-            model_field("title", "None | str | Unset", default=UNSET),
-            model_field("think_mode", "ThinkMode | Unset", default=ThinkMode.DEFAULT),
-            model_field("disable_attachment_injection", "bool | Unset", default=False),
-            model_field("return_metrics", "bool | Unset", default=False),
-            model_field(
-                "user_tokens", "JsonObject | None | Unset", default=UNSET, secret=True
-            ),
-            model_field("tool_call_limit", "int | None | Unset", default=UNSET),
-            model_field("llm_model_provider", "None | str | Unset", default=UNSET),
-            model_field("llm_model_name", "None | str | Unset", default=UNSET),
-            model_field(
-                "llm_reasoning_effort",
-                "LLMReasoningEffort | None | Unset",
-                default=UNSET,
-            ),
-            model_field("harness_cli", "None | str | Unset", default=UNSET),
-            model_field("permission_mode", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "id",
-        "input_",
-        "payload_extension",
-        "source",
-        "worker_id",
-        "run_locally",
-        "output_format",
-        "output_schema",
-        "events_streaming",
-        "additional_context",
-        "instructions_override",
-        "test_run_node_id",
-        "user_oidc_token",
-        "expected_output",
-        "mcp_servers",
-        "triggering_agent_id",
-        "title",
-        "think_mode",
-        "disable_attachment_injection",
-        "return_metrics",
-        "user_tokens",
-        "tool_call_limit",
-        "llm_model_provider",
-        "llm_model_name",
-        "llm_reasoning_effort",
-        "harness_cli",
-        "permission_mode",
-    )
-    __hash__ = None  # mutable and compared by value
-
-    id: None | str | Unset
+    id: None | str | Unset = UNSET
     """ Continue an existing task (the SDK's `existing_task_id`). """
-    input_: TaskInput | Unset
+    input_: TaskInput | Unset = _attrs_field(alias="input", default=UNSET)
     """ What the agent is asked to do. """
-    payload_extension: JsonObject | None | Unset
+    payload_extension: dict[str, Any] | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload (the SDK's `tool_call_payload_extension`). """
-    source: None | str | Unset
+    source: None | str | Unset = UNSET
     """ Origin tag. """
-    worker_id: None | str | Unset
+    worker_id: None | str | Unset = UNSET
     """ Pin to a specific worker. """
-    run_locally: bool | Unset
+    run_locally: bool | Unset = False
     """ Mark as locally executed. """
-    output_format: None | OutputFormat | Unset
+    output_format: None | OutputFormat | Unset = UNSET
     """ Output format. """
-    output_schema: JsonObject | None | Unset
+    output_schema: dict[str, Any] | None | Unset = UNSET
     """ JSON schema the output must follow. """
-    events_streaming: bool | Unset
+    events_streaming: bool | Unset = False
     """ Enables the task's event stream. """
-    additional_context: None | str | Unset
+    additional_context: None | str | Unset = UNSET
     """ Extra context appended to the system prompt. """
-    instructions_override: None | str | Unset
+    instructions_override: None | str | Unset = UNSET
     """ Extra instructions for this run. """
-    test_run_node_id: None | str | Unset
+    test_run_node_id: None | str | Unset = UNSET
     """ (Internal) Test workflow node. """
-    user_oidc_token: None | str | Unset
+    user_oidc_token: None | str | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ OIDC token for connector pre-auth. [secret] """
-    expected_output: None | str | Unset
+    expected_output: None | str | Unset = UNSET
     """ Expected output description. """
-    mcp_servers: list[MCPServerDetails] | Unset
+    mcp_servers: list[MCPServerDetails] | Unset = UNSET
     """ Per-task MCP servers. The SDK sends `[]` by default. """
-    triggering_agent_id: None | str | Unset
+    triggering_agent_id: None | str | Unset = UNSET
     """ Triggering agent ID. """
-    title: None | str | Unset
+    title: None | str | Unset = UNSET
     """ Display title. """
-    think_mode: ThinkMode | Unset
+    think_mode: ThinkMode | Unset = ThinkMode.DEFAULT
     """ How hard the agent thinks. The SDK always sends it. """
-    disable_attachment_injection: bool | Unset
+    disable_attachment_injection: bool | Unset = False
     """ Skip auto-injection of human-readable file content. """
-    return_metrics: bool | Unset
+    return_metrics: bool | Unset = False
     """ Return metrics (Workflow → Agent only). """
-    user_tokens: JsonObject | None | Unset
+    user_tokens: dict[str, Any] | None | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ Pre-computed user tokens for MCP auth. [secret] """
-    tool_call_limit: int | None | Unset
+    tool_call_limit: int | None | Unset = UNSET
     """ The most tool calls the agent may make in this task. """
-    llm_model_provider: None | str | Unset
+    llm_model_provider: None | str | Unset = UNSET
     """ Override the agent's LLM provider for this task. """
-    llm_model_name: None | str | Unset
+    llm_model_name: None | str | Unset = UNSET
     """ Override the agent's LLM model for this task. """
-    llm_reasoning_effort: LLMReasoningEffort | None | Unset
+    llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET
     """ Reasoning effort for models that support it. """
-    harness_cli: None | str | Unset
+    harness_cli: None | str | Unset = UNSET
     """ Coding harness to run the task in, lower-case (`claude-code`, `codex`). """
-    permission_mode: None | str | Unset
+    permission_mode: None | str | Unset = UNSET
     """ Permission mode of the harness (`full`, `gated`). """
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: None | str | Unset = UNSET,
-        input: TaskInput | Unset = UNSET,
-        payload_extension: JsonObject | None | Unset = UNSET,
-        source: None | str | Unset = UNSET,
-        worker_id: None | str | Unset = UNSET,
-        run_locally: bool | Unset = False,
-        output_format: None | OutputFormat | Unset = UNSET,
-        output_schema: JsonObject | None | Unset = UNSET,
-        events_streaming: bool | Unset = False,
-        additional_context: None | str | Unset = UNSET,
-        instructions_override: None | str | Unset = UNSET,
-        test_run_node_id: None | str | Unset = UNSET,
-        user_oidc_token: None | str | Unset = UNSET,
-        expected_output: None | str | Unset = UNSET,
-        mcp_servers: list[MCPServerDetails] | Unset = UNSET,
-        triggering_agent_id: None | str | Unset = UNSET,
-        title: None | str | Unset = UNSET,
-        think_mode: ThinkMode | Unset = ThinkMode.DEFAULT,
-        disable_attachment_injection: bool | Unset = False,
-        return_metrics: bool | Unset = False,
-        user_tokens: JsonObject | None | Unset = UNSET,
-        tool_call_limit: int | None | Unset = UNSET,
-        llm_model_provider: None | str | Unset = UNSET,
-        llm_model_name: None | str | Unset = UNSET,
-        llm_reasoning_effort: LLMReasoningEffort | None | Unset = UNSET,
-        harness_cli: None | str | Unset = UNSET,
-        permission_mode: None | str | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.input_ = input
-        self.payload_extension = payload_extension
-        self.source = source
-        self.worker_id = worker_id
-        self.run_locally = run_locally
-        self.output_format = output_format
-        self.output_schema = output_schema
-        self.events_streaming = events_streaming
-        self.additional_context = additional_context
-        self.instructions_override = instructions_override
-        self.test_run_node_id = test_run_node_id
-        self.user_oidc_token = user_oidc_token
-        self.expected_output = expected_output
-        self.mcp_servers = mcp_servers
-        self.triggering_agent_id = triggering_agent_id
-        self.title = title
-        self.think_mode = think_mode
-        self.disable_attachment_injection = disable_attachment_injection
-        self.return_metrics = return_metrics
-        self.user_tokens = user_tokens
-        self.tool_call_limit = tool_call_limit
-        self.llm_model_provider = llm_model_provider
-        self.llm_model_name = llm_model_name
-        self.llm_reasoning_effort = llm_reasoning_effort
-        self.harness_cli = harness_cli
-        self.permission_mode = permission_mode
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"input_={self.input_!r}, "
-            f"payload_extension={self.payload_extension!r}, "
-            f"source={self.source!r}, "
-            f"worker_id={self.worker_id!r}, "
-            f"run_locally={self.run_locally!r}, "
-            f"output_format={self.output_format!r}, "
-            f"output_schema={self.output_schema!r}, "
-            f"events_streaming={self.events_streaming!r}, "
-            f"additional_context={self.additional_context!r}, "
-            f"instructions_override={self.instructions_override!r}, "
-            f"test_run_node_id={self.test_run_node_id!r}, "
-            f"expected_output={self.expected_output!r}, "
-            f"mcp_servers={self.mcp_servers!r}, "
-            f"triggering_agent_id={self.triggering_agent_id!r}, "
-            f"title={self.title!r}, "
-            f"think_mode={self.think_mode!r}, "
-            f"disable_attachment_injection={self.disable_attachment_injection!r}, "
-            f"return_metrics={self.return_metrics!r}, "
-            f"tool_call_limit={self.tool_call_limit!r}, "
-            f"llm_model_provider={self.llm_model_provider!r}, "
-            f"llm_model_name={self.llm_model_name!r}, "
-            f"llm_reasoning_effort={self.llm_reasoning_effort!r}, "
-            f"harness_cli={self.harness_cli!r}, "
-            f"permission_mode={self.permission_mode!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.input_ == other.input_
-            and self.payload_extension == other.payload_extension
-            and self.source == other.source
-            and self.worker_id == other.worker_id
-            and self.run_locally == other.run_locally
-            and self.output_format == other.output_format
-            and self.output_schema == other.output_schema
-            and self.events_streaming == other.events_streaming
-            and self.additional_context == other.additional_context
-            and self.instructions_override == other.instructions_override
-            and self.test_run_node_id == other.test_run_node_id
-            and self.user_oidc_token == other.user_oidc_token
-            and self.expected_output == other.expected_output
-            and self.mcp_servers == other.mcp_servers
-            and self.triggering_agent_id == other.triggering_agent_id
-            and self.title == other.title
-            and self.think_mode == other.think_mode
-            and self.disable_attachment_injection == other.disable_attachment_injection
-            and self.return_metrics == other.return_metrics
-            and self.user_tokens == other.user_tokens
-            and self.tool_call_limit == other.tool_call_limit
-            and self.llm_model_provider == other.llm_model_provider
-            and self.llm_model_name == other.llm_model_name
-            and self.llm_reasoning_effort == other.llm_reasoning_effort
-            and self.harness_cli == other.harness_cli
-            and self.permission_mode == other.permission_mode
-            and self.additional_properties == other.additional_properties
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
         input_: dict[str, Any] | Unset = UNSET
         if not isinstance(self.input_, Unset):
             input_ = self.input_.to_dict()
@@ -326,9 +114,23 @@ class CreateTaskRequest:
         if isinstance(self.payload_extension, Unset):
             payload_extension = UNSET
         elif isinstance(self.payload_extension, JsonObject):
-            payload_extension = self.payload_extension.to_dict()
+            payload_extension = self.payload_extension
         else:
             payload_extension = self.payload_extension
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        worker_id: None | str | Unset
+        if isinstance(self.worker_id, Unset):
+            worker_id = UNSET
+        else:
+            worker_id = self.worker_id
+
+        run_locally = self.run_locally
 
         output_format: None | str | Unset
         if isinstance(self.output_format, Unset):
@@ -342,9 +144,41 @@ class CreateTaskRequest:
         if isinstance(self.output_schema, Unset):
             output_schema = UNSET
         elif isinstance(self.output_schema, JsonObject):
-            output_schema = self.output_schema.to_dict()
+            output_schema = self.output_schema
         else:
             output_schema = self.output_schema
+
+        events_streaming = self.events_streaming
+
+        additional_context: None | str | Unset
+        if isinstance(self.additional_context, Unset):
+            additional_context = UNSET
+        else:
+            additional_context = self.additional_context
+
+        instructions_override: None | str | Unset
+        if isinstance(self.instructions_override, Unset):
+            instructions_override = UNSET
+        else:
+            instructions_override = self.instructions_override
+
+        test_run_node_id: None | str | Unset
+        if isinstance(self.test_run_node_id, Unset):
+            test_run_node_id = UNSET
+        else:
+            test_run_node_id = self.test_run_node_id
+
+        user_oidc_token: None | str | Unset
+        if isinstance(self.user_oidc_token, Unset):
+            user_oidc_token = UNSET
+        else:
+            user_oidc_token = self.user_oidc_token
+
+        expected_output: None | str | Unset
+        if isinstance(self.expected_output, Unset):
+            expected_output = UNSET
+        else:
+            expected_output = self.expected_output
 
         mcp_servers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.mcp_servers, Unset):
@@ -353,17 +187,51 @@ class CreateTaskRequest:
                 mcp_servers_item = mcp_servers_item_data.to_dict()
                 mcp_servers.append(mcp_servers_item)
 
+        triggering_agent_id: None | str | Unset
+        if isinstance(self.triggering_agent_id, Unset):
+            triggering_agent_id = UNSET
+        else:
+            triggering_agent_id = self.triggering_agent_id
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
         think_mode: str | Unset = UNSET
         if not isinstance(self.think_mode, Unset):
             think_mode = self.think_mode.value
+
+        disable_attachment_injection = self.disable_attachment_injection
+
+        return_metrics = self.return_metrics
 
         user_tokens: dict[str, Any] | None | Unset
         if isinstance(self.user_tokens, Unset):
             user_tokens = UNSET
         elif isinstance(self.user_tokens, JsonObject):
-            user_tokens = self.user_tokens.to_dict()
+            user_tokens = self.user_tokens
         else:
             user_tokens = self.user_tokens
+
+        tool_call_limit: int | None | Unset
+        if isinstance(self.tool_call_limit, Unset):
+            tool_call_limit = UNSET
+        else:
+            tool_call_limit = self.tool_call_limit
+
+        llm_model_provider: None | str | Unset
+        if isinstance(self.llm_model_provider, Unset):
+            llm_model_provider = UNSET
+        else:
+            llm_model_provider = self.llm_model_provider
+
+        llm_model_name: None | str | Unset
+        if isinstance(self.llm_model_name, Unset):
+            llm_model_name = UNSET
+        else:
+            llm_model_name = self.llm_model_name
 
         llm_reasoning_effort: None | str | Unset
         if isinstance(self.llm_reasoning_effort, Unset):
@@ -373,72 +241,94 @@ class CreateTaskRequest:
         else:
             llm_reasoning_effort = self.llm_reasoning_effort
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.id is not UNSET:
-            field_dict["id"] = self.id
+        harness_cli: None | str | Unset
+        if isinstance(self.harness_cli, Unset):
+            harness_cli = UNSET
+        else:
+            harness_cli = self.harness_cli
+
+        permission_mode: None | str | Unset
+        if isinstance(self.permission_mode, Unset):
+            permission_mode = UNSET
+        else:
+            permission_mode = self.permission_mode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if input_ is not UNSET:
             field_dict["input"] = input_
         if payload_extension is not UNSET:
             field_dict["payload_extension"] = payload_extension
-        if self.source is not UNSET:
-            field_dict["source"] = self.source
-        if self.worker_id is not UNSET:
-            field_dict["worker_id"] = self.worker_id
-        if self.run_locally is not UNSET:
-            field_dict["run_locally"] = self.run_locally
+        if source is not UNSET:
+            field_dict["source"] = source
+        if worker_id is not UNSET:
+            field_dict["worker_id"] = worker_id
+        if run_locally is not UNSET:
+            field_dict["run_locally"] = run_locally
         if output_format is not UNSET:
             field_dict["output_format"] = output_format
         if output_schema is not UNSET:
             field_dict["output_schema"] = output_schema
-        if self.events_streaming is not UNSET:
-            field_dict["events_streaming"] = self.events_streaming
-        if self.additional_context is not UNSET:
-            field_dict["additional_context"] = self.additional_context
-        if self.instructions_override is not UNSET:
-            field_dict["instructions_override"] = self.instructions_override
-        if self.test_run_node_id is not UNSET:
-            field_dict["test_run_node_id"] = self.test_run_node_id
-        if self.user_oidc_token is not UNSET:
-            field_dict["user_oidc_token"] = self.user_oidc_token
-        if self.expected_output is not UNSET:
-            field_dict["expected_output"] = self.expected_output
+        if events_streaming is not UNSET:
+            field_dict["events_streaming"] = events_streaming
+        if additional_context is not UNSET:
+            field_dict["additional_context"] = additional_context
+        if instructions_override is not UNSET:
+            field_dict["instructions_override"] = instructions_override
+        if test_run_node_id is not UNSET:
+            field_dict["test_run_node_id"] = test_run_node_id
+        if user_oidc_token is not UNSET:
+            field_dict["user_oidc_token"] = user_oidc_token
+        if expected_output is not UNSET:
+            field_dict["expected_output"] = expected_output
         if mcp_servers is not UNSET:
             field_dict["mcp_servers"] = mcp_servers
-        if self.triggering_agent_id is not UNSET:
-            field_dict["triggering_agent_id"] = self.triggering_agent_id
-        if self.title is not UNSET:
-            field_dict["title"] = self.title
+        if triggering_agent_id is not UNSET:
+            field_dict["triggering_agent_id"] = triggering_agent_id
+        if title is not UNSET:
+            field_dict["title"] = title
         if think_mode is not UNSET:
             field_dict["think_mode"] = think_mode
-        if self.disable_attachment_injection is not UNSET:
-            field_dict["disable_attachment_injection"] = (
-                self.disable_attachment_injection
-            )
-        if self.return_metrics is not UNSET:
-            field_dict["return_metrics"] = self.return_metrics
+        if disable_attachment_injection is not UNSET:
+            field_dict["disable_attachment_injection"] = disable_attachment_injection
+        if return_metrics is not UNSET:
+            field_dict["return_metrics"] = return_metrics
         if user_tokens is not UNSET:
             field_dict["user_tokens"] = user_tokens
-        if self.tool_call_limit is not UNSET:
-            field_dict["tool_call_limit"] = self.tool_call_limit
-        if self.llm_model_provider is not UNSET:
-            field_dict["llm_model_provider"] = self.llm_model_provider
-        if self.llm_model_name is not UNSET:
-            field_dict["llm_model_name"] = self.llm_model_name
+        if tool_call_limit is not UNSET:
+            field_dict["tool_call_limit"] = tool_call_limit
+        if llm_model_provider is not UNSET:
+            field_dict["llm_model_provider"] = llm_model_provider
+        if llm_model_name is not UNSET:
+            field_dict["llm_model_name"] = llm_model_name
         if llm_reasoning_effort is not UNSET:
             field_dict["llm_reasoning_effort"] = llm_reasoning_effort
-        if self.harness_cli is not UNSET:
-            field_dict["harness_cli"] = self.harness_cli
-        if self.permission_mode is not UNSET:
-            field_dict["permission_mode"] = self.permission_mode
+        if harness_cli is not UNSET:
+            field_dict["harness_cli"] = harness_cli
+        if permission_mode is not UNSET:
+            field_dict["permission_mode"] = permission_mode
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.json_object import JsonObject
+        from ..models.mcp_server_details import MCPServerDetails
+        from ..models.task_input import TaskInput
+
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         _input_ = d.pop("input", UNSET)
         input_: TaskInput | Unset
@@ -447,52 +337,127 @@ class CreateTaskRequest:
         else:
             input_ = TaskInput.from_dict(_input_)
 
-        payload_extension = d.pop("payload_extension", UNSET)
-        if isinstance(payload_extension, dict):
+        def _parse_payload_extension(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                payload_extension_type_0 = JsonObject.from_dict(payload_extension)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_extension_type_0 = data
 
-                payload_extension = payload_extension_type_0
+                return payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
 
-        source = d.pop("source", UNSET)
+        payload_extension = _parse_payload_extension(d.pop("payload_extension", UNSET))
 
-        worker_id = d.pop("worker_id", UNSET)
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        run_locally = d.pop("run_locally", UNSET)
+        source = _parse_source(d.pop("source", UNSET))
 
-        output_format = d.pop("output_format", UNSET)
-        if isinstance(output_format, str):
+        def _parse_worker_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        worker_id = _parse_worker_id(d.pop("worker_id", UNSET))
+
+        run_locally = d.pop("run_locally", False)
+
+        def _parse_output_format(data: object) -> None | OutputFormat | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                output_format_type_0 = OutputFormat._value2member_map_.get(
-                    _enum_value := output_format
-                ) or OutputFormat(_enum_value)
+                if not isinstance(data, str):
+                    raise TypeError()
+                output_format_type_0 = OutputFormat(data)
 
-                output_format = output_format_type_0
+                return output_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(None | OutputFormat | Unset, data)
 
-        output_schema = d.pop("output_schema", UNSET)
-        if isinstance(output_schema, dict):
+        output_format = _parse_output_format(d.pop("output_format", UNSET))
+
+        def _parse_output_schema(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                output_schema_type_0 = JsonObject.from_dict(output_schema)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                output_schema_type_0 = data
 
-                output_schema = output_schema_type_0
+                return output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
 
-        events_streaming = d.pop("events_streaming", UNSET)
+        output_schema = _parse_output_schema(d.pop("output_schema", UNSET))
 
-        additional_context = d.pop("additional_context", UNSET)
+        events_streaming = d.pop("events_streaming", False)
 
-        instructions_override = d.pop("instructions_override", UNSET)
+        def _parse_additional_context(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        test_run_node_id = d.pop("test_run_node_id", UNSET)
+        additional_context = _parse_additional_context(
+            d.pop("additional_context", UNSET)
+        )
 
-        user_oidc_token = d.pop("user_oidc_token", UNSET)
+        def _parse_instructions_override(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        expected_output = d.pop("expected_output", UNSET)
+        instructions_override = _parse_instructions_override(
+            d.pop("instructions_override", UNSET)
+        )
+
+        def _parse_test_run_node_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        test_run_node_id = _parse_test_run_node_id(d.pop("test_run_node_id", UNSET))
+
+        def _parse_user_oidc_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        user_oidc_token = _parse_user_oidc_token(d.pop("user_oidc_token", UNSET))
+
+        def _parse_expected_output(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expected_output = _parse_expected_output(d.pop("expected_output", UNSET))
 
         _mcp_servers = d.pop("mcp_servers", UNSET)
         mcp_servers: list[MCPServerDetails] | Unset = UNSET
@@ -503,52 +468,121 @@ class CreateTaskRequest:
 
                 mcp_servers.append(mcp_servers_item)
 
-        triggering_agent_id = d.pop("triggering_agent_id", UNSET)
+        def _parse_triggering_agent_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        title = d.pop("title", UNSET)
+        triggering_agent_id = _parse_triggering_agent_id(
+            d.pop("triggering_agent_id", UNSET)
+        )
 
-        _think_mode = d.pop("think_mode", UNSET)
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
+        _think_mode = d.pop("think_mode", "default")
         think_mode: ThinkMode | Unset
         if isinstance(_think_mode, Unset):
             think_mode = UNSET
         else:
-            think_mode = ThinkMode._value2member_map_.get(
-                _enum_value := _think_mode
-            ) or ThinkMode(_enum_value)
+            think_mode = ThinkMode(_think_mode)
 
-        disable_attachment_injection = d.pop("disable_attachment_injection", UNSET)
+        disable_attachment_injection = d.pop("disable_attachment_injection", False)
 
-        return_metrics = d.pop("return_metrics", UNSET)
+        return_metrics = d.pop("return_metrics", False)
 
-        user_tokens = d.pop("user_tokens", UNSET)
-        if isinstance(user_tokens, dict):
+        def _parse_user_tokens(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                user_tokens_type_0 = JsonObject.from_dict(user_tokens)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                user_tokens_type_0 = data
 
-                user_tokens = user_tokens_type_0
+                return user_tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
 
-        tool_call_limit = d.pop("tool_call_limit", UNSET)
+        user_tokens = _parse_user_tokens(d.pop("user_tokens", UNSET))
 
-        llm_model_provider = d.pop("llm_model_provider", UNSET)
+        def _parse_tool_call_limit(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        llm_model_name = d.pop("llm_model_name", UNSET)
+        tool_call_limit = _parse_tool_call_limit(d.pop("tool_call_limit", UNSET))
 
-        llm_reasoning_effort = d.pop("llm_reasoning_effort", UNSET)
-        if isinstance(llm_reasoning_effort, str):
+        def _parse_llm_model_provider(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        llm_model_provider = _parse_llm_model_provider(
+            d.pop("llm_model_provider", UNSET)
+        )
+
+        def _parse_llm_model_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        llm_model_name = _parse_llm_model_name(d.pop("llm_model_name", UNSET))
+
+        def _parse_llm_reasoning_effort(
+            data: object,
+        ) -> LLMReasoningEffort | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                llm_reasoning_effort_type_0 = LLMReasoningEffort._value2member_map_.get(
-                    _enum_value := llm_reasoning_effort
-                ) or LLMReasoningEffort(_enum_value)
+                if not isinstance(data, str):
+                    raise TypeError()
+                llm_reasoning_effort_type_0 = LLMReasoningEffort(data)
 
-                llm_reasoning_effort = llm_reasoning_effort_type_0
+                return llm_reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(LLMReasoningEffort | None | Unset, data)
 
-        harness_cli = d.pop("harness_cli", UNSET)
+        llm_reasoning_effort = _parse_llm_reasoning_effort(
+            d.pop("llm_reasoning_effort", UNSET)
+        )
 
-        permission_mode = d.pop("permission_mode", UNSET)
+        def _parse_harness_cli(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        harness_cli = _parse_harness_cli(d.pop("harness_cli", UNSET))
+
+        def _parse_permission_mode(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        permission_mode = _parse_permission_mode(d.pop("permission_mode", UNSET))
 
         create_task_request = cls(
             id=id,
@@ -613,20 +647,19 @@ from ..models.json_object import JsonObject
 from ..models.mcp_server_details import MCPServerDetails
 from ..models.task_input import TaskInput
 
-# `CreateTaskRequest` as a dict: its JSON keys, for code that passes one instead of the model.
 CreateTaskRequestParam = TypedDict(
     "CreateTaskRequestParam",
     {
         "id": str | None,
         "input": TaskInput | dict[str, Any],
-        "payload_extension": JsonObject | dict[str, Any] | None,
+        "payload_extension": dict[str, Any] | None,
         "source": str | None,
         "worker_id": str | None,
         "run_locally": bool,
         "output_format": OutputFormat
         | Literal["json", "markdown", "text", "voice"]
         | None,
-        "output_schema": JsonObject | dict[str, Any] | None,
+        "output_schema": dict[str, Any] | None,
         "events_streaming": bool,
         "additional_context": str | None,
         "instructions_override": str | None,
@@ -639,7 +672,7 @@ CreateTaskRequestParam = TypedDict(
         "think_mode": ThinkMode | Literal["default", "harder"],
         "disable_attachment_injection": bool,
         "return_metrics": bool,
-        "user_tokens": JsonObject | dict[str, Any] | None,
+        "user_tokens": dict[str, Any] | None,
         "tool_call_limit": int | None,
         "llm_model_provider": str | None,
         "llm_model_name": str | None,

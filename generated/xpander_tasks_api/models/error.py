@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import LazyFields, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -20,48 +21,17 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Error")
 
 
+@_attrs_define
 class Error:
     """An error answer. `detail` is a message, or for a 422 the list of validation
     problems.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "detail",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("detail", "list[ValidationIssue] | str"),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("detail",)
-    __hash__ = None  # mutable and compared by value
-
     detail: list[ValidationIssue] | str
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        detail: list[ValidationIssue] | str,
-    ) -> None:
-        self.detail = detail
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__qualname__}(detail={self.detail!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.detail == other.detail
-            and self.additional_properties == other.additional_properties
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[dict[str, Any]] | str
@@ -74,21 +44,28 @@ class Error:
         else:
             detail = self.detail
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "detail": detail,
-        }
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "detail": detail,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.validation_issue import ValidationIssue
+
         d = dict(src_dict)
-        detail = d.pop("detail")
-        if isinstance(detail, list):
+
+        def _parse_detail(data: object) -> list[ValidationIssue] | str:
             try:
+                if not isinstance(data, list):
+                    raise TypeError()
                 detail_type_1 = []
-                _detail_type_1 = detail
+                _detail_type_1 = data
                 for detail_type_1_item_data in _detail_type_1:
                     detail_type_1_item = ValidationIssue.from_dict(
                         detail_type_1_item_data
@@ -96,9 +73,12 @@ class Error:
 
                     detail_type_1.append(detail_type_1_item)
 
-                detail = detail_type_1
+                return detail_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(list[ValidationIssue] | str, data)
+
+        detail = _parse_detail(d.pop("detail"))
 
         error = cls(
             detail=detail,
@@ -126,7 +106,6 @@ class Error:
 
 from ..models.validation_issue import ValidationIssue
 
-# `Error` as a dict: its JSON keys, for code that passes one instead of the model.
 ErrorParam = TypedDict(
     "ErrorParam",
     {

@@ -1,82 +1,76 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EventIdentity")
 
 
+@_attrs_define
 class EventIdentity:
     """Who an event speaks for."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "icon",
-        "name",
+    name: None | str | Unset = UNSET
+    icon: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("name", "None | str | Unset", default=UNSET),
-            model_field("icon", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("name", "icon")
-    __hash__ = None  # mutable and compared by value
-
-    name: None | str | Unset
-    icon: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        name: None | str | Unset = UNSET,
-        icon: None | str | Unset = UNSET,
-    ) -> None:
-        self.name = name
-        self.icon = icon
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__qualname__}(name={self.name!r}, icon={self.icon!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.name == other.name
-            and self.icon == other.icon
-            and self.additional_properties == other.additional_properties
-        )
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.name is not UNSET:
-            field_dict["name"] = self.name
-        if self.icon is not UNSET:
-            field_dict["icon"] = self.icon
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        icon: None | str | Unset
+        if isinstance(self.icon, Unset):
+            icon = UNSET
+        else:
+            icon = self.icon
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if icon is not UNSET:
+            field_dict["icon"] = icon
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
 
-        icon = d.pop("icon", UNSET)
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_icon(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        icon = _parse_icon(d.pop("icon", UNSET))
 
         event_identity = cls(
             name=name,
@@ -103,7 +97,6 @@ class EventIdentity:
         return key in self.additional_properties
 
 
-# `EventIdentity` as a dict: its JSON keys, for code that passes one instead of the model.
 EventIdentityParam = TypedDict(
     "EventIdentityParam",
     {

@@ -1,72 +1,58 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="HITLRequest")
 
 
+@_attrs_define
 class HITLRequest:
     """A human-in-the-loop request the task waits on."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "wait_node_id",
+    wait_node_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("wait_node_id", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("wait_node_id",)
-    __hash__ = None  # mutable and compared by value
-
-    wait_node_id: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        wait_node_id: None | str | Unset = UNSET,
-    ) -> None:
-        self.wait_node_id = wait_node_id
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__qualname__}(wait_node_id={self.wait_node_id!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.wait_node_id == other.wait_node_id
-            and self.additional_properties == other.additional_properties
-        )
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.wait_node_id is not UNSET:
-            field_dict["wait_node_id"] = self.wait_node_id
+        wait_node_id: None | str | Unset
+        if isinstance(self.wait_node_id, Unset):
+            wait_node_id = UNSET
+        else:
+            wait_node_id = self.wait_node_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if wait_node_id is not UNSET:
+            field_dict["wait_node_id"] = wait_node_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        wait_node_id = d.pop("wait_node_id", UNSET)
+
+        def _parse_wait_node_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        wait_node_id = _parse_wait_node_id(d.pop("wait_node_id", UNSET))
 
         hitl_request = cls(
             wait_node_id=wait_node_id,
@@ -92,7 +78,6 @@ class HITLRequest:
         return key in self.additional_properties
 
 
-# `HITLRequest` as a dict: its JSON keys, for code that passes one instead of the model.
 HITLRequestParam = TypedDict(
     "HITLRequestParam",
     {

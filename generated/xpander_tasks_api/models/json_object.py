@@ -1,54 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypeVar,
 )
 
-from ..types import LazyFields, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="JsonObject")
 
 
+@_attrs_define
 class JsonObject:
     """A free-form JSON object."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ()
-    __hash__ = None  # mutable and compared by value
-
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-    ) -> None:
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__qualname__}()"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self.additional_properties == other.additional_properties
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         return field_dict
 

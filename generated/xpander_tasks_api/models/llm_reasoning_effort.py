@@ -8,6 +8,7 @@ class LLMReasoningEffort(StrEnum):
     LOW = "low"
     Medium = "medium"
     MEDIUM = "medium"
+    XHigh = "xhigh"
     Xhigh = "xhigh"
     XHIGH = "xhigh"
 

@@ -1,21 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Literal,
-    Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
 from ..models.mcp_server_auth_type import MCPServerAuthType
-from ..models.mcp_server_sso_token import MCPServerSSOToken
+from ..models.mcp_server_sso_token_mode import MCPServerSSOTokenMode
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.string_map import StringMap
@@ -24,221 +26,85 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="MCPServerDetails")
 
 
+@_attrs_define
 class MCPServerDetails:
     """An MCP server the agent may use during this task. A local server needs `command`, a
     remote one (the default type) `url`; the API answers a server without it with 400.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "additional_scopes",
-        "allowed_tools",
-        "api_key",
-        "auth_type",
-        "client_id",
-        "client_secret",
-        "command",
-        "env_vars",
-        "headers",
-        "id",
-        "name",
-        "share_user_token_across_other_agents",
-        "sso_audience",
-        "sso_token",
-        "transport",
-        "type_",
-        "url",
-        "use_secrets_manager",
+    id: None | str | Unset = UNSET
+    type_: MCPServerType | Unset = _attrs_field(
+        alias="type", default=MCPServerType.REMOTE
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "None | str | Unset", default=UNSET),
-            model_field(
-                "type_",
-                "MCPServerType | Unset",
-                default=MCPServerType.REMOTE,
-                alias="type",
-            ),
-            model_field("name", "None | str | Unset", default=UNSET),
-            model_field("command", "None | str | Unset", default=UNSET),
-            model_field("url", "None | str | Unset", default=UNSET),
-            model_field(
-                "transport",
-                "MCPServerTransport | Unset",
-                default=MCPServerTransport.STREAMABLE_HTTP,
-            ),
-            model_field(
-                "auth_type", "MCPServerAuthType | Unset", default=MCPServerAuthType.NONE
-            ),
-            model_field("api_key", "None | str | Unset", default=UNSET, secret=True),
-            model_field("use_secrets_manager", "bool | None | Unset", default=False),
-            model_field("client_id", "None | str | Unset", default=UNSET),
-            model_field(
-                "client_secret", "None | str | Unset", default=UNSET, secret=True
-            ),
-            model_field(
-                "headers", "None | StringMap | Unset", default=UNSET, secret=True
-            ),
-            model_field(
-                "env_vars", "None | StringMap | Unset", default=UNSET, secret=True
-            ),
-            model_field("allowed_tools", "list[str] | Unset", default=UNSET),
-            model_field("additional_scopes", "list[str] | Unset", default=UNSET),
-            model_field(
-                "share_user_token_across_other_agents",
-                "bool | None | Unset",
-                default=True,
-            ),
-            model_field(
-                "sso_token",
-                "MCPServerSSOToken | Unset",
-                default=MCPServerSSOToken.ACCESS,
-            ),
-            model_field("sso_audience", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
+    name: None | str | Unset = UNSET
+    command: None | str | Unset = UNSET
+    url: None | str | Unset = UNSET
+    transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP
+    """ How to reach an MCP server. [sdk-names: STDIO SSE HTTP_Transport] """
+    auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE
+    """ How an MCP server authenticates. [sdk-names: APIKey OAuth2 CustomHeaders SSOUser _None]
+     """
+    api_key: None | str | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
     )
-    __match_args__ = (
-        "id",
-        "type_",
-        "name",
-        "command",
-        "url",
-        "transport",
-        "auth_type",
-        "api_key",
-        "use_secrets_manager",
-        "client_id",
-        "client_secret",
-        "headers",
-        "env_vars",
-        "allowed_tools",
-        "additional_scopes",
-        "share_user_token_across_other_agents",
-        "sso_token",
-        "sso_audience",
-    )
-    __hash__ = None  # mutable and compared by value
-
-    id: None | str | Unset
-    type_: MCPServerType | Unset
-    name: None | str | Unset
-    command: None | str | Unset
-    url: None | str | Unset
-    transport: MCPServerTransport | Unset
-    auth_type: MCPServerAuthType | Unset
-    api_key: None | str | Unset
     """ The MCP server's API key. [secret] """
-    use_secrets_manager: bool | None | Unset
-    client_id: None | str | Unset
-    client_secret: None | str | Unset
+    use_secrets_manager: bool | None | Unset = False
+    client_id: None | str | Unset = UNSET
+    client_secret: None | str | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ The OAuth2 client secret. [secret] """
-    headers: None | StringMap | Unset
+    headers: dict[str, str] | None | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ Extra HTTP headers; may hold credentials. [secret] """
-    env_vars: None | StringMap | Unset
+    env_vars: dict[str, str] | None | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ Environment of a local server; may hold credentials. [secret] """
-    allowed_tools: list[str] | Unset
-    additional_scopes: list[str] | Unset
-    share_user_token_across_other_agents: bool | None | Unset
-    sso_token: MCPServerSSOToken | Unset
-    sso_audience: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: None | str | Unset = UNSET,
-        type: MCPServerType | Unset = MCPServerType.REMOTE,
-        name: None | str | Unset = UNSET,
-        command: None | str | Unset = UNSET,
-        url: None | str | Unset = UNSET,
-        transport: MCPServerTransport | Unset = MCPServerTransport.STREAMABLE_HTTP,
-        auth_type: MCPServerAuthType | Unset = MCPServerAuthType.NONE,
-        api_key: None | str | Unset = UNSET,
-        use_secrets_manager: bool | None | Unset = False,
-        client_id: None | str | Unset = UNSET,
-        client_secret: None | str | Unset = UNSET,
-        headers: None | StringMap | Unset = UNSET,
-        env_vars: None | StringMap | Unset = UNSET,
-        allowed_tools: list[str] | Unset = UNSET,
-        additional_scopes: list[str] | Unset = UNSET,
-        share_user_token_across_other_agents: bool | None | Unset = True,
-        sso_token: MCPServerSSOToken | Unset = MCPServerSSOToken.ACCESS,
-        sso_audience: None | str | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.type_ = type
-        self.name = name
-        self.command = command
-        self.url = url
-        self.transport = transport
-        self.auth_type = auth_type
-        self.api_key = api_key
-        self.use_secrets_manager = use_secrets_manager
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.headers = headers
-        self.env_vars = env_vars
-        self.allowed_tools = allowed_tools
-        self.additional_scopes = additional_scopes
-        self.share_user_token_across_other_agents = share_user_token_across_other_agents
-        self.sso_token = sso_token
-        self.sso_audience = sso_audience
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"type_={self.type_!r}, "
-            f"name={self.name!r}, "
-            f"command={self.command!r}, "
-            f"url={self.url!r}, "
-            f"transport={self.transport!r}, "
-            f"auth_type={self.auth_type!r}, "
-            f"use_secrets_manager={self.use_secrets_manager!r}, "
-            f"client_id={self.client_id!r}, "
-            f"allowed_tools={self.allowed_tools!r}, "
-            f"additional_scopes={self.additional_scopes!r}, "
-            f"share_user_token_across_other_agents={self.share_user_token_across_other_agents!r}, "
-            f"sso_token={self.sso_token!r}, "
-            f"sso_audience={self.sso_audience!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.type_ == other.type_
-            and self.name == other.name
-            and self.command == other.command
-            and self.url == other.url
-            and self.transport == other.transport
-            and self.auth_type == other.auth_type
-            and self.api_key == other.api_key
-            and self.use_secrets_manager == other.use_secrets_manager
-            and self.client_id == other.client_id
-            and self.client_secret == other.client_secret
-            and self.headers == other.headers
-            and self.env_vars == other.env_vars
-            and self.allowed_tools == other.allowed_tools
-            and self.additional_scopes == other.additional_scopes
-            and self.share_user_token_across_other_agents
-            == other.share_user_token_across_other_agents
-            and self.sso_token == other.sso_token
-            and self.sso_audience == other.sso_audience
-            and self.additional_properties == other.additional_properties
-        )
+    allowed_tools: list[str] | Unset = UNSET
+    additional_scopes: list[str] | Unset = UNSET
+    share_user_token_across_other_agents: bool | None | Unset = True
+    sso_token: MCPServerSSOTokenMode | Unset = MCPServerSSOTokenMode.ACCESS
+    """ Which SSO token an MCP server gets (the published SDK's name; `MCPServerSSOToken` is an
+    alias). [sdk-names: Access ID Exchange]
+     """
+    sso_audience: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.string_map import StringMap
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        command: None | str | Unset
+        if isinstance(self.command, Unset):
+            command = UNSET
+        else:
+            command = self.command
+
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
 
         transport: str | Unset = UNSET
         if not isinstance(self.transport, Unset):
@@ -248,11 +114,35 @@ class MCPServerDetails:
         if not isinstance(self.auth_type, Unset):
             auth_type = self.auth_type.value
 
+        api_key: None | str | Unset
+        if isinstance(self.api_key, Unset):
+            api_key = UNSET
+        else:
+            api_key = self.api_key
+
+        use_secrets_manager: bool | None | Unset
+        if isinstance(self.use_secrets_manager, Unset):
+            use_secrets_manager = UNSET
+        else:
+            use_secrets_manager = self.use_secrets_manager
+
+        client_id: None | str | Unset
+        if isinstance(self.client_id, Unset):
+            client_id = UNSET
+        else:
+            client_id = self.client_id
+
+        client_secret: None | str | Unset
+        if isinstance(self.client_secret, Unset):
+            client_secret = UNSET
+        else:
+            client_secret = self.client_secret
+
         headers: dict[str, Any] | None | Unset
         if isinstance(self.headers, Unset):
             headers = UNSET
         elif isinstance(self.headers, StringMap):
-            headers = self.headers.to_dict()
+            headers = self.headers
         else:
             headers = self.headers
 
@@ -260,140 +150,249 @@ class MCPServerDetails:
         if isinstance(self.env_vars, Unset):
             env_vars = UNSET
         elif isinstance(self.env_vars, StringMap):
-            env_vars = self.env_vars.to_dict()
+            env_vars = self.env_vars
         else:
             env_vars = self.env_vars
+
+        allowed_tools: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_tools, Unset):
+            allowed_tools = self.allowed_tools
+
+        additional_scopes: list[str] | Unset = UNSET
+        if not isinstance(self.additional_scopes, Unset):
+            additional_scopes = self.additional_scopes
+
+        share_user_token_across_other_agents: bool | None | Unset
+        if isinstance(self.share_user_token_across_other_agents, Unset):
+            share_user_token_across_other_agents = UNSET
+        else:
+            share_user_token_across_other_agents = (
+                self.share_user_token_across_other_agents
+            )
 
         sso_token: str | Unset = UNSET
         if not isinstance(self.sso_token, Unset):
             sso_token = self.sso_token.value
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.id is not UNSET:
-            field_dict["id"] = self.id
+        sso_audience: None | str | Unset
+        if isinstance(self.sso_audience, Unset):
+            sso_audience = UNSET
+        else:
+            sso_audience = self.sso_audience
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if self.name is not UNSET:
-            field_dict["name"] = self.name
-        if self.command is not UNSET:
-            field_dict["command"] = self.command
-        if self.url is not UNSET:
-            field_dict["url"] = self.url
+        if name is not UNSET:
+            field_dict["name"] = name
+        if command is not UNSET:
+            field_dict["command"] = command
+        if url is not UNSET:
+            field_dict["url"] = url
         if transport is not UNSET:
             field_dict["transport"] = transport
         if auth_type is not UNSET:
             field_dict["auth_type"] = auth_type
-        if self.api_key is not UNSET:
-            field_dict["api_key"] = self.api_key
-        if self.use_secrets_manager is not UNSET:
-            field_dict["use_secrets_manager"] = self.use_secrets_manager
-        if self.client_id is not UNSET:
-            field_dict["client_id"] = self.client_id
-        if self.client_secret is not UNSET:
-            field_dict["client_secret"] = self.client_secret
+        if api_key is not UNSET:
+            field_dict["api_key"] = api_key
+        if use_secrets_manager is not UNSET:
+            field_dict["use_secrets_manager"] = use_secrets_manager
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
+        if client_secret is not UNSET:
+            field_dict["client_secret"] = client_secret
         if headers is not UNSET:
             field_dict["headers"] = headers
         if env_vars is not UNSET:
             field_dict["env_vars"] = env_vars
-        if self.allowed_tools is not UNSET:
-            field_dict["allowed_tools"] = self.allowed_tools
-        if self.additional_scopes is not UNSET:
-            field_dict["additional_scopes"] = self.additional_scopes
-        if self.share_user_token_across_other_agents is not UNSET:
+        if allowed_tools is not UNSET:
+            field_dict["allowed_tools"] = allowed_tools
+        if additional_scopes is not UNSET:
+            field_dict["additional_scopes"] = additional_scopes
+        if share_user_token_across_other_agents is not UNSET:
             field_dict["share_user_token_across_other_agents"] = (
-                self.share_user_token_across_other_agents
+                share_user_token_across_other_agents
             )
         if sso_token is not UNSET:
             field_dict["sso_token"] = sso_token
-        if self.sso_audience is not UNSET:
-            field_dict["sso_audience"] = self.sso_audience
+        if sso_audience is not UNSET:
+            field_dict["sso_audience"] = sso_audience
 
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.string_map import StringMap
 
-        _type_ = d.pop("type", UNSET)
+        d = dict(src_dict)
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        _type_ = d.pop("type", "remote")
         type_: MCPServerType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = MCPServerType._value2member_map_.get(
-                _enum_value := _type_
-            ) or MCPServerType(_enum_value)
+            type_ = MCPServerType(_type_)
 
-        name = d.pop("name", UNSET)
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        command = d.pop("command", UNSET)
+        name = _parse_name(d.pop("name", UNSET))
 
-        url = d.pop("url", UNSET)
+        def _parse_command(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        _transport = d.pop("transport", UNSET)
+        command = _parse_command(d.pop("command", UNSET))
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        _transport = d.pop("transport", "streamable-http")
         transport: MCPServerTransport | Unset
         if isinstance(_transport, Unset):
             transport = UNSET
         else:
-            transport = MCPServerTransport._value2member_map_.get(
-                _enum_value := _transport
-            ) or MCPServerTransport(_enum_value)
+            transport = MCPServerTransport(_transport)
 
-        _auth_type = d.pop("auth_type", UNSET)
+        _auth_type = d.pop("auth_type", "none")
         auth_type: MCPServerAuthType | Unset
         if isinstance(_auth_type, Unset):
             auth_type = UNSET
         else:
-            auth_type = MCPServerAuthType._value2member_map_.get(
-                _enum_value := _auth_type
-            ) or MCPServerAuthType(_enum_value)
+            auth_type = MCPServerAuthType(_auth_type)
 
-        api_key = d.pop("api_key", UNSET)
+        def _parse_api_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        use_secrets_manager = d.pop("use_secrets_manager", UNSET)
+        api_key = _parse_api_key(d.pop("api_key", UNSET))
 
-        client_id = d.pop("client_id", UNSET)
+        def _parse_use_secrets_manager(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        client_secret = d.pop("client_secret", UNSET)
-
-        headers = d.pop("headers", UNSET)
-        if isinstance(headers, dict):
-            try:
-                headers_type_0 = StringMap.from_dict(headers)
-
-                headers = headers_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-
-        env_vars = d.pop("env_vars", UNSET)
-        if isinstance(env_vars, dict):
-            try:
-                env_vars_type_0 = StringMap.from_dict(env_vars)
-
-                env_vars = env_vars_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-
-        allowed_tools: list[str] = d.pop("allowed_tools", UNSET)
-
-        additional_scopes: list[str] = d.pop("additional_scopes", UNSET)
-
-        share_user_token_across_other_agents = d.pop(
-            "share_user_token_across_other_agents", UNSET
+        use_secrets_manager = _parse_use_secrets_manager(
+            d.pop("use_secrets_manager", False)
         )
 
-        _sso_token = d.pop("sso_token", UNSET)
-        sso_token: MCPServerSSOToken | Unset
+        def _parse_client_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client_id = _parse_client_id(d.pop("client_id", UNSET))
+
+        def _parse_client_secret(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
+
+        def _parse_headers(data: object) -> None | StringMap | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                headers_type_0 = data
+
+                return headers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StringMap | Unset, data)
+
+        headers = _parse_headers(d.pop("headers", UNSET))
+
+        def _parse_env_vars(data: object) -> None | StringMap | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                env_vars_type_0 = data
+
+                return env_vars_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StringMap | Unset, data)
+
+        env_vars = _parse_env_vars(d.pop("env_vars", UNSET))
+
+        allowed_tools = cast(list[str], d.pop("allowed_tools", UNSET))
+
+        additional_scopes = cast(list[str], d.pop("additional_scopes", UNSET))
+
+        def _parse_share_user_token_across_other_agents(
+            data: object,
+        ) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        share_user_token_across_other_agents = (
+            _parse_share_user_token_across_other_agents(
+                d.pop("share_user_token_across_other_agents", True)
+            )
+        )
+
+        _sso_token = d.pop("sso_token", "access")
+        sso_token: MCPServerSSOTokenMode | Unset
         if isinstance(_sso_token, Unset):
             sso_token = UNSET
         else:
-            sso_token = MCPServerSSOToken._value2member_map_.get(
-                _enum_value := _sso_token
-            ) or MCPServerSSOToken(_enum_value)
+            sso_token = MCPServerSSOTokenMode(_sso_token)
 
-        sso_audience = d.pop("sso_audience", UNSET)
+        def _parse_sso_audience(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sso_audience = _parse_sso_audience(d.pop("sso_audience", UNSET))
 
         mcp_server_details = cls(
             id=id,
@@ -447,7 +446,6 @@ class MCPServerDetails:
 
 from ..models.string_map import StringMap
 
-# `MCPServerDetails` as a dict: its JSON keys, for code that passes one instead of the model.
 MCPServerDetailsParam = TypedDict(
     "MCPServerDetailsParam",
     {
@@ -463,12 +461,12 @@ MCPServerDetailsParam = TypedDict(
         "use_secrets_manager": bool | None,
         "client_id": str | None,
         "client_secret": str | None,
-        "headers": StringMap | dict[str, Any] | None,
-        "env_vars": StringMap | dict[str, Any] | None,
+        "headers": dict[str, str] | None,
+        "env_vars": dict[str, str] | None,
         "allowed_tools": list[str],
         "additional_scopes": list[str],
         "share_user_token_across_other_agents": bool | None,
-        "sso_token": MCPServerSSOToken | Literal["access", "exchange", "id"],
+        "sso_token": MCPServerSSOTokenMode | Literal["access", "exchange", "id"],
         "sso_audience": str | None,
     },
     total=False,

@@ -6,6 +6,7 @@ class MCPServerTransport(StrEnum):
     SSE = "sse"
     Stdio = "stdio"
     STDIO = "stdio"
+    HTTP_Transport = "streamable-http"
     StreamableHttp = "streamable-http"
     STREAMABLE_HTTP = "streamable-http"
 

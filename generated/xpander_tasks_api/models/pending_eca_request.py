@@ -1,87 +1,76 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PendingECARequest")
 
 
+@_attrs_define
 class PendingECARequest:
     """A connector authorisation the task waits on."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "auth_url",
-        "connector_name",
+    connector_name: None | str | Unset = UNSET
+    auth_url: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("connector_name", "None | str | Unset", default=UNSET),
-            model_field("auth_url", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("connector_name", "auth_url")
-    __hash__ = None  # mutable and compared by value
-
-    connector_name: None | str | Unset
-    auth_url: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        connector_name: None | str | Unset = UNSET,
-        auth_url: None | str | Unset = UNSET,
-    ) -> None:
-        self.connector_name = connector_name
-        self.auth_url = auth_url
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"connector_name={self.connector_name!r}, "
-            f"auth_url={self.auth_url!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.connector_name == other.connector_name
-            and self.auth_url == other.auth_url
-            and self.additional_properties == other.additional_properties
-        )
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.connector_name is not UNSET:
-            field_dict["connector_name"] = self.connector_name
-        if self.auth_url is not UNSET:
-            field_dict["auth_url"] = self.auth_url
+        connector_name: None | str | Unset
+        if isinstance(self.connector_name, Unset):
+            connector_name = UNSET
+        else:
+            connector_name = self.connector_name
+
+        auth_url: None | str | Unset
+        if isinstance(self.auth_url, Unset):
+            auth_url = UNSET
+        else:
+            auth_url = self.auth_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if connector_name is not UNSET:
+            field_dict["connector_name"] = connector_name
+        if auth_url is not UNSET:
+            field_dict["auth_url"] = auth_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        connector_name = d.pop("connector_name", UNSET)
 
-        auth_url = d.pop("auth_url", UNSET)
+        def _parse_connector_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        connector_name = _parse_connector_name(d.pop("connector_name", UNSET))
+
+        def _parse_auth_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        auth_url = _parse_auth_url(d.pop("auth_url", UNSET))
 
         pending_eca_request = cls(
             connector_name=connector_name,
@@ -108,7 +97,6 @@ class PendingECARequest:
         return key in self.additional_properties
 
 
-# `PendingECARequest` as a dict: its JSON keys, for code that passes one instead of the model.
 PendingECARequestParam = TypedDict(
     "PendingECARequestParam",
     {

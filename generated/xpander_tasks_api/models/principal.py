@@ -1,115 +1,95 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Literal,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
 from ..models.principal_kind import PrincipalKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Principal")
 
 
+@_attrs_define
 class Principal:
     """Who the task acts for."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "display_name",
-        "email",
-        "id",
-        "kind",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("kind", "PrincipalKind"),
-            model_field("id", "str"),
-            model_field("email", "None | str | Unset", default=UNSET),
-            model_field("display_name", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("kind", "id", "email", "display_name")
-    __hash__ = None  # mutable and compared by value
-
     kind: PrincipalKind
+    """ Who a task acts for. [sdk-names: user slack api_key system anonymous] """
     id: str
     """ Non-empty, with no `:`, no white space and no control characters. """
-    email: None | str | Unset
-    display_name: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        kind: PrincipalKind,
-        id: str,
-        email: None | str | Unset = UNSET,
-        display_name: None | str | Unset = UNSET,
-    ) -> None:
-        self.kind = kind
-        self.id = id
-        self.email = email
-        self.display_name = display_name
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"kind={self.kind!r}, "
-            f"id={self.id!r}, "
-            f"email={self.email!r}, "
-            f"display_name={self.display_name!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.kind == other.kind
-            and self.id == other.id
-            and self.email == other.email
-            and self.display_name == other.display_name
-            and self.additional_properties == other.additional_properties
-        )
+    email: None | str | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "kind": kind,
-            "id": self.id,
-        }
-        if self.email is not UNSET:
-            field_dict["email"] = self.email
-        if self.display_name is not UNSET:
-            field_dict["display_name"] = self.display_name
+        id = self.id
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+                "id": id,
+            }
+        )
+        if email is not UNSET:
+            field_dict["email"] = email
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        kind = PrincipalKind._value2member_map_.get(
-            _enum_value := d.pop("kind")
-        ) or PrincipalKind(_enum_value)
+        kind = PrincipalKind(d.pop("kind"))
 
         id = d.pop("id")
 
-        email = d.pop("email", UNSET)
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        display_name = d.pop("display_name", UNSET)
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
 
         principal = cls(
             kind=kind,
@@ -138,7 +118,6 @@ class Principal:
         return key in self.additional_properties
 
 
-# `Principal` as a dict: its JSON keys, for code that passes one instead of the model.
 PrincipalParam = TypedDict(
     "PrincipalParam",
     {

@@ -2,14 +2,19 @@ from enum import StrEnum
 
 
 class PrincipalKind(StrEnum):
+    anonymous = "anonymous"
     Anonymous = "anonymous"
     ANONYMOUS = "anonymous"
+    api_key = "api_key"
     ApiKey = "api_key"
     API_KEY = "api_key"
+    slack = "slack"
     Slack = "slack"
     SLACK = "slack"
+    system = "system"
     System = "system"
     SYSTEM = "system"
+    user = "user"
     User = "user"
     USER = "user"
 

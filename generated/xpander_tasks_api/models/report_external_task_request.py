@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.tokens import Tokens
@@ -19,114 +22,44 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ReportExternalTaskRequest")
 
 
+@_attrs_define
 class ReportExternalTaskRequest:
     """A task that ran outside xpander, as `Task.report_external_task` sends it."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "duration",
-        "id",
-        "input_",
-        "is_success",
-        "llm_response",
-        "result",
-        "tokens",
-        "used_tools",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "None | str | Unset", default=UNSET),
-            model_field("input_", "None | str | Unset", default=UNSET, alias="input"),
-            model_field("llm_response", "Any | Unset", default=UNSET),
-            model_field("tokens", "None | Tokens | Unset", default=UNSET),
-            model_field("is_success", "bool | Unset", default=True),
-            model_field("result", "None | str | Unset", default=UNSET),
-            model_field("duration", "float | None | Unset", default=0.0),
-            model_field("used_tools", "list[str] | None | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "id",
-        "input_",
-        "llm_response",
-        "tokens",
-        "is_success",
-        "result",
-        "duration",
-        "used_tools",
-    )
-    __hash__ = None  # mutable and compared by value
-
-    id: None | str | Unset
+    id: None | str | Unset = UNSET
     """ The id to store the task under; a new one when null. """
-    input_: None | str | Unset
+    input_: None | str | Unset = _attrs_field(alias="input", default=UNSET)
     """ The task's input text. """
-    llm_response: Any | Unset
+    llm_response: Any | Unset = UNSET
     """ The model's raw answer, any JSON. """
-    tokens: None | Tokens | Unset
-    is_success: bool | Unset
+    tokens: None | Tokens | Unset = UNSET
+    is_success: bool | Unset = True
     """ False stores the task as `failed`. """
-    result: None | str | Unset
-    duration: float | None | Unset
+    result: None | str | Unset = UNSET
+    duration: float | None | Unset = 0.0
     """ Seconds the task ran. """
-    used_tools: list[str] | None | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: None | str | Unset = UNSET,
-        input: None | str | Unset = UNSET,
-        llm_response: Any | Unset = UNSET,
-        tokens: None | Tokens | Unset = UNSET,
-        is_success: bool | Unset = True,
-        result: None | str | Unset = UNSET,
-        duration: float | None | Unset = 0.0,
-        used_tools: list[str] | None | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.input_ = input
-        self.llm_response = llm_response
-        self.tokens = tokens
-        self.is_success = is_success
-        self.result = result
-        self.duration = duration
-        self.used_tools = used_tools
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"input_={self.input_!r}, "
-            f"llm_response={self.llm_response!r}, "
-            f"tokens={self.tokens!r}, "
-            f"is_success={self.is_success!r}, "
-            f"result={self.result!r}, "
-            f"duration={self.duration!r}, "
-            f"used_tools={self.used_tools!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.input_ == other.input_
-            and self.llm_response == other.llm_response
-            and self.tokens == other.tokens
-            and self.is_success == other.is_success
-            and self.result == other.result
-            and self.duration == other.duration
-            and self.used_tools == other.used_tools
-            and self.additional_properties == other.additional_properties
-        )
+    used_tools: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.tokens import Tokens
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
+        input_: None | str | Unset
+        if isinstance(self.input_, Unset):
+            input_ = UNSET
+        else:
+            input_ = self.input_
+
+        llm_response = self.llm_response
+
         tokens: dict[str, Any] | None | Unset
         if isinstance(self.tokens, Unset):
             tokens = UNSET
@@ -135,60 +68,130 @@ class ReportExternalTaskRequest:
         else:
             tokens = self.tokens
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.id is not UNSET:
-            field_dict["id"] = self.id
-        if self.input_ is not UNSET:
-            field_dict["input"] = self.input_
-        if self.llm_response is not UNSET:
-            field_dict["llm_response"] = self.llm_response
+        is_success = self.is_success
+
+        result: None | str | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        else:
+            result = self.result
+
+        duration: float | None | Unset
+        if isinstance(self.duration, Unset):
+            duration = UNSET
+        else:
+            duration = self.duration
+
+        used_tools: list[str] | None | Unset
+        if isinstance(self.used_tools, Unset):
+            used_tools = UNSET
+        elif isinstance(self.used_tools, list):
+            used_tools = self.used_tools
+
+        else:
+            used_tools = self.used_tools
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if input_ is not UNSET:
+            field_dict["input"] = input_
+        if llm_response is not UNSET:
+            field_dict["llm_response"] = llm_response
         if tokens is not UNSET:
             field_dict["tokens"] = tokens
-        if self.is_success is not UNSET:
-            field_dict["is_success"] = self.is_success
-        if self.result is not UNSET:
-            field_dict["result"] = self.result
-        if self.duration is not UNSET:
-            field_dict["duration"] = self.duration
-        if self.used_tools is not UNSET:
-            field_dict["used_tools"] = self.used_tools
+        if is_success is not UNSET:
+            field_dict["is_success"] = is_success
+        if result is not UNSET:
+            field_dict["result"] = result
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if used_tools is not UNSET:
+            field_dict["used_tools"] = used_tools
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        from ..models.tokens import Tokens
 
-        input_ = d.pop("input", UNSET)
+        d = dict(src_dict)
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_input_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        input_ = _parse_input_(d.pop("input", UNSET))
 
         llm_response = d.pop("llm_response", UNSET)
 
-        tokens = d.pop("tokens", UNSET)
-        if isinstance(tokens, dict):
+        def _parse_tokens(data: object) -> None | Tokens | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                tokens_type_0 = Tokens.from_dict(tokens)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                tokens_type_0 = Tokens.from_dict(data)
 
-                tokens = tokens_type_0
+                return tokens_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(None | Tokens | Unset, data)
 
-        is_success = d.pop("is_success", UNSET)
+        tokens = _parse_tokens(d.pop("tokens", UNSET))
 
-        result = d.pop("result", UNSET)
+        is_success = d.pop("is_success", True)
 
-        duration = d.pop("duration", UNSET)
+        def _parse_result(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        used_tools = d.pop("used_tools", UNSET)
-        if isinstance(used_tools, list):
+        result = _parse_result(d.pop("result", UNSET))
+
+        def _parse_duration(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        duration = _parse_duration(d.pop("duration", 0))
+
+        def _parse_used_tools(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                used_tools_type_0: list[str] = used_tools
+                if not isinstance(data, list):
+                    raise TypeError()
+                used_tools_type_0 = cast(list[str], data)
 
-                used_tools = used_tools_type_0
+                return used_tools_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(list[str] | None | Unset, data)
+
+        used_tools = _parse_used_tools(d.pop("used_tools", UNSET))
 
         report_external_task_request = cls(
             id=id,
@@ -232,7 +235,6 @@ class ReportExternalTaskRequest:
 
 from ..models.tokens import Tokens
 
-# `ReportExternalTaskRequest` as a dict: its JSON keys, for code that passes one instead of the model.
 ReportExternalTaskRequestParam = TypedDict(
     "ReportExternalTaskRequestParam",
     {

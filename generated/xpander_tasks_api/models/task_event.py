@@ -2,17 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Required,
-    Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.event_identity import EventIdentity
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskEvent")
 
 
+@_attrs_define
 class TaskEvent:
     """One Server-Sent Event of a task. For `task_created`, `task_updated` and
     `task_finished` the `data` is a `Task`. New types may come: `type` is an open string,
@@ -28,86 +31,41 @@ class TaskEvent:
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "data",
-        "identity",
-        "organization_id",
-        "task_id",
-        "time",
-        "type_",
+    type_: str = _attrs_field(
+        alias="type",
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("type_", "str", alias="type"),
-            model_field("task_id", "None | str | Unset", default=UNSET),
-            model_field("organization_id", "None | str | Unset", default=UNSET),
-            model_field("time", "datetime.datetime | None | Unset", default=UNSET),
-            model_field("data", "Any | Unset", default=UNSET, secret=True),
-            model_field("identity", "EventIdentity | None | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("type_", "task_id", "organization_id", "time", "data", "identity")
-    __hash__ = None  # mutable and compared by value
-
-    type_: str
     """ The event type; see `TaskEventType` for the known ones. """
-    task_id: None | str | Unset
-    organization_id: None | str | Unset
+    task_id: None | str | Unset = UNSET
+    organization_id: None | str | Unset = UNSET
     """ The organization that owns the task. """
-    time: datetime.datetime | None | Unset
-    data: Any | Unset
+    time: datetime.datetime | None | Unset = UNSET
+    data: Any | Unset = _attrs_field(
+        repr=False, metadata={"secret": True}, default=UNSET
+    )
     """ The event's payload; a `Task` for the task_* types, so it may hold credentials. [secret] """
-    identity: EventIdentity | None | Unset
+    identity: EventIdentity | None | Unset = UNSET
     """ Who is speaking, when the event says so. """
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        type: str,
-        task_id: None | str | Unset = UNSET,
-        organization_id: None | str | Unset = UNSET,
-        time: datetime.datetime | None | Unset = UNSET,
-        data: Any | Unset = UNSET,
-        identity: EventIdentity | None | Unset = UNSET,
-    ) -> None:
-        self.type_ = type
-        self.task_id = task_id
-        self.organization_id = organization_id
-        self.time = time
-        self.data = data
-        self.identity = identity
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"type_={self.type_!r}, "
-            f"task_id={self.task_id!r}, "
-            f"organization_id={self.organization_id!r}, "
-            f"time={self.time!r}, "
-            f"identity={self.identity!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.type_ == other.type_
-            and self.task_id == other.task_id
-            and self.organization_id == other.organization_id
-            and self.time == other.time
-            and self.data == other.data
-            and self.identity == other.identity
-            and self.additional_properties == other.additional_properties
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.event_identity import EventIdentity
+
+        type_ = self.type_
+
+        task_id: None | str | Unset
+        if isinstance(self.task_id, Unset):
+            task_id = UNSET
+        else:
+            task_id = self.task_id
+
+        organization_id: None | str | Unset
+        if isinstance(self.organization_id, Unset):
+            organization_id = UNSET
+        else:
+            organization_id = self.organization_id
+
         time: None | str | Unset
         if isinstance(self.time, Unset):
             time = UNSET
@@ -115,6 +73,8 @@ class TaskEvent:
             time = self.time.isoformat()
         else:
             time = self.time
+
+        data = self.data
 
         identity: dict[str, Any] | None | Unset
         if isinstance(self.identity, Unset):
@@ -124,51 +84,86 @@ class TaskEvent:
         else:
             identity = self.identity
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "type": self.type_,
-        }
-        if self.task_id is not UNSET:
-            field_dict["task_id"] = self.task_id
-        if self.organization_id is not UNSET:
-            field_dict["organization_id"] = self.organization_id
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
         if time is not UNSET:
             field_dict["time"] = time
-        if self.data is not UNSET:
-            field_dict["data"] = self.data
+        if data is not UNSET:
+            field_dict["data"] = data
         if identity is not UNSET:
             field_dict["identity"] = identity
 
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_identity import EventIdentity
+
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        task_id = d.pop("task_id", UNSET)
+        def _parse_task_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        organization_id = d.pop("organization_id", UNSET)
+        task_id = _parse_task_id(d.pop("task_id", UNSET))
 
-        time = d.pop("time", UNSET)
-        if isinstance(time, str):
+        def _parse_organization_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
+
+        def _parse_time(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                time_type_0 = datetime.datetime.fromisoformat(time)
+                if not isinstance(data, str):
+                    raise TypeError()
+                time_type_0 = datetime.datetime.fromisoformat(data)
 
-                time = time_type_0
+                return time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        time = _parse_time(d.pop("time", UNSET))
 
         data = d.pop("data", UNSET)
 
-        identity = d.pop("identity", UNSET)
-        if isinstance(identity, dict):
+        def _parse_identity(data: object) -> EventIdentity | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                identity_type_0 = EventIdentity.from_dict(identity)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                identity_type_0 = EventIdentity.from_dict(data)
 
-                identity = identity_type_0
+                return identity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(EventIdentity | None | Unset, data)
+
+        identity = _parse_identity(d.pop("identity", UNSET))
 
         task_event = cls(
             type=type_,
@@ -210,7 +205,6 @@ class TaskEvent:
 
 from ..models.event_identity import EventIdentity
 
-# `TaskEvent` as a dict: its JSON keys, for code that passes one instead of the model.
 TaskEventParam = TypedDict(
     "TaskEventParam",
     {

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.attachment_ref import AttachmentRef
@@ -21,84 +24,34 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskInput")
 
 
+@_attrs_define
 class TaskInput:
     """What the agent is asked to do."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "attachments",
-        "files",
-        "principal",
-        "text",
-        "user",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("text", "str | Unset", default=""),
-            model_field("files", "list[str] | Unset", default=UNSET),
-            model_field("user", "None | Unset | User", default=UNSET),
-            model_field("attachments", "list[AttachmentRef] | Unset", default=UNSET),
-            model_field("principal", "None | Principal | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("text", "files", "user", "attachments", "principal")
-    __hash__ = None  # mutable and compared by value
-
-    text: str | Unset
+    text: str | Unset = ""
     """ Natural-language input (the SDK's `prompt`). """
-    files: list[str] | Unset
+    files: list[str] | Unset = UNSET
     """ URLs of files to attach (the SDK's `file_urls`). The SDK sends `[]` by default. """
-    user: None | Unset | User
+    user: None | Unset | User = UNSET
     """ End-user context (the SDK's `user_details`). """
-    attachments: list[AttachmentRef] | Unset
+    attachments: list[AttachmentRef] | Unset = UNSET
     """ Structured attachments; sent only when non-empty. """
-    principal: None | Principal | Unset
+    principal: None | Principal | Unset = UNSET
     """ Who the task acts for; sent only when set, `null` in a saved task. """
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        text: str | Unset = "",
-        files: list[str] | Unset = UNSET,
-        user: None | Unset | User = UNSET,
-        attachments: list[AttachmentRef] | Unset = UNSET,
-        principal: None | Principal | Unset = UNSET,
-    ) -> None:
-        self.text = text
-        self.files = files
-        self.user = user
-        self.attachments = attachments
-        self.principal = principal
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"text={self.text!r}, "
-            f"files={self.files!r}, "
-            f"user={self.user!r}, "
-            f"attachments={self.attachments!r}, "
-            f"principal={self.principal!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.text == other.text
-            and self.files == other.files
-            and self.user == other.user
-            and self.attachments == other.attachments
-            and self.principal == other.principal
-            and self.additional_properties == other.additional_properties
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.principal import Principal
+        from ..models.user import User
+
+        text = self.text
+
+        files: list[str] | Unset = UNSET
+        if not isinstance(self.files, Unset):
+            files = self.files
+
         user: dict[str, Any] | None | Unset
         if isinstance(self.user, Unset):
             user = UNSET
@@ -122,13 +75,13 @@ class TaskInput:
         else:
             principal = self.principal
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.text is not UNSET:
-            field_dict["text"] = self.text
-        if self.files is not UNSET:
-            field_dict["files"] = self.files
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if text is not UNSET:
+            field_dict["text"] = text
+        if files is not UNSET:
+            field_dict["files"] = files
         if user is not UNSET:
             field_dict["user"] = user
         if attachments is not UNSET:
@@ -140,19 +93,31 @@ class TaskInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.attachment_ref import AttachmentRef
+        from ..models.principal import Principal
+        from ..models.user import User
+
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = d.pop("text", "")
 
-        files: list[str] = d.pop("files", UNSET)
+        files = cast(list[str], d.pop("files", UNSET))
 
-        user = d.pop("user", UNSET)
-        if isinstance(user, dict):
+        def _parse_user(data: object) -> None | Unset | User:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                user_type_0 = User.from_dict(user)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                user_type_0 = User.from_dict(data)
 
-                user = user_type_0
+                return user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(None | Unset | User, data)
+
+        user = _parse_user(d.pop("user", None))
 
         _attachments = d.pop("attachments", UNSET)
         attachments: list[AttachmentRef] | Unset = UNSET
@@ -163,14 +128,22 @@ class TaskInput:
 
                 attachments.append(attachments_item)
 
-        principal = d.pop("principal", UNSET)
-        if isinstance(principal, dict):
+        def _parse_principal(data: object) -> None | Principal | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                principal_type_0 = Principal.from_dict(principal)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                principal_type_0 = Principal.from_dict(data)
 
-                principal = principal_type_0
+                return principal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(None | Principal | Unset, data)
+
+        principal = _parse_principal(d.pop("principal", UNSET))
 
         task_input = cls(
             text=text,
@@ -204,7 +177,6 @@ from ..models.attachment_ref import AttachmentRef
 from ..models.principal import Principal
 from ..models.user import User
 
-# `TaskInput` as a dict: its JSON keys, for code that passes one instead of the model.
 TaskInputParam = TypedDict(
     "TaskInputParam",
     {

@@ -2,20 +2,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Literal,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -24,173 +27,58 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TasksListItem")
 
 
+@_attrs_define
 class TasksListItem:
     """A task as a list shows it (no `input`); read the whole task by its `id`."""
-
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "agent_id",
-        "conversation_kind",
-        "created_at",
-        "execution_kind",
-        "id",
-        "organization_id",
-        "parent_task_id",
-        "process",
-        "result",
-        "source_node_type",
-        "status",
-        "title",
-        "triggering_agent_id",
-        "updated_at",
-        "user_id",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("id", "str"),
-            model_field("agent_id", "str"),
-            model_field("organization_id", "str"),
-            model_field("status", "AgentExecutionStatus"),
-            model_field("user_id", "None | str | Unset", default=UNSET),
-            model_field("parent_task_id", "None | str | Unset", default=UNSET),
-            model_field("triggering_agent_id", "None | str | Unset", default=UNSET),
-            model_field(
-                "created_at", "datetime.datetime | None | Unset", default=UNSET
-            ),
-            model_field(
-                "updated_at", "datetime.datetime | None | Unset", default=UNSET
-            ),
-            model_field("source_node_type", "None | str | Unset", default=UNSET),
-            model_field("result", "None | str | Unset", default=UNSET),
-            model_field("title", "None | str | Unset", default=UNSET),
-            model_field("execution_kind", "None | str | Unset", default=UNSET),
-            model_field("process", "JsonObject | None | Unset", default=UNSET),
-            model_field(
-                "conversation_kind", "ConversationKind | None | Unset", default=UNSET
-            ),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "id",
-        "agent_id",
-        "organization_id",
-        "status",
-        "user_id",
-        "parent_task_id",
-        "triggering_agent_id",
-        "created_at",
-        "updated_at",
-        "source_node_type",
-        "result",
-        "title",
-        "execution_kind",
-        "process",
-        "conversation_kind",
-    )
-    __hash__ = None  # mutable and compared by value
 
     id: str
     agent_id: str
     organization_id: str
     status: AgentExecutionStatus
     """ Where a task is in its lifecycle. A new task is `pending`. """
-    user_id: None | str | Unset
-    parent_task_id: None | str | Unset
-    triggering_agent_id: None | str | Unset
-    created_at: datetime.datetime | None | Unset
-    updated_at: datetime.datetime | None | Unset
-    source_node_type: None | str | Unset
-    result: None | str | Unset
-    title: None | str | Unset
-    execution_kind: None | str | Unset
-    process: JsonObject | None | Unset
-    conversation_kind: ConversationKind | None | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        id: str,
-        agent_id: str,
-        organization_id: str,
-        status: AgentExecutionStatus,
-        user_id: None | str | Unset = UNSET,
-        parent_task_id: None | str | Unset = UNSET,
-        triggering_agent_id: None | str | Unset = UNSET,
-        created_at: datetime.datetime | None | Unset = UNSET,
-        updated_at: datetime.datetime | None | Unset = UNSET,
-        source_node_type: None | str | Unset = UNSET,
-        result: None | str | Unset = UNSET,
-        title: None | str | Unset = UNSET,
-        execution_kind: None | str | Unset = UNSET,
-        process: JsonObject | None | Unset = UNSET,
-        conversation_kind: ConversationKind | None | Unset = UNSET,
-    ) -> None:
-        self.id = id
-        self.agent_id = agent_id
-        self.organization_id = organization_id
-        self.status = status
-        self.user_id = user_id
-        self.parent_task_id = parent_task_id
-        self.triggering_agent_id = triggering_agent_id
-        self.created_at = created_at
-        self.updated_at = updated_at
-        self.source_node_type = source_node_type
-        self.result = result
-        self.title = title
-        self.execution_kind = execution_kind
-        self.process = process
-        self.conversation_kind = conversation_kind
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"id={self.id!r}, "
-            f"agent_id={self.agent_id!r}, "
-            f"organization_id={self.organization_id!r}, "
-            f"status={self.status!r}, "
-            f"user_id={self.user_id!r}, "
-            f"parent_task_id={self.parent_task_id!r}, "
-            f"triggering_agent_id={self.triggering_agent_id!r}, "
-            f"created_at={self.created_at!r}, "
-            f"updated_at={self.updated_at!r}, "
-            f"source_node_type={self.source_node_type!r}, "
-            f"result={self.result!r}, "
-            f"title={self.title!r}, "
-            f"execution_kind={self.execution_kind!r}, "
-            f"process={self.process!r}, "
-            f"conversation_kind={self.conversation_kind!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.id == other.id
-            and self.agent_id == other.agent_id
-            and self.organization_id == other.organization_id
-            and self.status == other.status
-            and self.user_id == other.user_id
-            and self.parent_task_id == other.parent_task_id
-            and self.triggering_agent_id == other.triggering_agent_id
-            and self.created_at == other.created_at
-            and self.updated_at == other.updated_at
-            and self.source_node_type == other.source_node_type
-            and self.result == other.result
-            and self.title == other.title
-            and self.execution_kind == other.execution_kind
-            and self.process == other.process
-            and self.conversation_kind == other.conversation_kind
-            and self.additional_properties == other.additional_properties
-        )
+    user_id: None | str | Unset = UNSET
+    parent_task_id: None | str | Unset = UNSET
+    triggering_agent_id: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    source_node_type: None | str | Unset = UNSET
+    result: None | str | Unset = UNSET
+    title: None | str | Unset = UNSET
+    execution_kind: None | str | Unset = UNSET
+    process: dict[str, Any] | None | Unset = UNSET
+    conversation_kind: ConversationKind | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject
+
+        id = self.id
+
+        agent_id = self.agent_id
+
+        organization_id = self.organization_id
+
         status = self.status.value
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = self.user_id
+
+        parent_task_id: None | str | Unset
+        if isinstance(self.parent_task_id, Unset):
+            parent_task_id = UNSET
+        else:
+            parent_task_id = self.parent_task_id
+
+        triggering_agent_id: None | str | Unset
+        if isinstance(self.triggering_agent_id, Unset):
+            triggering_agent_id = UNSET
+        else:
+            triggering_agent_id = self.triggering_agent_id
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -208,11 +96,35 @@ class TasksListItem:
         else:
             updated_at = self.updated_at
 
+        source_node_type: None | str | Unset
+        if isinstance(self.source_node_type, Unset):
+            source_node_type = UNSET
+        else:
+            source_node_type = self.source_node_type
+
+        result: None | str | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        else:
+            result = self.result
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
+        execution_kind: None | str | Unset
+        if isinstance(self.execution_kind, Unset):
+            execution_kind = UNSET
+        else:
+            execution_kind = self.execution_kind
+
         process: dict[str, Any] | None | Unset
         if isinstance(self.process, Unset):
             process = UNSET
         elif isinstance(self.process, JsonObject):
-            process = self.process.to_dict()
+            process = self.process
         else:
             process = self.process
 
@@ -224,31 +136,34 @@ class TasksListItem:
         else:
             conversation_kind = self.conversation_kind
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "id": self.id,
-            "agent_id": self.agent_id,
-            "organization_id": self.organization_id,
-            "status": status,
-        }
-        if self.user_id is not UNSET:
-            field_dict["user_id"] = self.user_id
-        if self.parent_task_id is not UNSET:
-            field_dict["parent_task_id"] = self.parent_task_id
-        if self.triggering_agent_id is not UNSET:
-            field_dict["triggering_agent_id"] = self.triggering_agent_id
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "agent_id": agent_id,
+                "organization_id": organization_id,
+                "status": status,
+            }
+        )
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if parent_task_id is not UNSET:
+            field_dict["parent_task_id"] = parent_task_id
+        if triggering_agent_id is not UNSET:
+            field_dict["triggering_agent_id"] = triggering_agent_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-        if self.source_node_type is not UNSET:
-            field_dict["source_node_type"] = self.source_node_type
-        if self.result is not UNSET:
-            field_dict["result"] = self.result
-        if self.title is not UNSET:
-            field_dict["title"] = self.title
-        if self.execution_kind is not UNSET:
-            field_dict["execution_kind"] = self.execution_kind
+        if source_node_type is not UNSET:
+            field_dict["source_node_type"] = source_node_type
+        if result is not UNSET:
+            field_dict["result"] = result
+        if title is not UNSET:
+            field_dict["title"] = title
+        if execution_kind is not UNSET:
+            field_dict["execution_kind"] = execution_kind
         if process is not UNSET:
             field_dict["process"] = process
         if conversation_kind is not UNSET:
@@ -258,6 +173,8 @@ class TasksListItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.json_object import JsonObject
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -265,61 +182,140 @@ class TasksListItem:
 
         organization_id = d.pop("organization_id")
 
-        status = AgentExecutionStatus._value2member_map_.get(
-            _enum_value := d.pop("status")
-        ) or AgentExecutionStatus(_enum_value)
+        status = AgentExecutionStatus(d.pop("status"))
 
-        user_id = d.pop("user_id", UNSET)
+        def _parse_user_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        parent_task_id = d.pop("parent_task_id", UNSET)
+        user_id = _parse_user_id(d.pop("user_id", None))
 
-        triggering_agent_id = d.pop("triggering_agent_id", UNSET)
+        def _parse_parent_task_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        created_at = d.pop("created_at", UNSET)
-        if isinstance(created_at, str):
+        parent_task_id = _parse_parent_task_id(d.pop("parent_task_id", None))
+
+        def _parse_triggering_agent_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        triggering_agent_id = _parse_triggering_agent_id(
+            d.pop("triggering_agent_id", None)
+        )
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                created_at_type_0 = datetime.datetime.fromisoformat(created_at)
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                created_at = created_at_type_0
+                return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        updated_at = d.pop("updated_at", UNSET)
-        if isinstance(updated_at, str):
+        created_at = _parse_created_at(d.pop("created_at", None))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                updated_at_type_0 = datetime.datetime.fromisoformat(updated_at)
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                updated_at = updated_at_type_0
+                return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(datetime.datetime | None | Unset, data)
 
-        source_node_type = d.pop("source_node_type", UNSET)
+        updated_at = _parse_updated_at(d.pop("updated_at", None))
 
-        result = d.pop("result", UNSET)
+        def _parse_source_node_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        title = d.pop("title", UNSET)
+        source_node_type = _parse_source_node_type(d.pop("source_node_type", None))
 
-        execution_kind = d.pop("execution_kind", UNSET)
+        def _parse_result(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        process = d.pop("process", UNSET)
-        if isinstance(process, dict):
+        result = _parse_result(d.pop("result", None))
+
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", None))
+
+        def _parse_execution_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        execution_kind = _parse_execution_kind(d.pop("execution_kind", None))
+
+        def _parse_process(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                process_type_0 = JsonObject.from_dict(process)
+                if not isinstance(data, dict):
+                    raise TypeError()
+                process_type_0 = data
 
-                process = process_type_0
+                return process_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
 
-        conversation_kind = d.pop("conversation_kind", UNSET)
-        if isinstance(conversation_kind, str):
+        process = _parse_process(d.pop("process", None))
+
+        def _parse_conversation_kind(data: object) -> ConversationKind | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                conversation_kind_type_0 = ConversationKind._value2member_map_.get(
-                    _enum_value := conversation_kind
-                ) or ConversationKind(_enum_value)
+                if not isinstance(data, str):
+                    raise TypeError()
+                conversation_kind_type_0 = ConversationKind(data)
 
-                conversation_kind = conversation_kind_type_0
+                return conversation_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(ConversationKind | None | Unset, data)
+
+        conversation_kind = _parse_conversation_kind(d.pop("conversation_kind", None))
 
         tasks_list_item = cls(
             id=id,
@@ -361,7 +357,6 @@ class TasksListItem:
 
 from ..models.json_object import JsonObject
 
-# `TasksListItem` as a dict: its JSON keys, for code that passes one instead of the model.
 TasksListItemParam = TypedDict(
     "TasksListItemParam",
     {
@@ -389,7 +384,7 @@ TasksListItemParam = TypedDict(
         "result": str | None,
         "title": str | None,
         "execution_kind": str | None,
-        "process": JsonObject | dict[str, Any] | None,
+        "process": dict[str, Any] | None,
         "conversation_kind": ConversationKind | Literal["direct", "gateway"] | None,
     },
     total=False,

@@ -1,129 +1,140 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Tokens")
 
 
+@_attrs_define
 class Tokens:
     """Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
     tokens and always sends it.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "cache_read_tokens",
-        "cache_write_tokens",
-        "completion_tokens",
-        "prompt_tokens",
-        "total_tokens",
+    completion_tokens: int | None | Unset = 0
+    prompt_tokens: int | None | Unset = 0
+    cache_read_tokens: int | None | Unset = 0
+    cache_write_tokens: int | None | Unset = 0
+    total_tokens: int | None | Unset = UNSET
+    """ Prompt plus completion tokens, worked out when not given, as the SDK does. """
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
     )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("completion_tokens", "int | None | Unset", default=0),
-            model_field("prompt_tokens", "int | None | Unset", default=0),
-            model_field("cache_read_tokens", "int | None | Unset", default=0),
-            model_field("cache_write_tokens", "int | None | Unset", default=0),
-            model_field("total_tokens", "int | None | Unset", default=UNSET),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "completion_tokens",
-        "prompt_tokens",
-        "cache_read_tokens",
-        "cache_write_tokens",
-        "total_tokens",
-    )
-    __hash__ = None  # mutable and compared by value
 
-    completion_tokens: int | None | Unset
-    prompt_tokens: int | None | Unset
-    cache_read_tokens: int | None | Unset
-    cache_write_tokens: int | None | Unset
-    total_tokens: int | None | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        completion_tokens: int | None | Unset = 0,
-        prompt_tokens: int | None | Unset = 0,
-        cache_read_tokens: int | None | Unset = 0,
-        cache_write_tokens: int | None | Unset = 0,
-        total_tokens: int | None | Unset = UNSET,
-    ) -> None:
-        self.completion_tokens = completion_tokens
-        self.prompt_tokens = prompt_tokens
-        self.cache_read_tokens = cache_read_tokens
-        self.cache_write_tokens = cache_write_tokens
-        self.total_tokens = total_tokens
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"completion_tokens={self.completion_tokens!r}, "
-            f"prompt_tokens={self.prompt_tokens!r}, "
-            f"cache_read_tokens={self.cache_read_tokens!r}, "
-            f"cache_write_tokens={self.cache_write_tokens!r}, "
-            f"total_tokens={self.total_tokens!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.completion_tokens == other.completion_tokens
-            and self.prompt_tokens == other.prompt_tokens
-            and self.cache_read_tokens == other.cache_read_tokens
-            and self.cache_write_tokens == other.cache_write_tokens
-            and self.total_tokens == other.total_tokens
-            and self.additional_properties == other.additional_properties
-        )
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.total_tokens, Unset):
+            self.total_tokens = (self.prompt_tokens or 0) + (
+                self.completion_tokens or 0
+            )
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-        }
-        if self.completion_tokens is not UNSET:
-            field_dict["completion_tokens"] = self.completion_tokens
-        if self.prompt_tokens is not UNSET:
-            field_dict["prompt_tokens"] = self.prompt_tokens
-        if self.cache_read_tokens is not UNSET:
-            field_dict["cache_read_tokens"] = self.cache_read_tokens
-        if self.cache_write_tokens is not UNSET:
-            field_dict["cache_write_tokens"] = self.cache_write_tokens
-        if self.total_tokens is not UNSET:
-            field_dict["total_tokens"] = self.total_tokens
+        completion_tokens: int | None | Unset
+        if isinstance(self.completion_tokens, Unset):
+            completion_tokens = UNSET
+        else:
+            completion_tokens = self.completion_tokens
+
+        prompt_tokens: int | None | Unset
+        if isinstance(self.prompt_tokens, Unset):
+            prompt_tokens = UNSET
+        else:
+            prompt_tokens = self.prompt_tokens
+
+        cache_read_tokens: int | None | Unset
+        if isinstance(self.cache_read_tokens, Unset):
+            cache_read_tokens = UNSET
+        else:
+            cache_read_tokens = self.cache_read_tokens
+
+        cache_write_tokens: int | None | Unset
+        if isinstance(self.cache_write_tokens, Unset):
+            cache_write_tokens = UNSET
+        else:
+            cache_write_tokens = self.cache_write_tokens
+
+        total_tokens: int | None | Unset
+        if isinstance(self.total_tokens, Unset):
+            total_tokens = UNSET
+        else:
+            total_tokens = self.total_tokens
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if completion_tokens is not UNSET:
+            field_dict["completion_tokens"] = completion_tokens
+        if prompt_tokens is not UNSET:
+            field_dict["prompt_tokens"] = prompt_tokens
+        if cache_read_tokens is not UNSET:
+            field_dict["cache_read_tokens"] = cache_read_tokens
+        if cache_write_tokens is not UNSET:
+            field_dict["cache_write_tokens"] = cache_write_tokens
+        if total_tokens is not UNSET:
+            field_dict["total_tokens"] = total_tokens
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        completion_tokens = d.pop("completion_tokens", UNSET)
 
-        prompt_tokens = d.pop("prompt_tokens", UNSET)
+        def _parse_completion_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        cache_read_tokens = d.pop("cache_read_tokens", UNSET)
+        completion_tokens = _parse_completion_tokens(d.pop("completion_tokens", 0))
 
-        cache_write_tokens = d.pop("cache_write_tokens", UNSET)
+        def _parse_prompt_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        total_tokens = d.pop("total_tokens", UNSET)
+        prompt_tokens = _parse_prompt_tokens(d.pop("prompt_tokens", 0))
+
+        def _parse_cache_read_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        cache_read_tokens = _parse_cache_read_tokens(d.pop("cache_read_tokens", 0))
+
+        def _parse_cache_write_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        cache_write_tokens = _parse_cache_write_tokens(d.pop("cache_write_tokens", 0))
+
+        def _parse_total_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_tokens = _parse_total_tokens(d.pop("total_tokens", UNSET))
 
         tokens = cls(
             completion_tokens=completion_tokens,
@@ -153,7 +164,6 @@ class Tokens:
         return key in self.additional_properties
 
 
-# `Tokens` as a dict: its JSON keys, for code that passes one instead of the model.
 TokensParam = TypedDict(
     "TokensParam",
     {

@@ -1,18 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Literal,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
+from attrs import define as _attrs_define
+
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -21,94 +23,36 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateTaskRequest")
 
 
+@_attrs_define
 class UpdateTaskRequest:
     """The fields `Tasks.update` may set; only those sent change. Note the key
     `tool_call_payload_extension`, where a task has `payload_extension`.
 
     """
 
-    __slots__ = (
-        "__weakref__",
-        "last_executed_node_id",
-        "result",
-        "source",
-        "status",
-        "tool_call_payload_extension",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field(
-                "tool_call_payload_extension",
-                "JsonObject | None | Unset",
-                default=UNSET,
-            ),
-            model_field("source", "None | str | Unset", default=UNSET),
-            model_field("status", "AgentExecutionStatus | None | Unset", default=UNSET),
-            model_field("last_executed_node_id", "None | str | Unset", default=UNSET),
-            model_field("result", "None | str | Unset", default=UNSET),
-        )
-    )
-    __match_args__ = (
-        "tool_call_payload_extension",
-        "source",
-        "status",
-        "last_executed_node_id",
-        "result",
-    )
-    __hash__ = None  # mutable and compared by value
-
-    tool_call_payload_extension: JsonObject | None | Unset
+    tool_call_payload_extension: dict[str, Any] | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload. """
-    source: None | str | Unset
-    status: AgentExecutionStatus | None | Unset
-    last_executed_node_id: None | str | Unset
-    result: None | str | Unset
-
-    def __init__(
-        self,
-        tool_call_payload_extension: JsonObject | None | Unset = UNSET,
-        source: None | str | Unset = UNSET,
-        status: AgentExecutionStatus | None | Unset = UNSET,
-        last_executed_node_id: None | str | Unset = UNSET,
-        result: None | str | Unset = UNSET,
-    ) -> None:
-        self.tool_call_payload_extension = tool_call_payload_extension
-        self.source = source
-        self.status = status
-        self.last_executed_node_id = last_executed_node_id
-        self.result = result
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"tool_call_payload_extension={self.tool_call_payload_extension!r}, "
-            f"source={self.source!r}, "
-            f"status={self.status!r}, "
-            f"last_executed_node_id={self.last_executed_node_id!r}, "
-            f"result={self.result!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.tool_call_payload_extension == other.tool_call_payload_extension
-            and self.source == other.source
-            and self.status == other.status
-            and self.last_executed_node_id == other.last_executed_node_id
-            and self.result == other.result
-            and True
-        )
+    source: None | str | Unset = UNSET
+    status: AgentExecutionStatus | None | Unset = UNSET
+    last_executed_node_id: None | str | Unset = UNSET
+    result: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject
+
         tool_call_payload_extension: dict[str, Any] | None | Unset
         if isinstance(self.tool_call_payload_extension, Unset):
             tool_call_payload_extension = UNSET
         elif isinstance(self.tool_call_payload_extension, JsonObject):
-            tool_call_payload_extension = self.tool_call_payload_extension.to_dict()
+            tool_call_payload_extension = self.tool_call_payload_extension
         else:
             tool_call_payload_extension = self.tool_call_payload_extension
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
@@ -118,50 +62,106 @@ class UpdateTaskRequest:
         else:
             status = self.status
 
+        last_executed_node_id: None | str | Unset
+        if isinstance(self.last_executed_node_id, Unset):
+            last_executed_node_id = UNSET
+        else:
+            last_executed_node_id = self.last_executed_node_id
+
+        result: None | str | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        else:
+            result = self.result
+
         field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
         if tool_call_payload_extension is not UNSET:
             field_dict["tool_call_payload_extension"] = tool_call_payload_extension
-        if self.source is not UNSET:
-            field_dict["source"] = self.source
+        if source is not UNSET:
+            field_dict["source"] = source
         if status is not UNSET:
             field_dict["status"] = status
-        if self.last_executed_node_id is not UNSET:
-            field_dict["last_executed_node_id"] = self.last_executed_node_id
-        if self.result is not UNSET:
-            field_dict["result"] = self.result
+        if last_executed_node_id is not UNSET:
+            field_dict["last_executed_node_id"] = last_executed_node_id
+        if result is not UNSET:
+            field_dict["result"] = result
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.json_object import JsonObject
+
         d = dict(src_dict)
-        tool_call_payload_extension = d.pop("tool_call_payload_extension", UNSET)
-        if isinstance(tool_call_payload_extension, dict):
-            try:
-                tool_call_payload_extension_type_0 = JsonObject.from_dict(
-                    tool_call_payload_extension
-                )
 
-                tool_call_payload_extension = tool_call_payload_extension_type_0
+        def _parse_tool_call_payload_extension(
+            data: object,
+        ) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                tool_call_payload_extension_type_0 = data
+
+                return tool_call_payload_extension_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
 
-        source = d.pop("source", UNSET)
+        tool_call_payload_extension = _parse_tool_call_payload_extension(
+            d.pop("tool_call_payload_extension", UNSET)
+        )
 
-        status = d.pop("status", UNSET)
-        if isinstance(status, str):
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        def _parse_status(data: object) -> AgentExecutionStatus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                status_type_0 = AgentExecutionStatus._value2member_map_.get(
-                    _enum_value := status
-                ) or AgentExecutionStatus(_enum_value)
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = AgentExecutionStatus(data)
 
-                status = status_type_0
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(AgentExecutionStatus | None | Unset, data)
 
-        last_executed_node_id = d.pop("last_executed_node_id", UNSET)
+        status = _parse_status(d.pop("status", UNSET))
 
-        result = d.pop("result", UNSET)
+        def _parse_last_executed_node_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_executed_node_id = _parse_last_executed_node_id(
+            d.pop("last_executed_node_id", UNSET)
+        )
+
+        def _parse_result(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
 
         update_task_request = cls(
             tool_call_payload_extension=tool_call_payload_extension,
@@ -176,11 +176,10 @@ class UpdateTaskRequest:
 
 from ..models.json_object import JsonObject
 
-# `UpdateTaskRequest` as a dict: its JSON keys, for code that passes one instead of the model.
 UpdateTaskRequestParam = TypedDict(
     "UpdateTaskRequestParam",
     {
-        "tool_call_payload_extension": JsonObject | dict[str, Any] | None,
+        "tool_call_payload_extension": dict[str, Any] | None,
         "source": str | None,
         "status": AgentExecutionStatus
         | Literal[

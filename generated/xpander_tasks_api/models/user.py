@@ -1,17 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     TYPE_CHECKING,
     Any,
-    ClassVar,
     Required,
     Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -20,116 +23,73 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="User")
 
 
+@_attrs_define
 class User:
     """End-user context."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_attributes",
-        "additional_properties",
-        "email",
-        "first_name",
-        "id",
-        "last_name",
-        "timezone",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("email", "str"),
-            model_field("id", "None | str | Unset", default=UNSET),
-            model_field("first_name", "None | str | Unset", default=UNSET),
-            model_field("last_name", "None | str | Unset", default=UNSET),
-            model_field("timezone", "None | str | Unset", default=UNSET),
-            model_field(
-                "additional_attributes", "JsonObject | None | Unset", default=UNSET
-            ),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = (
-        "email",
-        "id",
-        "first_name",
-        "last_name",
-        "timezone",
-        "additional_attributes",
-    )
-    __hash__ = None  # mutable and compared by value
-
     email: str
-    id: None | str | Unset
-    first_name: None | str | Unset
-    last_name: None | str | Unset
-    timezone: None | str | Unset
+    id: None | str | Unset = UNSET
+    first_name: None | str | Unset = UNSET
+    last_name: None | str | Unset = UNSET
+    timezone: None | str | Unset = UNSET
     """ IANA time zone name, such as `Europe/Berlin`. """
-    additional_attributes: JsonObject | None | Unset
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        email: str,
-        id: None | str | Unset = UNSET,
-        first_name: None | str | Unset = UNSET,
-        last_name: None | str | Unset = UNSET,
-        timezone: None | str | Unset = UNSET,
-        additional_attributes: JsonObject | None | Unset = UNSET,
-    ) -> None:
-        self.email = email
-        self.id = id
-        self.first_name = first_name
-        self.last_name = last_name
-        self.timezone = timezone
-        self.additional_attributes = additional_attributes
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"email={self.email!r}, "
-            f"id={self.id!r}, "
-            f"first_name={self.first_name!r}, "
-            f"last_name={self.last_name!r}, "
-            f"timezone={self.timezone!r}, "
-            f"additional_attributes={self.additional_attributes!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.email == other.email
-            and self.id == other.id
-            and self.first_name == other.first_name
-            and self.last_name == other.last_name
-            and self.timezone == other.timezone
-            and self.additional_attributes == other.additional_attributes
-            and self.additional_properties == other.additional_properties
-        )
+    additional_attributes: dict[str, Any] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject
+
+        email = self.email
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
+        first_name: None | str | Unset
+        if isinstance(self.first_name, Unset):
+            first_name = UNSET
+        else:
+            first_name = self.first_name
+
+        last_name: None | str | Unset
+        if isinstance(self.last_name, Unset):
+            last_name = UNSET
+        else:
+            last_name = self.last_name
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
         additional_attributes: dict[str, Any] | None | Unset
         if isinstance(self.additional_attributes, Unset):
             additional_attributes = UNSET
         elif isinstance(self.additional_attributes, JsonObject):
-            additional_attributes = self.additional_attributes.to_dict()
+            additional_attributes = self.additional_attributes
         else:
             additional_attributes = self.additional_attributes
 
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "email": self.email,
-        }
-        if self.id is not UNSET:
-            field_dict["id"] = self.id
-        if self.first_name is not UNSET:
-            field_dict["first_name"] = self.first_name
-        if self.last_name is not UNSET:
-            field_dict["last_name"] = self.last_name
-        if self.timezone is not UNSET:
-            field_dict["timezone"] = self.timezone
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "email": email,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if additional_attributes is not UNSET:
             field_dict["additional_attributes"] = additional_attributes
 
@@ -137,27 +97,65 @@ class User:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.json_object import JsonObject
+
         d = dict(src_dict)
         email = d.pop("email")
 
-        id = d.pop("id", UNSET)
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        first_name = d.pop("first_name", UNSET)
+        id = _parse_id(d.pop("id", UNSET))
 
-        last_name = d.pop("last_name", UNSET)
+        def _parse_first_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        timezone = d.pop("timezone", UNSET)
+        first_name = _parse_first_name(d.pop("first_name", UNSET))
 
-        additional_attributes = d.pop("additional_attributes", UNSET)
-        if isinstance(additional_attributes, dict):
+        def _parse_last_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_name = _parse_last_name(d.pop("last_name", UNSET))
+
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+        def _parse_additional_attributes(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                additional_attributes_type_0 = JsonObject.from_dict(
-                    additional_attributes
-                )
+                if not isinstance(data, dict):
+                    raise TypeError()
+                additional_attributes_type_0 = data
 
-                additional_attributes = additional_attributes_type_0
+                return additional_attributes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            return cast(JsonObject | None | Unset, data)
+
+        additional_attributes = _parse_additional_attributes(
+            d.pop("additional_attributes", UNSET)
+        )
 
         user = cls(
             email=email,
@@ -190,7 +188,6 @@ class User:
 
 from ..models.json_object import JsonObject
 
-# `User` as a dict: its JSON keys, for code that passes one instead of the model.
 UserParam = TypedDict(
     "UserParam",
     {
@@ -199,7 +196,7 @@ UserParam = TypedDict(
         "first_name": str | None,
         "last_name": str | None,
         "timezone": str | None,
-        "additional_attributes": JsonObject | dict[str, Any] | None,
+        "additional_attributes": dict[str, Any] | None,
     },
     total=False,
 )

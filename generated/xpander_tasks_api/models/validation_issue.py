@@ -1,95 +1,67 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
+from typing import (  # xpander-tasks change 3
     Any,
-    ClassVar,
     Required,
-    Self,
     TypedDict,
     TypeVar,
+    cast,
 )
 
-from ..types import LazyFields, model_field
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ValidationIssue")
 
 
+@_attrs_define
 class ValidationIssue:
     """One problem with the request, located by `loc`."""
 
-    __slots__ = (
-        "__weakref__",
-        "additional_properties",
-        "loc",
-        "msg",
-        "type_",
-    )
-    __attrs_attrs__: ClassVar[LazyFields] = LazyFields(
-        lambda: (
-            model_field("loc", "list[int | str]"),
-            model_field("msg", "str"),
-            model_field("type_", "str", alias="type"),
-            model_field(
-                "additional_properties", "dict[str, Any]", init=False, factory=dict
-            ),
-        )
-    )
-    __match_args__ = ("loc", "msg", "type_")
-    __hash__ = None  # mutable and compared by value
-
     loc: list[int | str]
     msg: str
-    type_: str
-    additional_properties: dict[str, Any]
-
-    def __init__(
-        self,
-        loc: list[int | str],
-        msg: str,
-        type: str,
-    ) -> None:
-        self.loc = loc
-        self.msg = msg
-        self.type_ = type
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            f"loc={self.loc!r}, "
-            f"msg={self.msg!r}, "
-            f"type_={self.type_!r}"
-            ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.loc == other.loc
-            and self.msg == other.msg
-            and self.type_ == other.type_
-            and self.additional_properties == other.additional_properties
-        )
+    type_: str = _attrs_field(
+        alias="type",
+    )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {
-            **self.additional_properties,
-            "loc": self.loc,
-            "msg": self.msg,
-            "type": self.type_,
-        }
+        loc = []
+        for loc_item_data in self.loc:
+            loc_item: int | str
+            loc_item = loc_item_data
+            loc.append(loc_item)
+
+        msg = self.msg
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "loc": loc,
+                "msg": msg,
+                "type": type_,
+            }
+        )
 
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         loc = []
         _loc = d.pop("loc")
         for loc_item_data in _loc:
-            loc_item = loc_item_data
+
+            def _parse_loc_item(data: object) -> int | str:
+                return cast(int | str, data)
+
+            loc_item = _parse_loc_item(loc_item_data)
 
             loc.append(loc_item)
 
@@ -132,7 +104,6 @@ class ValidationIssue:
         self.type_ = value
 
 
-# `ValidationIssue` as a dict: its JSON keys, for code that passes one instead of the model.
 ValidationIssueParam = TypedDict(
     "ValidationIssueParam",
     {

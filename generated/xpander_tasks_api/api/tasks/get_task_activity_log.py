@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.activity_log import ActivityLog
+from ...models.agent_activity_thread import AgentActivityThread
 from ...models.error import Error
 from ...types import Response
 
@@ -29,9 +29,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActivityLog | Error | None:
+) -> AgentActivityThread | Error | None:
     if response.status_code == 200:
-        response_200 = ActivityLog.from_dict(response.json())
+        response_200 = AgentActivityThread.from_dict(response.json())
 
         return response_200
 
@@ -73,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActivityLog | Error]:
+) -> Response[AgentActivityThread | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +87,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ActivityLog | Error]:
+) -> Response[AgentActivityThread | Error]:
     """A task's activity thread.
 
      The messages of the task's run: the user's input, the agent's reasoning, tool calls
@@ -103,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivityLog | Error]
+        Response[AgentActivityThread | Error]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +123,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ActivityLog | Error | None:
+) -> AgentActivityThread | Error | None:
     """A task's activity thread.
 
      The messages of the task's run: the user's input, the agent's reasoning, tool calls
@@ -139,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivityLog | Error
+        AgentActivityThread | Error
     """
 
     return sync_detailed(
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ActivityLog | Error]:
+) -> Response[AgentActivityThread | Error]:
     """A task's activity thread.
 
      The messages of the task's run: the user's input, the agent's reasoning, tool calls
@@ -170,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivityLog | Error]
+        Response[AgentActivityThread | Error]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +188,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ActivityLog | Error | None:
+) -> AgentActivityThread | Error | None:
     """A task's activity thread.
 
      The messages of the task's run: the user's input, the agent's reasoning, tool calls
@@ -204,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivityLog | Error
+        AgentActivityThread | Error
     """
 
     return (

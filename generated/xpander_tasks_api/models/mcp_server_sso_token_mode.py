@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MCPServerSSOToken(StrEnum):
+class MCPServerSSOTokenMode(StrEnum):
     Access = "access"
     ACCESS = "access"
     Exchange = "exchange"
