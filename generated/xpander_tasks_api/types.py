@@ -200,3 +200,226 @@ class Response(Generic[T]):
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+
+import copy as _copy
+import datetime as _datetime
+import enum as _enum
+import functools as _functools
+import json as _json
+import typing as _typing
+from typing import Self
+
+
+class ModelValidationError(ValueError):
+    """Data that does not make a model (a ValueError, as pydantic's `ValidationError`)."""
+
+
+class _Field(_typing.NamedTuple):
+    attribute: "Attribute[Any]"
+    key: str  # the wire name
+    default: Any
+    declared: type | None  # the model the field holds, alone, in a union or a list
+
+
+@_functools.cache
+def _fields_of(cls: type) -> dict[str, _Field]:
+    """The public fields of `cls` by wire name; made on first use, as they read attrs."""
+    import attrs
+
+    from . import models
+
+    hints = _typing.get_type_hints(cls, localns=vars(models))
+    fields = {}
+    for field in attrs.fields(cls):
+        if not field.name.startswith("_"):
+            default = field.default
+            if isinstance(default, attrs.Factory) and not default.takes_self:
+                default = default.factory()
+            key = field.alias or field.name
+            fields[key] = _Field(field, key, default, _declared(hints.get(field.name)))
+    return fields
+
+
+def _declared(hint: Any) -> type | None:
+    if isinstance(hint, type) and issubclass(hint, ModelAPI):
+        return hint
+    if _typing.get_origin(hint) is dict:  # a map's values are not its own JSON
+        return None
+    return next(filter(None, map(_declared, _typing.get_args(hint))), None)
+
+
+def _dump(
+    value: Any, json: bool, declared: type | None, options: dict[str, bool]
+) -> Any:
+    """`value` as pydantic dumps it; JSON kept where a `declared` model could not be read
+    loses that model's secret keys."""
+    if isinstance(value, ModelAPI):
+        return value.model_dump(mode="json" if json else "python", **options)
+    if isinstance(value, (list, tuple)):
+        return [_dump(item, json, declared, options) for item in value]
+    if isinstance(value, dict):
+        fields = _fields_of(declared) if declared else {}
+        return {
+            key: _dump(item, json, field.declared if field else None, options)
+            for key, item in value.items()
+            if not (
+                (field := fields.get(key)) and field.attribute.metadata.get("secret")
+            )
+        }
+    if json and isinstance(value, _enum.Enum):
+        return value.value
+    if json and isinstance(value, (_datetime.date, _datetime.time)):
+        text = value.isoformat()  # pydantic writes UTC as "Z"
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    return value
+
+
+class _ModelFields:
+    """`Model.model_fields`: the attrs fields by wire name, as pydantic's by field name."""
+
+    def __get__(self, instance: object, owner: type) -> dict[str, "Attribute[Any]"]:
+        fields = _fields_of(owner).values()
+        return {
+            f.key: f.attribute
+            for f in fields
+            if f.attribute.name != "additional_properties"
+        }
+
+
+class ModelAPI:
+    """The published SDK's pydantic methods on a generated model; no dump holds a secret."""
+
+    __slots__ = ()
+    model_fields: _typing.ClassVar[_ModelFields] = _ModelFields()
+
+    if TYPE_CHECKING:
+
+        @classmethod
+        def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["python", "json"] | str = "python",
+        include: _typing.Collection[str] | None = None,
+        exclude: _typing.Collection[str] | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """The fields as a dict under their wire names (the SDK's names, so `by_alias` changes
+        nothing); enum members and datetimes, or in "json" mode their JSON values. A field
+        the data left out (`UNSET`) is not dumped; `exclude_unset` drops defaults too, which a
+        model cannot tell from values given; a secret dumps as None."""
+        if mode not in ("python", "json"):
+            raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
+        options = {"exclude_unset": exclude_unset, "exclude_defaults": exclude_defaults,
+                   "exclude_none": exclude_none}  # fmt: skip
+        dumped: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, field in _fields_of(type(self)).items():
+            value = getattr(self, field.attribute.name)
+            if field.attribute.name == "additional_properties":
+                extra = value
+                continue
+            if value is UNSET or not _wanted(
+                key, field.attribute.name, include, exclude
+            ):
+                continue
+            if field.attribute.metadata.get("secret"):
+                value = None
+            if (exclude_none and value is None) or (
+                (exclude_defaults or exclude_unset) and value == field.default
+            ):
+                continue
+            dumped[key] = _dump(value, mode == "json", field.declared, options)
+        for key, value in extra.items():
+            if key not in dumped and _wanted(key, key, include, exclude):
+                if not (exclude_none and value is None):
+                    dumped[key] = _dump(value, mode == "json", None, options)
+        return dumped
+
+    def model_dump_json(self, *, indent: int | None = None, **options: Any) -> str:
+        """`model_dump(mode="json")` as JSON text, compact unless `indent` is given."""
+        data = self.model_dump(mode="json", **options)
+        separators = (",", ":") if indent is None else None
+        return _json.dumps(
+            data, indent=indent, ensure_ascii=False, separators=separators
+        )
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Self:
+        """A model from its JSON form (a mapping), or `obj` if it already is one."""
+        if isinstance(obj, cls):
+            return obj
+        if not isinstance(obj, Mapping):
+            raise ModelValidationError(
+                f"{cls.__name__} is made from a mapping, not {type(obj).__name__}"
+            )
+        try:
+            return cls.from_dict(obj)
+        except KeyError as error:
+            raise ModelValidationError(
+                f"{cls.__name__}: missing field {error}"
+            ) from None
+        except (TypeError, ValueError, AttributeError) as error:
+            raise ModelValidationError(f"{cls.__name__}: {error}") from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray) -> Self:
+        """A model from JSON text."""
+        try:
+            data = _json.loads(json_data)
+        except (TypeError, ValueError) as error:
+            raise ModelValidationError(f"{cls.__name__}: not JSON ({error})") from None
+        return cls.model_validate(data)
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Self:
+        """A copy (`deep`: of every field too) with the fields in `update` (by wire or
+        attribute name) replaced; unknown names go to `additional_properties` if it has them."""
+        copied = _copy.deepcopy(self) if deep else _copy.copy(self)
+        fields = _fields_of(type(self))
+        names = {f.attribute.name: f.attribute.name for f in fields.values()}
+        names |= {key: f.attribute.name for key, f in fields.items()}
+        extra = names.pop("additional_properties", None)
+        if extra and not deep:
+            copied.additional_properties = dict(self.additional_properties)  # type: ignore[attr-defined]
+        for key, value in (update or {}).items():
+            if key in names:
+                setattr(copied, names[key], value)
+            elif extra:
+                copied.additional_properties[key] = value  # type: ignore[attr-defined]
+            else:
+                raise ValueError(f"{type(self).__name__} has no field {key!r}")
+        return copied
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Lets a pydantic model hold this one: validated by `model_validate`, dumped by
+        `model_dump`. pydantic calls this, so only pydantic users import pydantic_core."""
+        from pydantic_core import core_schema
+
+        def serialize(model: ModelAPI, info: Any) -> dict[str, Any]:
+            return model.model_dump(
+                mode="json" if info.mode_is_json() else "python",
+                exclude_unset=info.exclude_unset,
+                exclude_defaults=info.exclude_defaults,
+                exclude_none=info.exclude_none,
+            )
+
+        return core_schema.no_info_plain_validator_function(
+            cls.model_validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                serialize, info_arg=True
+            ),
+        )
+
+
+def _wanted(key: str, name: str, include: Any, exclude: Any) -> bool:
+    if include is not None and key not in include and name not in include:
+        return False
+    return exclude is None or (key not in exclude and name not in exclude)

@@ -12,7 +12,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.activity_log_entry import ActivityLogEntry
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ActivityLog")
 
 
-class ActivityLog:
+class ActivityLog(ModelAPI):
     """A task's activity thread. New fields and entry kinds may come."""
 
     __slots__ = (

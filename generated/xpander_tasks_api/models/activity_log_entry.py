@@ -10,12 +10,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="ActivityLogEntry")
 
 
-class ActivityLogEntry:
+class ActivityLogEntry(ModelAPI):
     """One entry of an activity thread, told apart by its fields: a message (`role`,
     `content`), a tool call (`tool_name`, `payload`, `result`), a reasoning step (`type`
     `think` or `analyze`, `title`, `thought`), a sub-agent trigger, an auth request, a

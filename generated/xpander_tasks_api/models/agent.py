@@ -11,12 +11,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="Agent")
 
 
-class Agent:
+class Agent(ModelAPI):
     """An agent. Only its identifying fields are typed; every other field (tools, graph,
     instructions, settings) is kept as it comes.
 

@@ -12,12 +12,12 @@ from typing import (
 )
 
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="AttachmentRef")
 
 
-class AttachmentRef:
+class AttachmentRef(ModelAPI):
     """A file attached to the task."""
 
     __slots__ = (

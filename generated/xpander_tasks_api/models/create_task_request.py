@@ -14,7 +14,7 @@ from typing import (
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateTaskRequest")
 
 
-class CreateTaskRequest:
+class CreateTaskRequest(ModelAPI):
     """The body of a create call. The published SDK sends every key: its defaults
     explicitly, every other unset field as `null`.
 

@@ -11,7 +11,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import LazyFields, model_field
+from ..types import LazyFields, ModelAPI, model_field
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Error")
 
 
-class Error:
+class Error(ModelAPI):
     """An error answer. `detail` is a message, or for a 422 the list of validation
     problems.
 

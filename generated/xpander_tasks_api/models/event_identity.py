@@ -9,12 +9,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="EventIdentity")
 
 
-class EventIdentity:
+class EventIdentity(ModelAPI):
     """Who an event speaks for."""
 
     __slots__ = (

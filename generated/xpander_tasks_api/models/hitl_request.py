@@ -9,12 +9,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="HITLRequest")
 
 
-class HITLRequest:
+class HITLRequest(ModelAPI):
     """A human-in-the-loop request the task waits on."""
 
     __slots__ = (

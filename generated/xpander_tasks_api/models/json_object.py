@@ -8,12 +8,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import LazyFields, model_field
+from ..types import LazyFields, ModelAPI, model_field
 
 T = TypeVar("T", bound="JsonObject")
 
 
-class JsonObject:
+class JsonObject(ModelAPI):
     """A free-form JSON object."""
 
     __slots__ = (

@@ -15,7 +15,7 @@ from ..models.mcp_server_auth_type import MCPServerAuthType
 from ..models.mcp_server_sso_token import MCPServerSSOToken
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.string_map import StringMap
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="MCPServerDetails")
 
 
-class MCPServerDetails:
+class MCPServerDetails(ModelAPI):
     """An MCP server the agent may use during this task. A local server needs `command`, a
     remote one (the default type) `url`; the API answers a server without it with 400.
 

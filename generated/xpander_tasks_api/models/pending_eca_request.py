@@ -9,12 +9,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="PendingECARequest")
 
 
-class PendingECARequest:
+class PendingECARequest(ModelAPI):
     """A connector authorisation the task waits on."""
 
     __slots__ = (

@@ -12,12 +12,12 @@ from typing import (
 )
 
 from ..models.principal_kind import PrincipalKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="Principal")
 
 
-class Principal:
+class Principal(ModelAPI):
     """Who the task acts for."""
 
     __slots__ = (

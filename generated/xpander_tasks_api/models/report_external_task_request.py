@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.tokens import Tokens
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ReportExternalTaskRequest")
 
 
-class ReportExternalTaskRequest:
+class ReportExternalTaskRequest(ModelAPI):
     """A task that ran outside xpander, as `Task.report_external_task` sends it."""
 
     __slots__ = (

@@ -8,12 +8,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import LazyFields, model_field
+from ..types import LazyFields, ModelAPI, model_field
 
 T = TypeVar("T", bound="StringMap")
 
 
-class StringMap:
+class StringMap(ModelAPI):
     """A map of strings to strings."""
 
     __slots__ = (

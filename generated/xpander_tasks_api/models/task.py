@@ -18,7 +18,7 @@ from ..models.conversation_kind import ConversationKind
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.hitl_request import HITLRequest
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Task")
 
 
-class Task:
+class Task(ModelAPI):
     """A task (an agent execution). Servers add fields over time: unknown fields are kept,
     never an error.
 

@@ -12,7 +12,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.event_identity import EventIdentity
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskEvent")
 
 
-class TaskEvent:
+class TaskEvent(ModelAPI):
     """One Server-Sent Event of a task. For `task_created`, `task_updated` and
     `task_finished` the `data` is a `Task`. New types may come: `type` is an open string,
     with the known ones in `TaskEventType`.

@@ -10,7 +10,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.attachment_ref import AttachmentRef
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskInput")
 
 
-class TaskInput:
+class TaskInput(ModelAPI):
     """What the agent is asked to do."""
 
     __slots__ = (

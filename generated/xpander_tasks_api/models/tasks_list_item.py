@@ -15,7 +15,7 @@ from typing import (
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TasksListItem")
 
 
-class TasksListItem:
+class TasksListItem(ModelAPI):
     """A task as a list shows it (no `input`); read the whole task by its `id`."""
 
     __slots__ = (

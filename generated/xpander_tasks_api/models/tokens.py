@@ -9,12 +9,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 T = TypeVar("T", bound="Tokens")
 
 
-class Tokens:
+class Tokens(ModelAPI):
     """Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
     tokens and always sends it.
 

@@ -12,7 +12,7 @@ from typing import (
 )
 
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateTaskRequest")
 
 
-class UpdateTaskRequest:
+class UpdateTaskRequest(ModelAPI):
     """The fields `Tasks.update` may set; only those sent change. Note the key
     `tool_call_payload_extension`, where a task has `payload_extension`.
 

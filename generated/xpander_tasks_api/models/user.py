@@ -11,7 +11,7 @@ from typing import (
     TypeVar,
 )
 
-from ..types import UNSET, LazyFields, Unset, model_field
+from ..types import UNSET, LazyFields, ModelAPI, Unset, model_field
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="User")
 
 
-class User:
+class User(ModelAPI):
     """End-user context."""
 
     __slots__ = (

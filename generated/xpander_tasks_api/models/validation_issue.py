@@ -10,12 +10,12 @@ from typing import (
     TypeVar,
 )
 
-from ..types import LazyFields, model_field
+from ..types import LazyFields, ModelAPI, model_field
 
 T = TypeVar("T", bound="ValidationIssue")
 
 
-class ValidationIssue:
+class ValidationIssue(ModelAPI):
     """One problem with the request, located by `loc`."""
 
     __slots__ = (
