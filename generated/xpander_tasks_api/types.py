@@ -207,6 +207,7 @@ import datetime as _datetime
 import enum as _enum
 import functools as _functools
 import json as _json
+import types as _types
 import typing as _typing
 from typing import Self
 
@@ -220,6 +221,7 @@ class _Field(_typing.NamedTuple):
     key: str  # the wire name
     default: Any
     declared: type | None  # the model the field holds, alone, in a union or a list
+    hint: Any
 
 
 @_functools.cache
@@ -237,7 +239,8 @@ def _fields_of(cls: type) -> dict[str, _Field]:
             if isinstance(default, attrs.Factory) and not default.takes_self:
                 default = default.factory()
             key = field.alias or field.name
-            fields[key] = _Field(field, key, default, _declared(hints.get(field.name)))
+            hint = hints.get(field.name, Any)
+            fields[key] = _Field(field, key, default, _declared(hint), hint)
     return fields
 
 
@@ -275,6 +278,47 @@ def _dump(
     return value
 
 
+def _problem(model: "ModelAPI") -> str | None:
+    """The first field of `model` (nested ones too) whose value is not of its type."""
+    for key, field in _fields_of(type(model)).items():
+        value = getattr(model, field.attribute.name)
+        if isinstance(value, ModelAPI) and (inner := _problem(value)):
+            return f"{key}.{inner}"
+        if not _fits(value, field.hint):
+            return f"{key}: {type(value).__name__} is not {field.attribute.type}"
+    return None
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether `value` is of type `hint`, as far as JSON tells; a model's or an enum's place
+    also takes the JSON the generated code keeps when it cannot read it (a newer server's)."""
+    origin, args = _typing.get_origin(hint), _typing.get_args(hint)
+    if origin in (_typing.Union, _types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if origin is list:
+        return isinstance(value, list) and all(
+            _fits(item, args[0] if args else Any) for item in value
+        )
+    if origin is dict:
+        return isinstance(value, dict)
+    if hint is float:
+        return isinstance(value, (int, float))
+    if isinstance(hint, type) and issubclass(hint, (ModelAPI, _enum.Enum)):
+        return isinstance(value, (hint, dict if issubclass(hint, ModelAPI) else str))
+    return not isinstance(hint, type) or isinstance(value, hint)
+
+
+def _as_json(value: Any) -> Any:
+    """Data as `from_dict` reads it: a python-mode dump's members, datetimes and models too."""
+    if isinstance(value, ModelAPI):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_json(item) for item in value]
+    return _dump(value, True, None, {})
+
+
 class _ModelFields:
     """`Model.model_fields`: the attrs fields by wire name, as pydantic's by field name."""
 
@@ -297,6 +341,8 @@ class ModelAPI:
 
         @classmethod
         def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+        def to_dict(self) -> dict[str, Any]: ...
 
     def model_dump(
         self,
@@ -359,13 +405,16 @@ class ModelAPI:
                 f"{cls.__name__} is made from a mapping, not {type(obj).__name__}"
             )
         try:
-            return cls.from_dict(obj)
+            model = cls.from_dict(_as_json(obj))
         except KeyError as error:
             raise ModelValidationError(
                 f"{cls.__name__}: missing field {error}"
             ) from None
         except (TypeError, ValueError, AttributeError) as error:
             raise ModelValidationError(f"{cls.__name__}: {error}") from None
+        if problem := _problem(model):
+            raise ModelValidationError(f"{cls.__name__}.{problem}")
+        return model
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray) -> Self:
