@@ -323,6 +323,8 @@ class _ModelFields:
     """`Model.model_fields`: the attrs fields by wire name, as pydantic's by field name."""
 
     def __get__(self, instance: object, owner: type) -> dict[str, "Attribute[Any]"]:
+        if owner is ModelAPI:  # (help() reads it) the base has no fields
+            return {}
         fields = _fields_of(owner).values()
         return {
             f.key: f.attribute
