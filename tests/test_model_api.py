@@ -177,6 +177,7 @@ def test_include_and_exclude_take_wire_or_attribute_names() -> None:
     assert set(kept) == {"name", "colour", "tags"}
     task = a_task()
     assert task.model_dump(include={"input"}) == {"input": {"text": "hi", "files": []}}
+    assert part.model_dump(include={"name": True}) == {"name": "a"}  # pydantic's dict form
 
 
 def test_exclude_none_drops_none_at_every_depth() -> None:
@@ -288,8 +289,9 @@ def test_model_validate_takes_models_inside_the_data_as_they_are() -> None:
         ({**fake_task({}), "think_mode": 5}, "Task.think_mode: int is not"),
         ({**fake_task({}), "created_at": "soon"}, "Task: Invalid isoformat string"),
         ({**fake_task({}), "user_oidc_token": 12345678}, "Task.user_oidc_token: int is not"),
+        ({**fake_task({}), "payload_extension": {"a": {1, 2}}}, "Task: set is not JSON"),
     ],
-    ids=["not-a-mapping", "missing", "wrong-type", "nested-wrong-type", "enum", "date", "secret"],
+    ids=["not-a-mapping", "missing", "type", "nested-type", "enum", "date", "secret", "not-json"],
 )
 def test_bad_data_is_a_clear_value_error_naming_the_field(data: Any, message: str) -> None:
     with pytest.raises(ModelValidationError) as raised:
@@ -365,6 +367,11 @@ def test_the_apps_dump_options_reach_the_model() -> None:
     dumped = job.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     assert dumped["part"] == {"name": "a"}
     assert all(value is not None for value in dumped["task"].values())
+
+
+def test_an_apps_model_holding_a_task_has_a_json_schema() -> None:
+    schema = Job.model_json_schema()
+    assert schema["properties"]["task"] == {"type": "object", "title": "Task"}
 
 
 def test_bad_data_in_an_apps_model_is_pydantics_validation_error() -> None:

@@ -218,15 +218,14 @@ class ModelValidationError(ValueError):
 
 class _Field(_typing.NamedTuple):
     attribute: "Attribute[Any]"
-    key: str  # the wire name
     default: Any
-    declared: type | None  # the model the field holds, alone, in a union or a list
     hint: Any
+    declared: type | None  # the model the field holds, alone, in a union or a list
 
 
 @_functools.cache
 def _fields_of(cls: type) -> dict[str, _Field]:
-    """The public fields of `cls` by wire name; made on first use, as they read attrs."""
+    """The data fields of `cls` by wire name; made on first use, as they read attrs."""
     import attrs
 
     from . import models
@@ -234,13 +233,13 @@ def _fields_of(cls: type) -> dict[str, _Field]:
     hints = _typing.get_type_hints(cls, localns=vars(models))
     fields = {}
     for field in attrs.fields(cls):
+        default, hint = field.default, hints.get(field.name, Any)
+        if isinstance(default, attrs.Factory) and not default.takes_self:
+            default = default.factory()
         if not field.name.startswith("_"):
-            default = field.default
-            if isinstance(default, attrs.Factory) and not default.takes_self:
-                default = default.factory()
-            key = field.alias or field.name
-            hint = hints.get(field.name, Any)
-            fields[key] = _Field(field, key, default, _declared(hint), hint)
+            fields[field.alias or field.name] = _Field(
+                field, default, hint, _declared(hint)
+            )
     return fields
 
 
@@ -252,10 +251,23 @@ def _declared(hint: Any) -> type | None:
     return next(filter(None, map(_declared, _typing.get_args(hint))), None)
 
 
+def _jsonable(value: Any) -> Any:
+    """What json.dumps cannot write, as JSON: a model's wire form, an enum's value, a time as
+    pydantic writes it ("Z" for UTC)."""
+    if isinstance(value, ModelAPI):
+        return value.to_dict()
+    if isinstance(value, _enum.Enum):
+        return value.value
+    if isinstance(value, (_datetime.date, _datetime.time)):
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def _dump(
-    value: Any, json: bool, declared: type | None, options: dict[str, bool]
+    value: Any, json: bool, declared: type | None, options: dict[str, Any]
 ) -> Any:
-    """`value` as pydantic dumps it; JSON kept where a `declared` model could not be read
+    """`value` as pydantic dumps it; JSON kept for a `declared` model that could not be read
     loses that model's secret keys."""
     if isinstance(value, ModelAPI):
         return value.model_dump(mode="json" if json else "python", **options)
@@ -270,16 +282,13 @@ def _dump(
                 (field := fields.get(key)) and field.attribute.metadata.get("secret")
             )
         }
-    if json and isinstance(value, _enum.Enum):
-        return value.value
-    if json and isinstance(value, (_datetime.date, _datetime.time)):
-        text = value.isoformat()  # pydantic writes UTC as "Z"
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    if json and isinstance(value, (_enum.Enum, _datetime.date, _datetime.time)):
+        return _jsonable(value)
     return value
 
 
 def _problem(model: "ModelAPI") -> str | None:
-    """The first field of `model` (nested ones too) whose value is not of its type."""
+    """The first field of `model`, nested ones too, whose value is not of its type."""
     for key, field in _fields_of(type(model)).items():
         value = getattr(model, field.attribute.name)
         if isinstance(value, ModelAPI) and (inner := _problem(value)):
@@ -290,17 +299,14 @@ def _problem(model: "ModelAPI") -> str | None:
 
 
 def _fits(value: Any, hint: Any) -> bool:
-    """Whether `value` is of type `hint`, as far as JSON tells; a model's or an enum's place
-    also takes the JSON the generated code keeps when it cannot read it (a newer server's)."""
+    """Whether `value` is a `hint`, as far as JSON tells; a model's or an enum's place also
+    takes the JSON the generated code keeps when it cannot read it (a newer server's)."""
     origin, args = _typing.get_origin(hint), _typing.get_args(hint)
     if origin in (_typing.Union, _types.UnionType):
         return any(_fits(value, arg) for arg in args)
-    if origin is list:
-        return isinstance(value, list) and all(
-            _fits(item, args[0] if args else Any) for item in value
-        )
-    if origin is dict:
-        return isinstance(value, dict)
+    if origin in (list, dict):
+        items = value if origin is list else ()
+        return isinstance(value, origin) and all(_fits(item, args[0]) for item in items)
     if hint is float:
         return isinstance(value, (int, float))
     if isinstance(hint, type) and issubclass(hint, (ModelAPI, _enum.Enum)):
@@ -308,27 +314,22 @@ def _fits(value: Any, hint: Any) -> bool:
     return not isinstance(hint, type) or isinstance(value, hint)
 
 
-def _as_json(value: Any) -> Any:
-    """Data as `from_dict` reads it: a python-mode dump's members, datetimes and models too."""
-    if isinstance(value, ModelAPI):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return {key: _as_json(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_as_json(item) for item in value]
-    return _dump(value, True, None, {})
+def _wanted(names: tuple[str, str], include: Any, exclude: Any) -> bool:
+    return (include is None or not include.isdisjoint(names)) and (
+        exclude is None or exclude.isdisjoint(names)
+    )
 
 
 class _ModelFields:
-    """`Model.model_fields`: the attrs fields by wire name, as pydantic's by field name."""
+    """`Model.model_fields`: the attrs fields by wire name (pydantic's: by field name)."""
 
     def __get__(self, instance: object, owner: type) -> dict[str, "Attribute[Any]"]:
-        if owner is ModelAPI:  # (help() reads it) the base has no fields
-            return {}
-        fields = _fields_of(owner).values()
+        fields = (
+            _fields_of(owner).items() if owner is not ModelAPI else ()
+        )  # help() reads it
         return {
-            f.key: f.attribute
-            for f in fields
+            k: f.attribute
+            for k, f in fields
             if f.attribute.name != "additional_properties"
         }
 
@@ -350,41 +351,38 @@ class ModelAPI:
         self,
         *,
         mode: Literal["python", "json"] | str = "python",
-        include: _typing.Collection[str] | None = None,
-        exclude: _typing.Collection[str] | None = None,
+        include: _typing.AbstractSet[str] | Mapping[str, Any] | None = None,
+        exclude: _typing.AbstractSet[str] | Mapping[str, Any] | None = None,
         by_alias: bool | None = None,
         exclude_unset: bool = False,
         exclude_defaults: bool = False,
         exclude_none: bool = False,
     ) -> dict[str, Any]:
-        """The fields as a dict under their wire names (the SDK's names, so `by_alias` changes
-        nothing); enum members and datetimes, or in "json" mode their JSON values. A field
-        the data left out (`UNSET`) is not dumped; `exclude_unset` drops defaults too, which a
-        model cannot tell from values given; a secret dumps as None."""
+        """The fields under their wire names (the SDK's names: `by_alias` changes nothing),
+        top-level `include`/`exclude` by wire or attribute name. A field the data left out
+        (`UNSET`) is not dumped; `exclude_unset` drops defaults too (a model cannot tell
+        them from values given); a secret dumps as None."""
         if mode not in ("python", "json"):
             raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
+        include, exclude = (
+            None if s is None else frozenset(s) for s in (include, exclude)
+        )
         options = {"exclude_unset": exclude_unset, "exclude_defaults": exclude_defaults,
                    "exclude_none": exclude_none}  # fmt: skip
         dumped: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         for key, field in _fields_of(type(self)).items():
-            value = getattr(self, field.attribute.name)
-            if field.attribute.name == "additional_properties":
+            name, value = field.attribute.name, getattr(self, field.attribute.name)
+            if name == "additional_properties":
                 extra = value
-                continue
-            if value is UNSET or not _wanted(
-                key, field.attribute.name, include, exclude
-            ):
-                continue
-            if field.attribute.metadata.get("secret"):
-                value = None
-            if (exclude_none and value is None) or (
-                (exclude_defaults or exclude_unset) and value == field.default
-            ):
-                continue
-            dumped[key] = _dump(value, mode == "json", field.declared, options)
+            elif value is not UNSET and _wanted((key, name), include, exclude):
+                value = None if field.attribute.metadata.get("secret") else value
+                if not (exclude_none and value is None) and not (
+                    (exclude_defaults or exclude_unset) and value == field.default
+                ):
+                    dumped[key] = _dump(value, mode == "json", field.declared, options)
         for key, value in extra.items():
-            if key not in dumped and _wanted(key, key, include, exclude):
+            if key not in dumped and _wanted((key, key), include, exclude):
                 if not (exclude_none and value is None):
                     dumped[key] = _dump(value, mode == "json", None, options)
         return dumped
@@ -399,15 +397,16 @@ class ModelAPI:
 
     @classmethod
     def model_validate(cls, obj: Any) -> Self:
-        """A model from its JSON form (a mapping), or `obj` if it already is one."""
+        """A model from its JSON form or a dump (a mapping); a model of this class as it is."""
         if isinstance(obj, cls):
             return obj
         if not isinstance(obj, Mapping):
+            kind = type(obj).__name__
             raise ModelValidationError(
-                f"{cls.__name__} is made from a mapping, not {type(obj).__name__}"
+                f"{cls.__name__} is made from a mapping, not {kind}"
             )
         try:
-            model = cls.from_dict(_as_json(obj))
+            model = cls.from_dict(_json.loads(_json.dumps(obj, default=_jsonable)))
         except KeyError as error:
             raise ModelValidationError(
                 f"{cls.__name__}: missing field {error}"
@@ -430,14 +429,15 @@ class ModelAPI:
     def model_copy(
         self, *, update: Mapping[str, Any] | None = None, deep: bool = False
     ) -> Self:
-        """A copy (`deep`: of every field too) with the fields in `update` (by wire or
-        attribute name) replaced; unknown names go to `additional_properties` if it has them."""
+        """A copy (`deep`: of every field too) with the fields in `update`, by wire or
+        attribute name, replaced; other names go to `additional_properties` if it has them."""
         copied = _copy.deepcopy(self) if deep else _copy.copy(self)
-        fields = _fields_of(type(self))
-        names = {f.attribute.name: f.attribute.name for f in fields.values()}
-        names |= {key: f.attribute.name for key, f in fields.items()}
+        fields = _fields_of(type(self)).items()
+        names = {
+            n: f.attribute.name for key, f in fields for n in (key, f.attribute.name)
+        }
         extra = names.pop("additional_properties", None)
-        if extra and not deep:
+        if extra and not deep:  # as pydantic's: the copy's unknown fields are its own
             copied.additional_properties = dict(self.additional_properties)  # type: ignore[attr-defined]
         for key, value in (update or {}).items():
             if key in names:
@@ -450,16 +450,15 @@ class ModelAPI:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """Lets a pydantic model hold this one: validated by `model_validate`, dumped by
-        `model_dump`. pydantic calls this, so only pydantic users import pydantic_core."""
+        """A pydantic model holds this one through `model_validate` and `model_dump`; only
+        pydantic calls this, so only its users import pydantic_core."""
         from pydantic_core import core_schema
 
         def serialize(model: ModelAPI, info: Any) -> dict[str, Any]:
+            mode = "json" if info.mode_is_json() else "python"
+            options = ("exclude_unset", "exclude_defaults", "exclude_none")
             return model.model_dump(
-                mode="json" if info.mode_is_json() else "python",
-                exclude_unset=info.exclude_unset,
-                exclude_defaults=info.exclude_defaults,
-                exclude_none=info.exclude_none,
+                mode=mode, **{name: getattr(info, name) for name in options}
             )
 
         return core_schema.no_info_plain_validator_function(
@@ -469,8 +468,6 @@ class ModelAPI:
             ),
         )
 
-
-def _wanted(key: str, name: str, include: Any, exclude: Any) -> bool:
-    if include is not None and key not in include and name not in include:
-        return False
-    return exclude is None or (key not in exclude and name not in exclude)
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "object", "title": cls.__name__}
