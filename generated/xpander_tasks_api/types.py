@@ -202,6 +202,11 @@ class Response(Generic[T]):
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
 
 
+# xpander-tasks: `ModelAPI`, the base of every generated model (issue #23 item 3), included
+# whole at the end of types.py by types.py.jinja; it uses that module's imports and `UNSET`.
+# The published SDK's pydantic methods, read from `attrs.fields`, `to_dict`/`from_dict` and
+# the type hints. Keys are the wire names (attrs' `alias`), the SDK's field names; a field
+# named `_...` (a bound model's client) is not data.
 import copy as _copy
 import datetime as _datetime
 import enum as _enum
