@@ -1,5 +1,5 @@
 # xpander-tasks: `ModelAPI`, the base of every generated model (issue #23 item 3), included
-# whole at the end of types.py by types.py.jinja; it uses that module's imports and `UNSET`.
+# whole at the end of types.py by types.py.jinja; of that module it uses only `UNSET`.
 # The published SDK's pydantic methods, read from `attrs.fields`, `to_dict`/`from_dict` and
 # the type hints. Keys are the wire names (attrs' `alias`), the SDK's field names; a field
 # named `_...` (a bound model's client) is not data.
@@ -10,7 +10,11 @@ import functools as _functools
 import json as _json
 import types as _types
 import typing as _typing
-from typing import Self
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+if TYPE_CHECKING:
+    from attrs import Attribute
 
 
 class ModelValidationError(ValueError):
