@@ -18,9 +18,11 @@ import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks
 
 from xpander_tasks import Task, Tasks
+from xpander_tasks_api import models
 from xpander_tasks_api.models import (
     AgentExecutionStatus,
     MCPServerDetails,
+    ReportExternalTaskRequest,
     ThinkMode,
     User,
 )
@@ -271,6 +273,24 @@ def test_model_validate_reads_the_json_form_and_returns_a_model_as_it_is() -> No
     assert Task.model_validate(a_task().model_dump()) == a_task()  # members, datetimes
     part = Part("a", inner=Part("b"))
     assert Part.model_validate(part.model_dump()) == part
+
+
+def test_a_field_of_any_type_takes_any_json() -> None:
+    for response in ({"x": [1]}, "text", 3, None):
+        report = ReportExternalTaskRequest.model_validate({"llm_response": response})
+        assert report.model_dump(mode="json")["llm_response"] == response
+
+
+def test_every_generated_model_reads_its_hints_and_round_trips_its_defaults() -> None:
+    optional_only = 0
+    for model in vars(models).values():
+        if isinstance(model, type) and issubclass(model, ModelAPI):
+            fields = model.model_fields  # every type hint resolves
+            if all(field.default is not attrs.NOTHING for field in fields.values()):
+                empty = model.model_validate({})
+                assert model.model_validate_json(empty.model_dump_json()) == empty, model
+                optional_only += 1
+    assert optional_only >= 5
 
 
 def test_model_validate_takes_models_inside_the_data_as_they_are() -> None:

@@ -311,11 +311,15 @@ def _fits(value: Any, hint: Any) -> bool:
     """Whether `value` is a `hint`, as far as JSON tells; a model's or an enum's place also
     takes the JSON the generated code keeps when it cannot read it (a newer server's)."""
     origin, args = _typing.get_origin(hint), _typing.get_args(hint)
+    if hint is Any:
+        return True
     if origin in (_typing.Union, _types.UnionType):
         return any(_fits(value, arg) for arg in args)
     if origin in (list, dict):
         items = value if origin is list else ()
-        return isinstance(value, origin) and all(_fits(item, args[0]) for item in items)
+        return isinstance(value, origin) and all(
+            _fits(item, (*args, Any)[0]) for item in items
+        )
     if hint is float:
         return isinstance(value, (int, float))
     if isinstance(hint, type) and issubclass(hint, (ModelAPI, _enum.Enum)):
