@@ -17,6 +17,7 @@ import pydantic
 import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks
 
+import xpander_tasks
 from xpander_tasks import Task, Tasks
 from xpander_tasks_api import models
 from xpander_tasks_api.models import (
@@ -314,7 +315,7 @@ def test_model_validate_takes_models_inside_the_data_as_they_are() -> None:
     ids=["not-a-mapping", "missing", "type", "nested-type", "enum", "date", "secret", "not-json"],
 )
 def test_bad_data_is_a_clear_value_error_naming_the_field(data: Any, message: str) -> None:
-    with pytest.raises(ModelValidationError) as raised:
+    with pytest.raises(xpander_tasks.ModelValidationError) as raised:
         Task.model_validate(data)
     assert isinstance(raised.value, ValueError)
     assert str(raised.value).startswith(message)

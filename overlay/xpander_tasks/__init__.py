@@ -33,6 +33,7 @@ from xpander_tasks_api.models import (
     User,
     UserParam,
 )
+from xpander_tasks_api.types import ModelValidationError
 
 from ._agents import Agent, Agents
 from ._client import Tasks
@@ -113,6 +114,7 @@ __all__ = [
     "MCPServerSSOToken",
     "MCPServerTransport",
     "MCPServerType",
+    "ModelValidationError",
     "ModuleException",
     "NotFoundError",
     "OutputFormat",
