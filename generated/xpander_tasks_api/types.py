@@ -225,11 +225,15 @@ class ModelValidationError(ValueError):
     """Data that does not make a model (a ValueError, as pydantic's `ValidationError`)."""
 
 
-class _Field(_typing.NamedTuple):
-    attribute: "Attribute[Any]"
-    default: Any
-    hint: Any
-    declared: type | None  # the model the field holds, alone, in a union or a list
+class _Field:
+    """A data field: its attrs attribute, default and type hint, and the model it holds
+    (alone, in a union or a list). Not a NamedTuple, whose class costs 0.1 ms to import."""
+
+    __slots__ = ("attribute", "declared", "default", "hint")
+
+    def __init__(self, attribute: "Attribute[Any]", default: Any, hint: Any) -> None:
+        self.attribute, self.default, self.hint = attribute, default, hint
+        self.declared = _declared(hint)
 
 
 @_functools.cache
@@ -246,9 +250,7 @@ def _fields_of(cls: type) -> dict[str, _Field]:
         if isinstance(default, attrs.Factory) and not default.takes_self:
             default = default.factory()
         if not field.name.startswith("_"):
-            fields[field.alias or field.name] = _Field(
-                field, default, hint, _declared(hint)
-            )
+            fields[field.alias or field.name] = _Field(field, default, hint)
     return fields
 
 
