@@ -118,6 +118,14 @@ def _fits(value: Any, hint: Any) -> bool:
     return not isinstance(hint, type) or isinstance(value, hint)
 
 
+def _names(spec: Any) -> frozenset[str] | None:
+    """The field names of an `include`/`exclude`; pydantic's nested form is refused, not
+    read as the whole field."""
+    if isinstance(spec, Mapping) and any(v is not True and v is not ... for v in spec.values()):
+        raise ValueError("include/exclude take field names here, not nested ones")
+    return None if spec is None else frozenset(spec)
+
+
 def _wanted(names: tuple[str, str], include: Any, exclude: Any) -> bool:
     return (include is None or not include.isdisjoint(names)) and (
         exclude is None or exclude.isdisjoint(names)
@@ -157,12 +165,12 @@ class ModelAPI:
         exclude_none: bool = False,
     ) -> dict[str, Any]:
         """The fields under their wire names (the SDK's names: `by_alias` changes nothing),
-        top-level `include`/`exclude` by wire or attribute name. A field the data left out
-        (`UNSET`) is not dumped; `exclude_unset` drops defaults too (a model cannot tell
+        `include`/`exclude` by wire or attribute name, top-level only. A field the data left
+        out (`UNSET`) is not dumped; `exclude_unset` drops defaults too (a model cannot tell
         them from values given); a secret dumps as None."""
         if mode not in ("python", "json"):
             raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
-        include, exclude = (None if s is None else frozenset(s) for s in (include, exclude))
+        include, exclude = (_names(spec) for spec in (include, exclude))
         options = {"exclude_unset": exclude_unset, "exclude_defaults": exclude_defaults,
                    "exclude_none": exclude_none}  # fmt: skip
         dumped: dict[str, Any] = {}

@@ -183,6 +183,13 @@ def test_include_and_exclude_take_wire_or_attribute_names() -> None:
     assert part.model_dump(include={"name": True}) == {"name": "a"}  # pydantic's dict form
 
 
+def test_a_nested_include_or_exclude_is_refused_not_read_as_the_whole_field() -> None:
+    with pytest.raises(ValueError, match="not nested ones"):
+        a_task().model_dump(exclude={"input": {"user"}})
+    with pytest.raises(ValueError, match="not nested ones"):
+        Part("a").model_dump_json(include={"inner": {"name": True}})
+
+
 def test_exclude_none_drops_none_at_every_depth() -> None:
     dumped = Part("a", inner=Part("b")).model_dump(exclude_none=True)
     inner = {"name": "b", "colour": Colour.RED, "tags": [], "type": "plain"}
