@@ -38,6 +38,7 @@ from xpander_tasks_api.models import (
     User,
     UserParam,
 )
+from xpander_tasks_api.types import ModelValidationError
 
 from . import _sdk_paths
 from ._agents import Agent, Agents, AgentsListItem
@@ -136,6 +137,7 @@ __all__ = [
     "MCPServerSSOTokenMode",
     "MCPServerTransport",
     "MCPServerType",
+    "ModelValidationError",
     "ModuleException",
     "NotFoundError",
     "OutputFormat",

@@ -13,13 +13,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="ActivityLogEntry")
 
 
 @_attrs_define
-class ActivityLogEntry:
+class ActivityLogEntry(ModelAPI):
     """One entry of an activity thread, told apart by its fields: a message (`role`,
     `content`), a tool call (`tool_name`, `payload`, `result`), a reasoning step (`type`
     `think` or `analyze`, `title`, `thought`), a sub-agent trigger, an auth request, a

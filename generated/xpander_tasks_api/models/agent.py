@@ -14,13 +14,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="Agent")
 
 
 @_attrs_define
-class Agent:
+class Agent(ModelAPI):
     """An agent. Only its identifying fields are typed; every other field (tools, graph,
     instructions, settings) is kept as it comes.
 

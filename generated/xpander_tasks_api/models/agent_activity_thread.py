@@ -15,7 +15,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.activity_log_entry import ActivityLogEntry
@@ -29,7 +29,7 @@ T = TypeVar("T", bound="AgentActivityThread")
 
 
 @_attrs_define
-class AgentActivityThread:
+class AgentActivityThread(ModelAPI):
     """A task's activity thread (the published SDK's name; `ActivityLog` is an alias). New
     fields and entry kinds may come.
 

@@ -17,7 +17,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.agent_activity_thread_message_role import AgentActivityThreadMessageRole
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.agent_activity_thread_message_content import (
@@ -30,7 +30,7 @@ T = TypeVar("T", bound="AgentActivityThreadMessage")
 
 
 @_attrs_define
-class AgentActivityThreadMessage:
+class AgentActivityThreadMessage(ModelAPI):
     """A message of the thread, from the user or from the agent."""
 
     id: str

@@ -12,13 +12,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="AgentActivityThreadMessageContent")
 
 
 @_attrs_define
-class AgentActivityThreadMessageContent:
+class AgentActivityThreadMessageContent(ModelAPI):
     text: None | str | Unset = UNSET
     files: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(

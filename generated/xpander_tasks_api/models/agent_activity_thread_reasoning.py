@@ -17,13 +17,13 @@ from attrs import field as _attrs_field
 from ..models.agent_activity_thread_reasoning_type import (
     AgentActivityThreadReasoningType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="AgentActivityThreadReasoning")
 
 
 @_attrs_define
-class AgentActivityThreadReasoning:
+class AgentActivityThreadReasoning(ModelAPI):
     """A reasoning step of the agent."""
 
     id: str

@@ -15,7 +15,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -25,7 +25,7 @@ T = TypeVar("T", bound="AgentActivityThreadToolCall")
 
 
 @_attrs_define
-class AgentActivityThreadToolCall:
+class AgentActivityThreadToolCall(ModelAPI):
     """A tool the agent called, with what it sent and what came back."""
 
     id: str

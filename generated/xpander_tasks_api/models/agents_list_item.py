@@ -15,13 +15,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.agent_status import AgentStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="AgentsListItem")
 
 
 @_attrs_define
-class AgentsListItem:
+class AgentsListItem(ModelAPI):
     """An agent as a list shows it; read the whole agent by its `id`."""
 
     id: str

@@ -10,11 +10,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import ModelAPI
+
 T = TypeVar("T", bound="AgentsListItemInstructions")
 
 
 @_attrs_define
-class AgentsListItemInstructions:
+class AgentsListItemInstructions(ModelAPI):
     """The agent's instructions (`role`, `goal`, `general`, ...), as they come."""
 
     additional_properties: dict[str, Any] = _attrs_field(

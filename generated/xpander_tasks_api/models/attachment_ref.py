@@ -15,13 +15,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.attachment_kind import AttachmentKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="AttachmentRef")
 
 
 @_attrs_define
-class AttachmentRef:
+class AttachmentRef(ModelAPI):
     """A file attached to the task."""
 
     url: str

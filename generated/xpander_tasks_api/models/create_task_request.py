@@ -17,7 +17,7 @@ from attrs import field as _attrs_field
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -29,7 +29,7 @@ T = TypeVar("T", bound="CreateTaskRequest")
 
 
 @_attrs_define
-class CreateTaskRequest:
+class CreateTaskRequest(ModelAPI):
     """The body of a create call. The published SDK sends every key: its defaults
     explicitly, every other unset field as `null`.
 

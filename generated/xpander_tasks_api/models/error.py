@@ -14,6 +14,8 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import ModelAPI
+
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
 
@@ -22,7 +24,7 @@ T = TypeVar("T", bound="Error")
 
 
 @_attrs_define
-class Error:
+class Error(ModelAPI):
     """An error answer. `detail` is a message, or for a 422 the list of validation
     problems.
 

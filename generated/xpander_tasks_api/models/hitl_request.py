@@ -12,13 +12,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="HITLRequest")
 
 
 @_attrs_define
-class HITLRequest:
+class HITLRequest(ModelAPI):
     """A human-in-the-loop request the task waits on."""
 
     wait_node_id: None | str | Unset = UNSET

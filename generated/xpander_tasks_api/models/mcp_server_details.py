@@ -17,7 +17,7 @@ from ..models.mcp_server_auth_type import MCPServerAuthType
 from ..models.mcp_server_sso_token_mode import MCPServerSSOTokenMode
 from ..models.mcp_server_transport import MCPServerTransport
 from ..models.mcp_server_type import MCPServerType
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.string_map import StringMap
@@ -27,7 +27,7 @@ T = TypeVar("T", bound="MCPServerDetails")
 
 
 @_attrs_define
-class MCPServerDetails:
+class MCPServerDetails(ModelAPI):
     """An MCP server the agent may use during this task. A local server needs `command`, a
     remote one (the default type) `url`; the API answers a server without it with 400.
 

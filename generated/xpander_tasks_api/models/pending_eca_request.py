@@ -12,13 +12,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="PendingECARequest")
 
 
 @_attrs_define
-class PendingECARequest:
+class PendingECARequest(ModelAPI):
     """A connector authorisation the task waits on."""
 
     connector_name: None | str | Unset = UNSET

@@ -15,13 +15,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.principal_kind import PrincipalKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="Principal")
 
 
 @_attrs_define
-class Principal:
+class Principal(ModelAPI):
     """Who the task acts for."""
 
     kind: PrincipalKind

@@ -13,7 +13,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.tokens import Tokens
@@ -23,7 +23,7 @@ T = TypeVar("T", bound="ReportExternalTaskRequest")
 
 
 @_attrs_define
-class ReportExternalTaskRequest:
+class ReportExternalTaskRequest(ModelAPI):
     """A task that ran outside xpander, as `Task.report_external_task` sends it."""
 
     id: None | str | Unset = UNSET

@@ -10,11 +10,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import ModelAPI
+
 T = TypeVar("T", bound="StringMap")
 
 
 @_attrs_define
-class StringMap:
+class StringMap(ModelAPI):
     """A map of strings to strings."""
 
     additional_properties: dict[str, str] = _attrs_field(

@@ -21,7 +21,7 @@ from ..models.conversation_kind import ConversationKind
 from ..models.llm_reasoning_effort import LLMReasoningEffort
 from ..models.output_format import OutputFormat
 from ..models.think_mode import ThinkMode
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.hitl_request import HITLRequest
@@ -36,7 +36,7 @@ T = TypeVar("T", bound="Task")
 
 
 @_attrs_define
-class Task:
+class Task(ModelAPI):
     """A task (an agent execution). Servers add fields over time: unknown fields are kept,
     never an error.
 

@@ -14,7 +14,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.event_identity import EventIdentity
@@ -24,7 +24,7 @@ T = TypeVar("T", bound="TaskEvent")
 
 
 @_attrs_define
-class TaskEvent:
+class TaskEvent(ModelAPI):
     """One Server-Sent Event of a task. For `task_created`, `task_updated` and
     `task_finished` the `data` is a `Task`. New types may come: `type` is an open string,
     with the known ones in `TaskEventType`.

@@ -13,7 +13,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.attachment_ref import AttachmentRef
@@ -25,7 +25,7 @@ T = TypeVar("T", bound="TaskInput")
 
 
 @_attrs_define
-class TaskInput:
+class TaskInput(ModelAPI):
     """What the agent is asked to do."""
 
     text: str | Unset = ""

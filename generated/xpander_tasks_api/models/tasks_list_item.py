@@ -18,7 +18,7 @@ from attrs import field as _attrs_field
 
 from ..models.agent_execution_status import AgentExecutionStatus
 from ..models.conversation_kind import ConversationKind
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -28,7 +28,7 @@ T = TypeVar("T", bound="TasksListItem")
 
 
 @_attrs_define
-class TasksListItem:
+class TasksListItem(ModelAPI):
     """A task as a list shows it (no `input`); read the whole task by its `id`."""
 
     id: str

@@ -12,13 +12,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 T = TypeVar("T", bound="Tokens")
 
 
 @_attrs_define
-class Tokens:
+class Tokens(ModelAPI):
     """Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
     tokens and always sends it.
 

@@ -14,7 +14,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 
 from ..models.agent_execution_status import AgentExecutionStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -24,7 +24,7 @@ T = TypeVar("T", bound="UpdateTaskRequest")
 
 
 @_attrs_define
-class UpdateTaskRequest:
+class UpdateTaskRequest(ModelAPI):
     """The fields `Tasks.update` may set; only those sent change. Note the key
     `tool_call_payload_extension`, where a task has `payload_extension`.
 

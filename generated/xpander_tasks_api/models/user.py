@@ -14,7 +14,7 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, ModelAPI, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -24,7 +24,7 @@ T = TypeVar("T", bound="User")
 
 
 @_attrs_define
-class User:
+class User(ModelAPI):
     """End-user context."""
 
     email: str

@@ -12,11 +12,13 @@ from typing import (  # xpander-tasks change 3
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import ModelAPI
+
 T = TypeVar("T", bound="ValidationIssue")
 
 
 @_attrs_define
-class ValidationIssue:
+class ValidationIssue(ModelAPI):
     """One problem with the request, located by `loc`."""
 
     loc: list[int | str]
