@@ -9,9 +9,7 @@ import logging
 import os
 import shutil
 import tempfile
-import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

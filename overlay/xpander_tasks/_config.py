@@ -6,7 +6,7 @@ import contextlib
 import ipaddress
 import os
 import re
-from typing import Any, ClassVar, Final, Self
+from typing import Any, Final, Self
 
 import attrs
 import httpx
