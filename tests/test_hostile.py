@@ -1,4 +1,4 @@
-"""A hostile server against the README's promises: answers that are compressed although not
+"""A hostile server against docs/client.md's promises: answers that are compressed although not
 asked to be, labelled as event streams, nested without end; event streams that never end an
 event, stay silent, ping forever, talk about another task, or drop after every event."""
 

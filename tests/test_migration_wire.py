@@ -134,7 +134,7 @@ def test_every_call_sends_what_the_published_sdk_sends() -> None:
         assert _as_compared(mine) == _as_compared(sdk), mine["call"]
 
 
-# The README's remaining differences on the wire, each with its reason there: a saved task
+# docs/migrating.md's remaining differences on the wire, each with its reason there: a saved task
 # carries back the request fields the server echoed (the SDK's model drops `worker_id` and
 # `run_locally`), and a deep plan sent on request is the task's own (null when it has none,
 # where the SDK sends its model's empty plan).
