@@ -162,6 +162,23 @@ def _schemas(
     before, after = _non_null(old, before), _non_null(new, after)
     if not isinstance(before, Mapping) or not isinstance(after, Mapping) or id(before) in seen:
         return  # no schema, or a recursive one already being compared
+    if (alternatives := _alternatives(after)) and not _alternatives(before):
+        # One shape became one of several: the change is what the closest alternative changes.
+        yield from _closest(
+            [
+                list(_schemas(where, before, one, specs=specs, direction=direction, seen=seen))
+                for one in alternatives
+            ]
+        )
+        return
+    if (alternatives := _alternatives(before)) and not _alternatives(after):
+        yield from _closest(
+            [
+                list(_schemas(where, one, after, specs=specs, direction=direction, seen=seen))
+                for one in alternatives
+            ]
+        )
+        return
     seen = seen | {id(before)}
     request = direction == "request"
     if _types(before) != _types(after):
@@ -214,14 +231,25 @@ def _schemas(
         )
 
 
+def _alternatives(schema: Mapping[str, Any]) -> list[Any]:
+    """The alternatives of an `anyOf`/`oneOf` of several shapes, else none."""
+    return list(schema.get("anyOf", []) or schema.get("oneOf", []))
+
+
+def _closest(candidates: list[list[Change]]) -> list[Change]:
+    """The changes to the alternative that breaks least (then changes least)."""
+    return min(candidates, key=lambda changes: (sum(c.breaking for c in changes), len(changes)))
+
+
 def _non_null(spec: Mapping[str, Any], schema: Any) -> Any:
-    """A schema with its `anyOf`/`oneOf` null alternative taken off (nullability is no shape)."""
+    """A schema with its `anyOf`/`oneOf` null alternative taken off (nullability is no shape),
+    and a lone `allOf` wrapper (a `$ref` given a default or a description) unwrapped."""
     schema = resolve(spec, schema)
-    for key in ("anyOf", "oneOf"):
+    for key in ("anyOf", "oneOf", "allOf"):
         if isinstance(schema, Mapping) and key in schema:
             kept = [one for one in schema[key] if resolve(spec, one) != {"type": "null"}]
             if len(kept) == 1:
-                return resolve(spec, kept[0])
+                return _non_null(spec, kept[0])
     return schema
 
 

@@ -179,3 +179,26 @@ def test_the_base_is_the_last_tag_when_there_is_one(tmp_path: Path) -> None:
 def test_a_clone_without_history_has_no_base(tmp_path: Path) -> None:
     _repo(tmp_path)("one")
     assert spec_diff.base_ref(tmp_path) is None
+
+
+def test_a_ref_wrapped_in_allof_for_a_default_is_no_change() -> None:
+    def wrap(spec: dict[str, Any]) -> None:
+        status = _task_schema(spec)["properties"]["status"]
+        _task_schema(spec)["properties"]["status"] = {"allOf": [status], "default": "pending"}
+
+    assert [c for c in _changes(wrap) if c.breaking] == []
+
+
+def test_an_answer_shape_that_became_one_of_several_breaks_only_if_none_fits() -> None:
+    def widen(spec: dict[str, Any]) -> None:
+        task = _task_schema(spec)
+        old = task["properties"]["finished_at"]
+        task["properties"]["finished_at"] = {"anyOf": [{"type": "integer"}, old]}
+
+    assert [c for c in _changes(widen) if c.breaking] == []
+
+    def replace(spec: dict[str, Any]) -> None:
+        task = _task_schema(spec)
+        task["properties"]["finished_at"] = {"anyOf": [{"type": "integer"}, {"type": "boolean"}]}
+
+    assert any(c.breaking and c.subject == "finished_at" for c in _changes(replace))
