@@ -427,7 +427,7 @@ def _whole(model: ModelT) -> ModelT:
 
 def _plan_tasks(plan: object) -> bool:
     """Whether a deep plan (a JSON object) has tasks."""
-    return bool(getattr(plan, "additional_properties", {}).get("tasks"))
+    return isinstance(plan, dict) and bool(plan.get("tasks"))
 
 
 def _status_and_result(

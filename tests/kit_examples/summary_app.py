@@ -61,7 +61,7 @@ def _not_created(error: ModuleException) -> Summary:
         return Summary(False, "The summarizer is busy; try again in a minute.")
     if error.hint is not None:  # the server may have made the task: asking again runs it twice
         return Summary(False, "Your summary may still come; we will not ask twice.")
-    return Summary(False, f"Could not ask for a summary: {error.description}")
+    return Summary(False, f"Could not ask for a summary: {error.detail}")
 
 
 def _finished(task: Task) -> Summary:
