@@ -20,6 +20,7 @@ from ._exceptions import InvalidResponseError
 from ._params import (
     CallOptions,
     CreateTaskCall,
+    answer_id,
     call_options,
     check_header_value,
     check_id,
@@ -70,7 +71,7 @@ def _version(parameter: str, value: object) -> str:
 
 
 def _agent_id(agent: Agent) -> str:
-    return agent.id
+    return answer_id("agent.id", agent.id)
 
 
 class Agent(BoundModel["Tasks"], GeneratedAgent):

@@ -19,6 +19,7 @@ from xpander_tasks_api.types import Unset
 from ._base_client import BaseClient, event_stream, map_exceptions
 from ._config import check_seconds
 from ._exceptions import APIConnectionError, APITimeoutError, ModuleException, StreamError
+from ._params import answer_id
 from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ class _Stream:
                 400,
                 f"task {task.id} was not created with events_streaming=True, so it has no events",
             )
-        root = client.config.events_root(task.organization_id)
-        self.url = f"{root}/agent-execution/{task.id}/events"
+        # Both ids come from an answer: checked, as a caller's, before they go into the path.
+        root = client.config.events_root(answer_id("task.organization_id", task.organization_id))
+        self.url = f"{root}/agent-execution/{answer_id('task.id', task.id)}/events"
         self.client = client
         self.task_class = type(task)
         self.phases = client.config.timeout

@@ -44,7 +44,7 @@ from xpander_tasks_api.models import (
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import check_count, check_seconds, check_timeout
-from ._exceptions import InvalidArgumentError
+from ._exceptions import InvalidArgumentError, InvalidResponseError
 from ._fields import is_model, model_fields, model_hints
 
 if TYPE_CHECKING:
@@ -136,6 +136,17 @@ def check_id(parameter: str, value: object) -> str:
             parameter, f"{value!r} is not an id (no '/', '?', '#', '%', '\\', spaces or '..')"
         )
     return value
+
+
+def answer_id(field: str, value: object) -> str:
+    """An id the server gave (`task.id`), checked as a caller's before it goes into a path:
+    an answer must not steer a request carrying the key to another route."""
+    try:
+        return check_id(field, value)
+    except InvalidArgumentError as error:
+        raise InvalidResponseError(
+            None, f"{error.description} (in the server's answer); nothing was sent"
+        ) from None
 
 
 def check_header_value(parameter: str, value: object) -> str:

@@ -27,6 +27,7 @@ from ._params import (
     CallOptions,
     GetTaskCall,
     ReportTaskCall,
+    answer_id,
     check_id,
     get_task_call,
     report_task_call,
@@ -206,9 +207,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> Self:
         """Refresh this task in place from the status endpoint (sync); the per-call settings
         are `get`'s."""
-        call = get_task_call(
-            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
+        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
         self.replace_fields(get_one(self._bound_client(), call))
         return self
 
@@ -221,9 +220,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> Self:
         """Refresh this task in place from the status endpoint; the per-call settings are
         `aget`'s."""
-        call = get_task_call(
-            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
+        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
         self.replace_fields(await aget_one(self._bound_client(), call))
         return self
 
@@ -254,12 +251,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def stop(self) -> Self:
         """Stop this task (sync); it becomes `stopped`, in place."""
-        self.replace_fields(stop_one(self._bound_client(), get_task_call(self.id)))
+        self.replace_fields(stop_one(self._bound_client(), self._call()))
         return self
 
     async def astop(self) -> Self:
         """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
-        self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
+        self.replace_fields(await astop_one(self._bound_client(), self._call()))
         return self
 
     def get_activity_log(self) -> ActivityLog:
@@ -287,8 +284,13 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             task_id=task_id,
         )
 
+    def _call(self, **options: Any) -> GetTaskCall:
+        """A call on this task by its id, which an answer gave: checked before it goes into
+        a path."""
+        return get_task_call(answer_id("task.id", self.id), **options)
+
     def _activity_path(self) -> tuple[str, str]:
-        return check_id("task.agent_id", self.agent_id), check_id("task.id", self.id)
+        return answer_id("task.agent_id", self.agent_id), answer_id("task.id", self.id)
 
     def events(
         self, *, read_timeout: float | None = None
@@ -348,11 +350,11 @@ class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
 
     def load(self) -> Task:
         """The whole task (sync)."""
-        return Task.load(self.id, self._bound_client())
+        return Task.load(answer_id("item.id", self.id), self._bound_client())
 
     async def aload(self) -> Task:
         """The whole task, read by its id."""
-        return await Task.aload(self.id, self._bound_client())
+        return await Task.aload(answer_id("item.id", self.id), self._bound_client())
 
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
