@@ -45,7 +45,8 @@ def _task_with(sent: list[httpx.Request], **fields: Any) -> Task:
     return task
 
 
-CALLS: dict[str, Callable[[Task], object]] = {
+# Every call of a task that puts its ids into a path.
+TASK_CALLS: dict[str, Callable[[Task], object]] = {
     "events": lambda task: next(iter(task.events())),
     "aevents": lambda task: asyncio.run(anext(aiter(task.aevents()))),
     "reload": lambda task: task.reload(),
@@ -54,8 +55,8 @@ CALLS: dict[str, Callable[[Task], object]] = {
     "astop": lambda task: asyncio.run(task.astop()),
     "get_activity_log": lambda task: task.get_activity_log(),
     "aget_activity_log": lambda task: asyncio.run(task.aget_activity_log()),
-    "wait": lambda task: task.wait(timeout=5, poll_interval=0.01),
 }
+CALLS = {**TASK_CALLS, "wait": lambda task: task.wait(timeout=5, poll_interval=0.01)}
 
 
 @pytest.mark.parametrize("call", CALLS)

@@ -17,6 +17,7 @@ from ._batch_cli import add_batch_commands
 from ._batch_cli import main as batch_main
 from ._client import Tasks
 from ._exceptions import ModuleException
+from ._redact import masked_json
 from ._task import Task, TasksListItem
 from ._version import __version__
 from ._wait import poll
@@ -36,6 +37,12 @@ def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS if after_command else False,
         help="print the whole task, or the error, as JSON",
+    )
+    options.add_argument(
+        "--show-secrets",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="with --json: print the task's tokens and credentials instead of [redacted]",
     )
     return options
 
@@ -105,9 +112,10 @@ def _status(task: Task | TasksListItem) -> str:
     return str(getattr(task.status, "value", task.status))
 
 
-def _print_task(task: Task, as_json: bool) -> None:
+def _print_task(task: Task, as_json: bool, show_secrets: bool = False) -> None:
     if as_json:
-        print(json.dumps(task.to_dict(), indent=2, default=str))
+        fields = task.to_dict() if show_secrets else masked_json(task)
+        print(json.dumps(fields, indent=2, default=str))
         return
     print(f"{task.id} {_status(task)}")
     if task.result:
@@ -250,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 _print_list(found, arguments.json)
             else:
-                _print_task(_run(tasks, arguments), arguments.json)
+                _print_task(_run(tasks, arguments), arguments.json, arguments.show_secrets)
     except ModuleException as error:
         _print_error(error, arguments.json)
         return 1

@@ -88,6 +88,7 @@ class _Stream:
         root = client.config.events_root(answer_id("task.organization_id", task.organization_id))
         self.url = f"{root}/agent-execution/{answer_id('task.id', task.id)}/events"
         self.client = client
+        self.task = task  # its secrets stay out of errors
         self.task_class = type(task)
         self.phases = client.config.timeout
         self.read_timeout = (
@@ -127,7 +128,7 @@ class _Stream:
             with map_exceptions(_OPERATION):
                 yield
         except ModuleException as error:
-            redact(error, request_secrets(self.client.config.api_key))
+            redact(error, request_secrets(self.client.config.api_key, about=self.task))
             raise
 
     def headers(self) -> dict[str, str]:
@@ -164,7 +165,7 @@ def iterate_events(
         error: Exception | None = None
         try:
             with stream.errors(), contextlib.ExitStack() as connection:
-                with event_stream(_OPERATION, stream.remaining()):
+                with event_stream(_OPERATION, stream.remaining(), stream.task):
                     source = connection.enter_context(
                         connect_sse(
                             http,
@@ -200,7 +201,7 @@ async def aiterate_events(
         try:
             with stream.errors():
                 async with contextlib.AsyncExitStack() as connection:
-                    with event_stream(_OPERATION, None):
+                    with event_stream(_OPERATION, None, stream.task):
                         source = await connection.enter_async_context(
                             aconnect_sse(
                                 http,

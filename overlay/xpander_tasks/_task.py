@@ -51,34 +51,41 @@ _MAY_HAVE_REPORTED: Final = (
 # The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
 
 
-def get_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
-    return client.request("get task", get_task, call.options, GeneratedTask, task_id=call.task_id)
+# `about`: the task a call acts on, when the caller holds it; its secrets stay out of errors.
 
 
-async def aget_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
-    return await client.arequest(
-        "get task", get_task, call.options, GeneratedTask, task_id=call.task_id
+def get_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
+    return client.request(
+        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
-def stop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+async def aget_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
+    return await client.arequest(
+        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+    )
+
+
+def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
         "stop task",
         stop_task,
         call.options,
         GeneratedTask,
         unsafe=_MAY_HAVE_STOPPED,
+        about=about,
         agent_or_task_id=call.task_id,
     )
 
 
-async def astop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+async def astop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
         "stop task",
         stop_task,
         call.options,
         GeneratedTask,
         unsafe=_MAY_HAVE_STOPPED,
+        about=about,
         agent_or_task_id=call.task_id,
     )
 
@@ -208,7 +215,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         """Refresh this task in place from the status endpoint (sync); the per-call settings
         are `get`'s."""
         call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
-        self.replace_fields(get_one(self._bound_client(), call))
+        self.replace_fields(get_one(self._bound_client(), call, self))
         return self
 
     async def areload(
@@ -221,7 +228,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         """Refresh this task in place from the status endpoint; the per-call settings are
         `aget`'s."""
         call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
-        self.replace_fields(await aget_one(self._bound_client(), call))
+        self.replace_fields(await aget_one(self._bound_client(), call, self))
         return self
 
     def save(self) -> Self:
@@ -251,12 +258,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def stop(self) -> Self:
         """Stop this task (sync); it becomes `stopped`, in place."""
-        self.replace_fields(stop_one(self._bound_client(), self._call()))
+        self.replace_fields(stop_one(self._bound_client(), self._call(), self))
         return self
 
     async def astop(self) -> Self:
         """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
-        self.replace_fields(await astop_one(self._bound_client(), self._call()))
+        self.replace_fields(await astop_one(self._bound_client(), self._call(), self))
         return self
 
     def get_activity_log(self) -> ActivityLog:
@@ -267,6 +274,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             get_task_activity_log,
             _NO_OPTIONS,
             ActivityLog,
+            about=self,
             agent_id=agent_id,
             task_id=task_id,
         )
@@ -280,6 +288,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             get_task_activity_log,
             _NO_OPTIONS,
             ActivityLog,
+            about=self,
             agent_id=agent_id,
             task_id=task_id,
         )
