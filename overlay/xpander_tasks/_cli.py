@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
@@ -107,9 +108,26 @@ def _parser() -> argparse.ArgumentParser:
 
 _STATUSES = [status.value for status in AgentExecutionStatus]
 
+# Characters a terminal acts on rather than shows (escape sequences, carriage returns, C1
+# controls, bidi overrides), spelled out as `\x1b` when the server's text is printed: a
+# task's result must not retitle, clear or write the clipboard of the user's terminal.
+_CONTROLS: Final = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+}
+_CONTROLS_BUT_LINES: Final = {
+    code: text for code, text in _CONTROLS.items() if chr(code) not in "\n\t"
+}
+
+
+def _shown(text: object, *, lines: bool = False) -> str:
+    """The server's `text` as a terminal may print it: control characters escaped (line
+    breaks and tabs kept with `lines`, for a result or streamed text)."""
+    return str(text).translate(_CONTROLS_BUT_LINES if lines else _CONTROLS)
+
 
 def _status(task: Task | TasksListItem) -> str:
-    return str(getattr(task.status, "value", task.status))
+    return _shown(getattr(task.status, "value", task.status))
 
 
 def _print_task(task: Task, as_json: bool, show_secrets: bool = False) -> None:
@@ -117,9 +135,9 @@ def _print_task(task: Task, as_json: bool, show_secrets: bool = False) -> None:
         fields = task.to_dict() if show_secrets else masked_json(task)
         print(json.dumps(fields, indent=2, default=str))
         return
-    print(f"{task.id} {_status(task)}")
+    print(f"{_shown(task.id)} {_status(task)}")
     if task.result:
-        print(task.result)
+        print(_shown(task.result, lines=True))
 
 
 def _print_error(error: ModuleException, as_json: bool) -> None:
@@ -128,7 +146,7 @@ def _print_error(error: ModuleException, as_json: bool) -> None:
         fields |= {"description": error.description, "request_id": error.request_id}
         print(json.dumps({**fields, "hint": error.hint}), file=sys.stderr)
     else:
-        print(error, file=sys.stderr)
+        print(_shown(error), file=sys.stderr)
 
 
 class _Progress:
@@ -142,10 +160,13 @@ class _Progress:
 
     def start(self, task: Task) -> None:
         """The id first: a follow that is interrupted must not lose the task."""
-        self._say(f"following task {task.id} (Ctrl-C stops following; the task keeps running)")
+        self._say(
+            f"following task {_shown(task.id)} (Ctrl-C stops following; the task keeps running)"
+        )
 
     def show(self, task: Task, event: str = "") -> None:
-        line = f"{_status(task):<10} {time.monotonic() - self._started:6.1f}s  {event}".rstrip()
+        elapsed = time.monotonic() - self._started
+        line = f"{_status(task):<10} {elapsed:6.1f}s  {_shown(event)}".rstrip()
         if self._live:
             print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
             self._drawn = True
@@ -154,7 +175,7 @@ class _Progress:
 
     def text(self, text: str) -> None:
         """Streamed text (a `chunk` event's), on lines of its own above the progress line."""
-        self._say(text)
+        self._say(_shown(text, lines=True))
 
     def _say(self, line: str) -> None:
         if self._drawn:
@@ -192,7 +213,10 @@ def _print_list(items: list[TasksListItem], as_json: bool) -> None:
         print(json.dumps([item.to_dict() for item in items], indent=2, default=str))
         return
     rows = [("ID", "STATUS", "CREATED", "TITLE")]
-    rows += [(item.id, _status(item), _when(item.created_at), item.title or "") for item in items]
+    rows += [
+        (_shown(item.id), _status(item), _when(item.created_at), _shown(item.title or ""))
+        for item in items
+    ]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for *cells, title in rows:
         padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
@@ -235,8 +259,8 @@ def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
     except KeyboardInterrupt:
         progress.close()
         print(
-            f"stopped following; task {task.id} keeps running. "
-            f"Follow it again with: xpander-tasks get {task.id} --wait",
+            f"stopped following; task {_shown(task.id)} keeps running. "
+            f"Follow it again with: xpander-tasks get {_shown(task.id)} --wait",
             file=sys.stderr,
         )
         raise
