@@ -6,18 +6,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
-from ._batch_cli import add_batch_commands
-from ._batch_cli import main as batch_main
 from ._client import Tasks
-from ._exceptions import ModuleException
+from ._config import check_seconds
+from ._exceptions import InvalidArgumentError, ModuleException
 from ._redact import masked_json
 from ._task import Task, TasksListItem
 from ._version import __version__
@@ -48,7 +49,30 @@ def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
     return options
 
 
-def _parser() -> argparse.ArgumentParser:
+# The shortest `--poll-interval`: each read spends a request of the user's rate limit.
+MIN_POLL_INTERVAL: Final = 0.1
+
+
+def _seconds(text: str) -> float:
+    """A duration option, by the client's own check (> 0, at most a year, a number)."""
+    try:
+        return check_seconds("seconds", float(text))
+    except InvalidArgumentError as error:
+        raise argparse.ArgumentTypeError(error.description.partition(": ")[2]) from None
+
+
+def _poll_interval(text: str) -> float:
+    seconds = _seconds(text)
+    if seconds < MIN_POLL_INTERVAL:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_POLL_INTERVAL:g} s, not {text}")
+    return seconds
+
+
+# What argparse calls an option's type in "invalid ... value: 'x'".
+_seconds.__name__ = _poll_interval.__name__ = "seconds"
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xpander-tasks",
         description="Create and follow xpander.ai tasks. The key comes from XPANDER_API_KEY, "
@@ -80,10 +104,13 @@ def _parser() -> argparse.ArgumentParser:
     get.add_argument("task_id")
     get.add_argument("--wait", action="store_true", help="wait until the task finishes")
     get.add_argument(
-        "--timeout", type=float, default=600.0, help="with --wait: give up after S seconds (600)"
+        "--timeout", type=_seconds, default=600.0, help="with --wait: give up after S seconds (600)"
     )
     get.add_argument(
-        "--poll-interval", type=float, default=1.0, help="with --wait: seconds between reads (1)"
+        "--poll-interval",
+        type=_poll_interval,
+        default=1.0,
+        help=f"with --wait: seconds between reads (1; at least {MIN_POLL_INTERVAL:g})",
     )
 
     listing = commands.add_parser(
@@ -102,7 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("task_id")
     update.add_argument("--status", choices=_STATUSES, required=True)
     update.add_argument("--result", help="the task's result text")
-    add_batch_commands(commands, per_command)
+    if "batch" in argv:
+        from ._batch_cli import add_batch_commands  # noqa: PLC0415  (asyncio, sqlite3: ~50 ms)
+
+        add_batch_commands(commands, per_command)
+    else:  # listed in --help; its options load with it
+        commands.add_parser("batch", help="run many tasks from a JSONL file")
     return parser
 
 
@@ -157,6 +189,7 @@ class _Progress:
         self._started = time.monotonic()
         self._live = sys.stderr.isatty()
         self._drawn = False
+        self._in_text = False  # streamed text left its line open
 
     def start(self, task: Task) -> None:
         """The id first: a follow that is interrupted must not lose the task."""
@@ -165,6 +198,7 @@ class _Progress:
         )
 
     def show(self, task: Task, event: str = "") -> None:
+        self._end_text()
         elapsed = time.monotonic() - self._started
         line = f"{_status(task):<10} {elapsed:6.1f}s  {_shown(event)}".rstrip()
         if self._live:
@@ -174,16 +208,30 @@ class _Progress:
             self._say(line)
 
     def text(self, text: str) -> None:
-        """Streamed text (a `chunk` event's), on lines of its own above the progress line."""
-        self._say(_shown(text, lines=True))
+        """Streamed text (a `chunk` event's) as it flows: chunks run on, their own line
+        breaks kept; the progress line waits below until the text pauses for an event."""
+        self._clear()
+        print(_shown(text, lines=True), end="", file=sys.stderr, flush=True)
+        if text:
+            self._in_text = not text.endswith("\n")
 
     def _say(self, line: str) -> None:
+        self._end_text()
+        self._clear()
+        print(line, file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
         if self._drawn:
             print("\r\x1b[K", end="", file=sys.stderr)
             self._drawn = False
-        print(line, file=sys.stderr, flush=True)
+
+    def _end_text(self) -> None:
+        if self._in_text:
+            print(file=sys.stderr)
+            self._in_text = False
 
     def close(self) -> None:
+        self._end_text()
         if self._drawn:
             print(file=sys.stderr)
             self._drawn = False
@@ -198,7 +246,8 @@ def _follow(task: Task, progress: _Progress) -> None:
             kind = str(getattr(event.type, "value", event.type))
             if kind == "chunk" and isinstance(event.data, str):
                 progress.text(event.data)
-            progress.show(task, kind)
+            else:
+                progress.show(task, kind)
 
 
 def _poll(task: Task, progress: _Progress, timeout: float, interval: float) -> None:
@@ -227,13 +276,46 @@ def _when(moment: object) -> str:
     return moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else "-"
 
 
-def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+def _run(tasks: Tasks, arguments: argparse.Namespace) -> None:
+    """Run a command on tasks and print what it gives."""
+    if arguments.command == "list":
+        found = tasks.list(arguments.agent_id, status=arguments.status, user_id=arguments.user_id)
+        _print_list(found, arguments.json)
+        return
     if arguments.command == "stop":
-        return tasks.stop(arguments.task_id)
-    if arguments.command == "update":
-        return tasks.update(arguments.task_id, status=arguments.status, result=arguments.result)
-    if arguments.command == "create":
-        task = tasks.create(
+        task = tasks.stop(arguments.task_id)
+    elif arguments.command == "update":
+        task = tasks.update(arguments.task_id, status=arguments.status, result=arguments.result)
+    elif arguments.command == "create":
+        task = _create(tasks, arguments)
+    else:
+        task = tasks.get(arguments.task_id)
+    following = getattr(arguments, "follow", False) or getattr(arguments, "wait", False)
+    progress = _Progress()
+    try:
+        if following:
+            progress.start(task)
+            if arguments.command == "create":
+                _follow(task, progress)
+            else:
+                _poll(task, progress, arguments.timeout, arguments.poll_interval)
+            progress.close()
+        _print_task(task, arguments.json, arguments.show_secrets)
+    except KeyboardInterrupt:
+        if following or arguments.command == "create":  # a task that must not be lost
+            progress.close()
+            what = "stopped following; " if following else "interrupted; "
+            print(
+                f"{what}task {_shown(task.id)} keeps running. "
+                f"Follow it again with: xpander-tasks get {_shown(task.id)} --wait",
+                file=sys.stderr,
+            )
+        raise
+
+
+def _create(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+    try:
+        return tasks.create(
             agent_id=arguments.agent_id,
             prompt=arguments.prompt,
             file_urls=arguments.file_urls,
@@ -243,46 +325,50 @@ def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
             output_format=arguments.output_format,
             events_streaming=arguments.follow,
         )
-        following = arguments.follow
-    else:
-        task = tasks.get(arguments.task_id)
-        following = arguments.wait
-    if not following:
-        return task
-    progress = _Progress()
-    try:
-        progress.start(task)
-        if arguments.command == "create":
-            _follow(task, progress)
-        else:
-            _poll(task, progress, arguments.timeout, arguments.poll_interval)
     except KeyboardInterrupt:
-        progress.close()
         print(
-            f"stopped following; task {_shown(task.id)} keeps running. "
-            f"Follow it again with: xpander-tasks get {_shown(task.id)} --wait",
+            "interrupted while creating: the task may have been created; see "
+            f"`xpander-tasks list {_shown(arguments.agent_id)}` before creating it again",
             file=sys.stderr,
         )
         raise
-    progress.close()
-    return task
+
+
+@contextlib.contextmanager
+def _one_interrupt() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt once; later ones are ignored, so that none can cut
+    short what the first one prints, nor escape `main` as a kill by SIGINT. The handler is
+    put back unless it fired (a process that was interrupted is on its way out)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals
+        return
+    fired = False
+
+    def interrupted(signum: int, frame: object) -> None:
+        nonlocal fired
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        fired = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        if not fired:
+            signal.signal(signal.SIGINT, previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0, 1 for API and network errors, 2 for usage,
     130 when interrupted)."""
-    arguments = _parser().parse_args(argv)
+    arguments = _parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         if arguments.command == "batch":
+            from ._batch_cli import main as batch_main  # noqa: PLC0415  (see _parser)
+
             return batch_main(arguments, argv)
-        with Tasks(base_url=arguments.base_url) as tasks:
-            if arguments.command == "list":
-                found = tasks.list(
-                    arguments.agent_id, status=arguments.status, user_id=arguments.user_id
-                )
-                _print_list(found, arguments.json)
-            else:
-                _print_task(_run(tasks, arguments), arguments.json, arguments.show_secrets)
+        with _one_interrupt(), Tasks(base_url=arguments.base_url) as tasks:
+            _run(tasks, arguments)
     except ModuleException as error:
         _print_error(error, arguments.json)
         return 1
