@@ -334,11 +334,17 @@ def _create(tasks: Tasks, arguments: argparse.Namespace) -> Task:
         raise
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C, as this CLI's handler raises it. Not a bare KeyboardInterrupt: CPython
+    remembers one that passes through an `exec` of a string (attrs' and the models' field
+    code, on first use) and then ends `python -m` by SIGINT (-2), whatever `main` returned."""
+
+
 @contextlib.contextmanager
 def _one_interrupt() -> Iterator[None]:
-    """Ctrl-C raises KeyboardInterrupt once; later ones are ignored, so that none can cut
-    short what the first one prints, nor escape `main` as a kill by SIGINT. The handler is
-    put back unless it fired (a process that was interrupted is on its way out)."""
+    """Ctrl-C raises `_Interrupted` once; later ones are ignored, so that none can cut short
+    what the first one prints, nor end the process by SIGINT. The handler is put back unless
+    it fired (a process that was interrupted is on its way out)."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread handles signals
         return
@@ -348,7 +354,7 @@ def _one_interrupt() -> Iterator[None]:
         nonlocal fired
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         fired = True
-        raise KeyboardInterrupt
+        raise _Interrupted
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
