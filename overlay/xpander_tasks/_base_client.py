@@ -10,7 +10,6 @@ Resources (`Tasks`, `Task`, `Agents`, event streams) use only the small interfac
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -462,8 +461,11 @@ class BaseClient:
     ) -> AnswerT:
         """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
         `run`, with its arguments as keywords; the answer, when it is the `kind` promised."""
-        client = self.generated_client()
-        send = functools.partial(endpoint.sync_detailed, client=client, **arguments)
+
+        def send() -> Any:
+            # The pool taken for each attempt: one a racing `close()` closed is opened again.
+            return endpoint.sync_detailed(client=self.generated_client(), **arguments)
+
         answer = self.run(operation, send, options, unsafe=unsafe, about=about)
         return _answer(operation, answer, kind)
 
@@ -479,8 +481,10 @@ class BaseClient:
         **arguments: Any,
     ) -> AnswerT:
         """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
-        client = self.agenerated_client()
-        send = functools.partial(endpoint.asyncio_detailed, client=client, **arguments)
+
+        async def send() -> Any:
+            return await endpoint.asyncio_detailed(client=self.agenerated_client(), **arguments)
+
         answer = await self.arun(operation, send, options, unsafe=unsafe, about=about)
         return _answer(operation, answer, kind)
 
@@ -774,6 +778,8 @@ _TRANSPORT_ERRORS: Final[
     # decode, redirects without end).
     (httpx.RequestError, APIConnectionError, "the request to {host} failed", True, True),
 )
+# What httpx says (a RuntimeError) when asked to send on a client that is closed.
+_CLOSED_CLIENT: Final = "client has been closed"
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
 
@@ -839,6 +845,13 @@ def public_error(operation: str, exc: Exception) -> ModuleException:
         return exc
     if isinstance(exc, httpx.RequestError):
         error = connection_error(exc)
+    elif isinstance(exc, RuntimeError) and _CLOSED_CLIENT in str(exc):
+        # A `close()` in another thread won the race for the pool: nothing left this machine.
+        error = APIConnectionError(
+            f"{operation}: the client was closed as the request was about to be sent; "
+            "nothing was sent",
+            request_sent=False,
+        )
     elif isinstance(exc, httpx.InvalidURL):  # built from the call's ids and filters: not sent
         error, cause = InvalidArgumentError("url", f"{operation}: {exc}"), None
     elif isinstance(exc, UnicodeEncodeError) and exc.encoding == "utf-8":

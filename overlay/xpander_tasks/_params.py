@@ -150,9 +150,12 @@ def answer_id(field: str, value: object) -> str:
 
 
 def check_header_value(parameter: str, value: object) -> str:
-    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line."""
+    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line, without
+    surrounding spaces (which HTTP does not carry)."""
     if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
         raise InvalidArgumentError(parameter, f"must be non-empty printable ASCII, not {value!r}")
+    if value != value.strip():
+        raise InvalidArgumentError(parameter, f"must not start or end with a space: {value!r}")
     return value
 
 
