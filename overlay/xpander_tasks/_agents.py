@@ -23,6 +23,7 @@ from ._config import ENV_AGENT_ID, Configuration
 from ._params import (
     CallOptions,
     CreateTaskCall,
+    answer_id,
     call_options,
     check_id,
     check_version,
@@ -96,7 +97,7 @@ agent_task_call.__signature__ = _AGENT_TASK_SIGNATURE  # type: ignore[attr-defin
 
 
 def _agent_id(agent: Agent) -> str:
-    return agent.id
+    return answer_id("agent.id", agent.id)
 
 
 @bound_model

@@ -10,7 +10,6 @@ Resources (`Tasks`, `Task`, `Agents`, event streams) use only the small interfac
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -72,10 +71,19 @@ _ADOPTION_LOCK = threading.Lock()
 class _Attempt:
     """The call a request belongs to, for the hooks, which the generated functions give
     nothing: what to call it in errors, its per-call timeouts, when (sync calls, which have
-    no `asyncio.timeout`) its answer must be complete, and its request, whose secrets no
-    error may repeat."""
+    no `asyncio.timeout`) its answer must be complete, and its request and the task it is
+    `about`, whose secrets no error may repeat."""
 
-    __slots__ = ("deadline", "operation", "query", "request", "streaming", "timeout", "total")
+    __slots__ = (
+        "about",
+        "deadline",
+        "operation",
+        "query",
+        "request",
+        "streaming",
+        "timeout",
+        "total",
+    )
 
     def __init__(
         self,
@@ -85,8 +93,10 @@ class _Attempt:
         deadline: float | None = None,
         *,
         streaming: bool = False,
+        about: object = None,
     ) -> None:
         self.operation = operation
+        self.about = about
         self.timeout = timeout
         self.total = total
         self.deadline = deadline
@@ -105,19 +115,22 @@ class _Attempt:
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
-        return request_secrets(api_key, self.request)
+        return request_secrets(api_key, self.request, self.about)
 
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
 
 
 @contextlib.contextmanager
-def event_stream(operation: str, seconds_left: float | None) -> Iterator[None]:
+def event_stream(
+    operation: str, seconds_left: float | None, about: object = None
+) -> Iterator[None]:
     """Requests opened in this block are event streams: long by design, so their body is
     checked one event at a time (size, and the sync deadline), not as a whole answer. Every
     other request is checked as a JSON answer, whatever its label says."""
     deadline = None if seconds_left is None else time.monotonic() + seconds_left
-    token = _attempt.set(_Attempt(operation, None, seconds_left, deadline, streaming=True))
+    attempt = _Attempt(operation, None, seconds_left, deadline, streaming=True, about=about)
+    token = _attempt.set(attempt)
     try:
         yield
     finally:
@@ -372,8 +385,12 @@ class BaseClient:
             raise self._status_error(response)
 
     def _status_error(self, response: httpx.Response) -> ModuleException:
-        # An error body may echo the key or a secret of the request: never repeat one.
-        return status_error(response, request_secrets(self._config.api_key, response.request))
+        # An error body may echo the key, a secret of the request or of the task the call is
+        # about: never repeat one.
+        attempt = _attempt.get()
+        about = None if attempt is None else attempt.about
+        secrets = request_secrets(self._config.api_key, response.request, about)
+        return status_error(response, secrets)
 
     # The request loop: timeouts, error mapping and retries around one endpoint function.
 
@@ -407,20 +424,22 @@ class BaseClient:
         options: CallOptions,
         *,
         unsafe: str | None = None,
+        about: object = None,
     ) -> ResponseT:
         """Call `send` (sync) under the call's timeouts, retrying as the policy allows.
 
         `operation` names the call in errors and logs. A call the server must not act on
         twice (a create, an update) says so with `unsafe`: what to check when it may have
         acted although no answer said so; it is repeated only when the request never left,
-        or the server said it did not act (429, 503). Without it, a call is a read.
+        or the server said it did not act (429, 503). Without it, a call is a read. The
+        secrets of the model a call is `about` (a task) never show in its errors.
         """
         total = options.total_timeout or self._config.total_timeout
         slots = self._slots
         retries = 0
         while True:
             deadline = None if total is None else time.monotonic() + total
-            current = _Attempt(operation, options.timeout, total, deadline)
+            current = _Attempt(operation, options.timeout, total, deadline, about=about)
             current.query = options.extra_query
             token = _attempt.set(current)
             slots.get()
@@ -444,12 +463,14 @@ class BaseClient:
         options: CallOptions,
         *,
         unsafe: str | None = None,
+        about: object = None,
     ) -> ResponseT:
         """`run` for a coroutine: the total timeout bounds each attempt throughout."""
         import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
         total = options.total_timeout or self._config.total_timeout
-        current = _Attempt(operation, options.timeout, total)  # asyncio.timeout bounds it
+        # asyncio.timeout bounds it
+        current = _Attempt(operation, options.timeout, total, about=about)
         current.query = options.extra_query
         slots = self._async_slots_here()
         token = _attempt.set(current)
@@ -482,13 +503,18 @@ class BaseClient:
         kind: type[AnswerT],
         *,
         unsafe: str | None = None,
+        about: object = None,
         **arguments: Any,
     ) -> AnswerT:
         """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
         `run`, with its arguments as keywords; the answer, when it is the `kind` promised."""
-        client = self.generated_client()
-        send = functools.partial(endpoint.sync_detailed, client=client, **arguments)
-        return _answer(operation, self.run(operation, send, options, unsafe=unsafe), kind)
+
+        def send() -> Any:
+            # The pool taken for each attempt: one a racing `close()` closed is opened again.
+            return endpoint.sync_detailed(client=self.generated_client(), **arguments)
+
+        answer = self.run(operation, send, options, unsafe=unsafe, about=about)
+        return _answer(operation, answer, kind)
 
     async def arequest(
         self,
@@ -498,12 +524,16 @@ class BaseClient:
         kind: type[AnswerT],
         *,
         unsafe: str | None = None,
+        about: object = None,
         **arguments: Any,
     ) -> AnswerT:
         """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
-        client = self.agenerated_client()
-        send = functools.partial(endpoint.asyncio_detailed, client=client, **arguments)
-        return _answer(operation, await self.arun(operation, send, options, unsafe=unsafe), kind)
+
+        async def send() -> Any:
+            return await endpoint.asyncio_detailed(client=self.agenerated_client(), **arguments)
+
+        answer = await self.arun(operation, send, options, unsafe=unsafe, about=about)
+        return _answer(operation, answer, kind)
 
     # Lifetime.
 
@@ -795,6 +825,8 @@ _TRANSPORT_ERRORS: Final[
     # decode, redirects without end).
     (httpx.RequestError, APIConnectionError, "the request to {host} failed", True, True),
 )
+# What httpx says (a RuntimeError) when asked to send on a client that is closed.
+_CLOSED_CLIENT: Final = "client has been closed"
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
 
@@ -860,6 +892,13 @@ def public_error(operation: str, exc: Exception) -> ModuleException:
         return exc
     if isinstance(exc, httpx.RequestError):
         error = connection_error(exc)
+    elif isinstance(exc, RuntimeError) and _CLOSED_CLIENT in str(exc):
+        # A `close()` in another thread won the race for the pool: nothing left this machine.
+        error = APIConnectionError(
+            f"{operation}: the client was closed as the request was about to be sent; "
+            "nothing was sent",
+            request_sent=False,
+        )
     elif isinstance(exc, httpx.InvalidURL):  # built from the call's ids and filters: not sent
         error, cause = InvalidArgumentError("url", f"{operation}: {exc}"), None
     elif isinstance(exc, UnicodeEncodeError) and exc.encoding == "utf-8":

@@ -6,18 +6,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
 
 from ._agents import Agents, AgentsListItem
-from ._batch_cli import add_batch_commands
-from ._batch_cli import main as batch_main
 from ._client import Tasks
-from ._exceptions import ModuleException
+from ._config import check_seconds
+from ._exceptions import InvalidArgumentError, ModuleException
+from ._redact import masked_json
 from ._task import Task, TasksListItem
 from ._version import __version__
 from ._wait import poll
@@ -38,10 +41,39 @@ def _common_options(*, after_command: bool) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS if after_command else False,
         help="print the whole task, or the error, as JSON",
     )
+    options.add_argument(
+        "--show-secrets",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="with --json: print the task's tokens and credentials instead of [redacted]",
+    )
     return options
 
 
-def _parser() -> argparse.ArgumentParser:
+# The shortest `--poll-interval`: each read spends a request of the user's rate limit.
+MIN_POLL_INTERVAL: Final = 0.1
+
+
+def _seconds(text: str) -> float:
+    """A duration option, by the client's own check (> 0, at most a year, a number)."""
+    try:
+        return check_seconds("seconds", float(text))
+    except InvalidArgumentError as error:
+        raise argparse.ArgumentTypeError(error.description.partition(": ")[2]) from None
+
+
+def _poll_interval(text: str) -> float:
+    seconds = _seconds(text)
+    if seconds < MIN_POLL_INTERVAL:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_POLL_INTERVAL:g} s, not {text}")
+    return seconds
+
+
+# What argparse calls an option's type in "invalid ... value: 'x'".
+_seconds.__name__ = _poll_interval.__name__ = "seconds"
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xpander-tasks",
         description="Create and follow xpander.ai tasks. The key comes from XPANDER_API_KEY, "
@@ -73,10 +105,13 @@ def _parser() -> argparse.ArgumentParser:
     get.add_argument("task_id")
     get.add_argument("--wait", action="store_true", help="wait until the task finishes")
     get.add_argument(
-        "--timeout", type=float, default=600.0, help="with --wait: give up after S seconds (600)"
+        "--timeout", type=_seconds, default=600.0, help="with --wait: give up after S seconds (600)"
     )
     get.add_argument(
-        "--poll-interval", type=float, default=1.0, help="with --wait: seconds between reads (1)"
+        "--poll-interval",
+        type=_poll_interval,
+        default=1.0,
+        help=f"with --wait: seconds between reads (1; at least {MIN_POLL_INTERVAL:g})",
     )
 
     listing = commands.add_parser(
@@ -96,24 +131,47 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--status", choices=_STATUSES, required=True)
     update.add_argument("--result", help="the task's result text")
     commands.add_parser("agents", help="list the organization's agents", parents=per_command)
-    add_batch_commands(commands, per_command)
+    if "batch" in argv:
+        from ._batch_cli import add_batch_commands  # noqa: PLC0415  (asyncio, sqlite3: ~50 ms)
+
+        add_batch_commands(commands, per_command)
+    else:  # listed in --help; its options load with it
+        commands.add_parser("batch", help="run many tasks from a JSONL file")
     return parser
 
 
 _STATUSES = [status.value for status in AgentExecutionStatus]
 
+# Characters a terminal acts on rather than shows (escape sequences, carriage returns, C1
+# controls, bidi overrides), spelled out as `\x1b` when the server's text is printed: a
+# task's result must not retitle, clear or write the clipboard of the user's terminal.
+_CONTROLS: Final = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+}
+_CONTROLS_BUT_LINES: Final = {
+    code: text for code, text in _CONTROLS.items() if chr(code) not in "\n\t"
+}
 
-def _status(task: Task | TasksListItem) -> str:
-    return str(getattr(task.status, "value", task.status))
+
+def _shown(text: object, *, lines: bool = False) -> str:
+    """The server's `text` as a terminal may print it: control characters escaped (line
+    breaks and tabs kept with `lines`, for a result or streamed text)."""
+    return str(text).translate(_CONTROLS_BUT_LINES if lines else _CONTROLS)
 
 
-def _print_task(task: Task, as_json: bool) -> None:
+def _status(task: Task | TasksListItem | AgentsListItem) -> str:
+    return _shown(getattr(task.status, "value", task.status))
+
+
+def _print_task(task: Task, as_json: bool, show_secrets: bool = False) -> None:
     if as_json:
-        print(json.dumps(task.to_dict(), indent=2, default=str))
+        fields = task.to_dict() if show_secrets else masked_json(task)
+        print(json.dumps(fields, indent=2, default=str))
         return
-    print(f"{task.id} {_status(task)}")
+    print(f"{_shown(task.id)} {_status(task)}")
     if task.result:
-        print(task.result)
+        print(_shown(task.result, lines=True))
 
 
 def _print_error(error: ModuleException, as_json: bool) -> None:
@@ -125,7 +183,7 @@ def _print_error(error: ModuleException, as_json: bool) -> None:
         # The answer's gist, not its JSON (str(error) is the body, as the published SDK's).
         request_id = f" (request id {error.request_id})" if error.request_id else ""
         hint = f"; {error.hint}" if error.hint else ""
-        print(f"[{error.status_code}] {error.detail}{request_id}{hint}", file=sys.stderr)
+        print(_shown(f"[{error.status_code}] {error.detail}{request_id}{hint}"), file=sys.stderr)
 
 
 class _Progress:
@@ -136,13 +194,18 @@ class _Progress:
         self._started = time.monotonic()
         self._live = sys.stderr.isatty()
         self._drawn = False
+        self._in_text = False  # streamed text left its line open
 
     def start(self, task: Task) -> None:
         """The id first: a follow that is interrupted must not lose the task."""
-        self._say(f"following task {task.id} (Ctrl-C stops following; the task keeps running)")
+        self._say(
+            f"following task {_shown(task.id)} (Ctrl-C stops following; the task keeps running)"
+        )
 
     def show(self, task: Task, event: str = "") -> None:
-        line = f"{_status(task):<10} {time.monotonic() - self._started:6.1f}s  {event}".rstrip()
+        self._end_text()
+        elapsed = time.monotonic() - self._started
+        line = f"{_status(task):<10} {elapsed:6.1f}s  {_shown(event)}".rstrip()
         if self._live:
             print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
             self._drawn = True
@@ -150,16 +213,30 @@ class _Progress:
             self._say(line)
 
     def text(self, text: str) -> None:
-        """Streamed text (a `chunk` event's), on lines of its own above the progress line."""
-        self._say(text)
+        """Streamed text (a `chunk` event's) as it flows: chunks run on, their own line
+        breaks kept; the progress line waits below until the text pauses for an event."""
+        self._clear()
+        print(_shown(text, lines=True), end="", file=sys.stderr, flush=True)
+        if text:
+            self._in_text = not text.endswith("\n")
 
     def _say(self, line: str) -> None:
+        self._end_text()
+        self._clear()
+        print(line, file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
         if self._drawn:
             print("\r\x1b[K", end="", file=sys.stderr)
             self._drawn = False
-        print(line, file=sys.stderr, flush=True)
+
+    def _end_text(self) -> None:
+        if self._in_text:
+            print(file=sys.stderr)
+            self._in_text = False
 
     def close(self) -> None:
+        self._end_text()
         if self._drawn:
             print(file=sys.stderr)
             self._drawn = False
@@ -174,7 +251,8 @@ def _follow(task: Task, progress: _Progress) -> None:
             kind = str(getattr(event.type, "value", event.type))
             if kind == "chunk" and isinstance(event.data, str):
                 progress.text(event.data)
-            progress.show(task, kind)
+            else:
+                progress.show(task, kind)
 
 
 def _poll(task: Task, progress: _Progress, timeout: float, interval: float) -> None:
@@ -189,7 +267,10 @@ def _print_list(items: list[TasksListItem], as_json: bool) -> None:
         print(json.dumps([item.to_dict() for item in items], indent=2, default=str))
         return
     rows = [("ID", "STATUS", "CREATED", "TITLE")]
-    rows += [(item.id, _status(item), _when(item.created_at), item.title or "") for item in items]
+    rows += [
+        (_shown(item.id), _status(item), _when(item.created_at), _shown(item.title or ""))
+        for item in items
+    ]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for *cells, title in rows:
         padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
@@ -201,9 +282,7 @@ def _print_agents(items: list[AgentsListItem], as_json: bool) -> None:
         print(json.dumps([item.to_dict() for item in items], indent=2, default=str))
         return
     rows = [("ID", "STATUS", "NAME")]
-    rows += [
-        (item.id, str(getattr(item.status, "value", item.status)), item.name) for item in items
-    ]
+    rows += [(_shown(item.id), _status(item), _shown(item.name)) for item in items]
     widths = [max(len(row[column]) for row in rows) for column in range(2)]
     for identifier, status, name in rows:
         print(f"{identifier.ljust(widths[0])}  {status.ljust(widths[1])}  {name}".rstrip())
@@ -213,13 +292,46 @@ def _when(moment: object) -> str:
     return moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else "-"
 
 
-def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+def _run(tasks: Tasks, arguments: argparse.Namespace) -> None:
+    """Run a command on tasks and print what it gives."""
+    if arguments.command == "list":
+        found = tasks.list(arguments.agent_id, status=arguments.status, user_id=arguments.user_id)
+        _print_list(found, arguments.json)
+        return
     if arguments.command == "stop":
-        return tasks.stop(arguments.task_id)
-    if arguments.command == "update":
-        return tasks.update(arguments.task_id, status=arguments.status, result=arguments.result)
-    if arguments.command == "create":
-        task = tasks.create(
+        task = tasks.stop(arguments.task_id)
+    elif arguments.command == "update":
+        task = tasks.update(arguments.task_id, status=arguments.status, result=arguments.result)
+    elif arguments.command == "create":
+        task = _create(tasks, arguments)
+    else:
+        task = tasks.get(arguments.task_id)
+    following = getattr(arguments, "follow", False) or getattr(arguments, "wait", False)
+    progress = _Progress()
+    try:
+        if following:
+            progress.start(task)
+            if arguments.command == "create":
+                _follow(task, progress)
+            else:
+                _poll(task, progress, arguments.timeout, arguments.poll_interval)
+            progress.close()
+        _print_task(task, arguments.json, arguments.show_secrets)
+    except KeyboardInterrupt:
+        if following or arguments.command == "create":  # a task that must not be lost
+            progress.close()
+            what = "stopped following; " if following else "interrupted; "
+            print(
+                f"{what}task {_shown(task.id)} keeps running. "
+                f"Follow it again with: xpander-tasks get {_shown(task.id)} --wait",
+                file=sys.stderr,
+            )
+        raise
+
+
+def _create(tasks: Tasks, arguments: argparse.Namespace) -> Task:
+    try:
+        return tasks.create(
             agent_id=arguments.agent_id,
             prompt=arguments.prompt,
             file_urls=arguments.file_urls,
@@ -229,50 +341,60 @@ def _run(tasks: Tasks, arguments: argparse.Namespace) -> Task:
             output_format=arguments.output_format,
             events_streaming=arguments.follow,
         )
-        following = arguments.follow
-    else:
-        task = tasks.get(arguments.task_id)
-        following = arguments.wait
-    if not following:
-        return task
-    progress = _Progress()
-    try:
-        progress.start(task)
-        if arguments.command == "create":
-            _follow(task, progress)
-        else:
-            _poll(task, progress, arguments.timeout, arguments.poll_interval)
     except KeyboardInterrupt:
-        progress.close()
         print(
-            f"stopped following; task {task.id} keeps running. "
-            f"Follow it again with: xpander-tasks get {task.id} --wait",
+            "interrupted while creating: the task may have been created; see "
+            f"`xpander-tasks list {_shown(arguments.agent_id)}` before creating it again",
             file=sys.stderr,
         )
         raise
-    progress.close()
-    return task
+
+
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C, as this CLI's handler raises it. Not a bare KeyboardInterrupt: CPython
+    remembers one that passes through an `exec` of a string (attrs' and the models' field
+    code, on first use) and then ends `python -m` by SIGINT (-2), whatever `main` returned."""
+
+
+@contextlib.contextmanager
+def _one_interrupt() -> Iterator[None]:
+    """Ctrl-C raises `_Interrupted` once; later ones are ignored, so that none can cut short
+    what the first one prints, nor end the process by SIGINT. The handler is put back unless
+    it fired (a process that was interrupted is on its way out)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals
+        return
+    fired = False
+
+    def interrupted(signum: int, frame: object) -> None:
+        nonlocal fired
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        fired = True
+        raise _Interrupted
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        if not fired:
+            signal.signal(signal.SIGINT, previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0, 1 for API and network errors, 2 for usage,
     130 when interrupted)."""
-    arguments = _parser().parse_args(argv)
+    arguments = _parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         if arguments.command == "batch":
+            from ._batch_cli import main as batch_main  # noqa: PLC0415  (see _parser)
+
             return batch_main(arguments, argv)
         if arguments.command == "agents":
-            with Agents(base_url=arguments.base_url) as agents:
+            with _one_interrupt(), Agents(base_url=arguments.base_url) as agents:
                 _print_agents(agents.list(), arguments.json)
             return 0
-        with Tasks(base_url=arguments.base_url) as tasks:
-            if arguments.command == "list":
-                found = tasks.list(
-                    arguments.agent_id, status=arguments.status, user_id=arguments.user_id
-                )
-                _print_list(found, arguments.json)
-            else:
-                _print_task(_run(tasks, arguments), arguments.json)
+        with _one_interrupt(), Tasks(base_url=arguments.base_url) as tasks:
+            _run(tasks, arguments)
     except ModuleException as error:
         _print_error(error, arguments.json)
         return 1

@@ -25,6 +25,7 @@ from ._exceptions import (
     ModuleException,
     StreamError,
 )
+from ._params import answer_id
 from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
@@ -91,9 +92,11 @@ class _Stream:
                 400,
                 f"task {task.id} was not created with events_streaming=True, so it has no events",
             )
-        root = client.config.events_root(task.organization_id)
-        self.url = f"{root}/agent-execution/{task.id}/events"
+        # Both ids come from an answer: checked, as a caller's, before they go into the path.
+        root = client.config.events_root(answer_id("task.organization_id", task.organization_id))
+        self.url = f"{root}/agent-execution/{answer_id('task.id', task.id)}/events"
         self.client = client
+        self.task = task  # its secrets stay out of errors
         self.task_class = type(task)
         self.phases = client.config.timeout
         self.read_timeout = (
@@ -133,7 +136,7 @@ class _Stream:
             with map_exceptions(_OPERATION):
                 yield
         except ModuleException as error:
-            redact(error, request_secrets(self.client.config.api_key))
+            redact(error, request_secrets(self.client.config.api_key, about=self.task))
             raise
 
     def headers(self) -> dict[str, str]:
@@ -170,7 +173,7 @@ def iterate_events(
         error: Exception | None = None
         try:
             with stream.errors(), contextlib.ExitStack() as connection:
-                with event_stream(_OPERATION, stream.remaining()):
+                with event_stream(_OPERATION, stream.remaining(), stream.task):
                     source = connection.enter_context(
                         connect_sse(
                             http,
@@ -206,7 +209,7 @@ async def aiterate_events(
         try:
             with stream.errors():
                 async with contextlib.AsyncExitStack() as connection:
-                    with event_stream(_OPERATION, None):
+                    with event_stream(_OPERATION, None, stream.task):
                         source = await connection.enter_async_context(
                             aconnect_sse(
                                 http,

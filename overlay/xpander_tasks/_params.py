@@ -45,7 +45,7 @@ from xpander_tasks_api.models import (
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import Configuration, check_count, check_seconds, check_timeout
-from ._exceptions import InvalidArgumentError
+from ._exceptions import InvalidArgumentError, InvalidResponseError
 from ._fields import is_model, model_fields, model_hints
 
 if TYPE_CHECKING:
@@ -145,10 +145,24 @@ def check_id(parameter: str, value: object) -> str:
     return value
 
 
+def answer_id(field: str, value: object) -> str:
+    """An id the server gave (`task.id`), checked as a caller's before it goes into a path:
+    an answer must not steer a request carrying the key to another route."""
+    try:
+        return check_id(field, value)
+    except InvalidArgumentError as error:
+        raise InvalidResponseError(
+            None, f"{error.description} (in the server's answer); nothing was sent"
+        ) from None
+
+
 def check_header_value(parameter: str, value: object) -> str:
-    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line."""
+    """Text that can travel in an HTTP header: non-empty, printable ASCII, one line, without
+    surrounding spaces (which HTTP does not carry)."""
     if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
         raise InvalidArgumentError(parameter, f"must be non-empty printable ASCII, not {value!r}")
+    if value != value.strip():
+        raise InvalidArgumentError(parameter, f"must not start or end with a space: {value!r}")
     return value
 
 

@@ -62,14 +62,20 @@ def _secret_values(value: object) -> Iterator[str]:
             yield from _secret_values(item)
 
 
-def request_secrets(api_key: str, request: httpx.Request | None = None) -> list[str]:
-    """The secrets a request carries: its API key and the secret fields of its JSON body."""
+def request_secrets(
+    api_key: str, request: httpx.Request | None = None, about: object = None
+) -> list[str]:
+    """The secrets a request carries: its API key and the secret fields of its JSON body,
+    and those of the model it is `about` (a task read again or stopped, whose error body may
+    echo the tokens the task holds)."""
     found = [api_key]
     try:
         body: Any = json.loads(request.content) if request and request.content else None
     except (httpx.RequestNotRead, ValueError):
         body = None
     found.extend(_secret_values(body))
+    if is_model(type(about)):
+        found.extend(_secret_values(about.to_dict()))  # type: ignore[attr-defined]
     # As a server may echo it too: inside a JSON string, escaped (`\"`, `\u00e4`) or not.
     forms = {form for secret in found for form in _json_forms(secret)}
     # Longest first, so a secret that contains another is blanked whole.
@@ -90,6 +96,40 @@ def redact_text(text: str, secrets: Sequence[str]) -> str:
     for secret in secrets:
         text = text.replace(secret, REDACTED)
     return text
+
+
+def masked_json(model: Any) -> dict[str, Any]:
+    """A generated model's JSON (`to_dict()`) with the value of every field the spec tags
+    `[secret]`, in nested models too, shown as REDACTED: for printing a task."""
+    data: dict[str, Any] = model.to_dict()
+    for field in model_fields(type(model)):
+        value = getattr(model, field.name)
+        if field.alias not in data or value is None:
+            continue
+        if field.metadata.get("secret"):
+            data[field.alias] = REDACTED
+        elif is_model(type(value)):
+            data[field.alias] = masked_json(value)
+        elif isinstance(value, list):
+            data[field.alias] = [
+                masked_json(item) if is_model(type(item)) else _masked_raw(raw)
+                for item, raw in zip(value, data[field.alias], strict=True)
+            ]
+    return data
+
+
+def _masked_raw(value: Any) -> Any:
+    """JSON kept as it came where a model was declared (an MCP server of a type this version
+    does not know): its secret keys masked wherever they are."""
+    if isinstance(value, dict):
+        secrets = all_secret_fields()
+        return {
+            key: REDACTED if key in secrets and item is not None else _masked_raw(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_masked_raw(item) for item in value]
+    return value
 
 
 def redact(error: ModuleException, secrets: Sequence[str]) -> None:

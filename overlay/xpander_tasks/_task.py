@@ -32,6 +32,7 @@ from ._params import (
     CallOptions,
     GetTaskCall,
     ReportTaskCall,
+    answer_id,
     check_id,
     get_task_call,
     report_task_call,
@@ -55,34 +56,41 @@ _MAY_HAVE_REPORTED: Final = (
 # The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
 
 
-def get_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
-    return client.request("get task", get_task, call.options, GeneratedTask, task_id=call.task_id)
+# `about`: the task a call acts on, when the caller holds it; its secrets stay out of errors.
 
 
-async def aget_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
-    return await client.arequest(
-        "get task", get_task, call.options, GeneratedTask, task_id=call.task_id
+def get_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
+    return client.request(
+        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
-def stop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+async def aget_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
+    return await client.arequest(
+        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+    )
+
+
+def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
         "stop task",
         stop_task,
         call.options,
         GeneratedTask,
         unsafe=_MAY_HAVE_STOPPED,
+        about=about,
         agent_or_task_id=call.task_id,
     )
 
 
-async def astop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
+async def astop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
         "stop task",
         stop_task,
         call.options,
         GeneratedTask,
         unsafe=_MAY_HAVE_STOPPED,
+        about=about,
         agent_or_task_id=call.task_id,
     )
 
@@ -235,10 +243,8 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> Self:
         """Refresh this task in place from the status endpoint (sync); the per-call settings
         are `get`'s."""
-        call = get_task_call(
-            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
-        self.replace_fields(get_one(self._bound_client(), call))
+        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+        self.replace_fields(get_one(self._bound_client(), call, self))
         return self
 
     async def areload(
@@ -250,10 +256,8 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> Self:
         """Refresh this task in place from the status endpoint; the per-call settings are
         `aget`'s."""
-        call = get_task_call(
-            self.id, timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
-        )
-        self.replace_fields(await aget_one(self._bound_client(), call))
+        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+        self.replace_fields(await aget_one(self._bound_client(), call, self))
         return self
 
     def save(self, with_deep_plan_update: bool = False) -> Self:
@@ -304,12 +308,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def stop(self) -> Self:
         """Stop this task (sync); it becomes `stopped`, in place."""
-        self.replace_fields(stop_one(self._bound_client(), get_task_call(self.id)))
+        self.replace_fields(stop_one(self._bound_client(), self._call(), self))
         return self
 
     async def astop(self) -> Self:
         """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
-        self.replace_fields(await astop_one(self._bound_client(), get_task_call(self.id)))
+        self.replace_fields(await astop_one(self._bound_client(), self._call(), self))
         return self
 
     def get_activity_log(self) -> AgentActivityThread:
@@ -320,6 +324,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             get_task_activity_log,
             _NO_OPTIONS,
             AgentActivityThread,
+            about=self,
             agent_id=agent_id,
             task_id=task_id,
         )
@@ -333,12 +338,18 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             get_task_activity_log,
             _NO_OPTIONS,
             AgentActivityThread,
+            about=self,
             agent_id=agent_id,
             task_id=task_id,
         )
 
+    def _call(self, **options: Any) -> GetTaskCall:
+        """A call on this task by its id, which an answer gave: checked before it goes into
+        a path."""
+        return get_task_call(answer_id("task.id", self.id), **options)
+
     def _activity_path(self) -> tuple[str, str]:
-        return check_id("task.agent_id", self.agent_id), check_id("task.id", self.id)
+        return answer_id("task.agent_id", self.agent_id), answer_id("task.id", self.id)
 
     def events(
         self, *, read_timeout: float | None = None
@@ -448,12 +459,14 @@ class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
 
     def load(self, configuration: Configuration | None = None) -> Task:
         """The whole task (sync), through the client that listed it or `configuration`."""
-        return Task.load(self.id, configuration or self._bound_client())
+        return Task.load(answer_id("item.id", self.id), configuration or self._bound_client())
 
     async def aload(self, configuration: Configuration | None = None) -> Task:
         """The whole task, read by its id, through the client that listed it or
         `configuration` (the published SDK's)."""
-        return await Task.aload(self.id, configuration or self._bound_client())
+        return await Task.aload(
+            answer_id("item.id", self.id), configuration or self._bound_client()
+        )
 
     def __repr__(self) -> str:
         status = getattr(self.status, "value", self.status)
