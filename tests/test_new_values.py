@@ -32,18 +32,19 @@ def _answering(*bodies: Any) -> tuple[list[httpx.Request], Any]:
 def test_an_unknown_status_is_kept_as_a_value_with_a_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    _, handle = _answering(fake_task({}, status="queued", think_mode="deeper"))
+    # A value no other test uses: the warning is logged once per value and process.
+    _, handle = _answering(fake_task({}, status="parked", think_mode="deeper"))
     caplog.set_level(logging.WARNING, logger="xpander_tasks")
     with mock_tasks(handle, check_responses=False) as tasks:
         task = tasks.get("t-1")
     assert isinstance(task.status, AgentExecutionStatus)
-    assert task.status == "queued" and task.status.value == "queued"
-    assert str(task.status) == "queued"
+    assert task.status == "parked" and task.status.value == "parked"
+    assert str(task.status) == "parked"
     assert isinstance(task.think_mode, ThinkMode) and task.think_mode.value == "deeper"
-    assert "queued" not in [member.value for member in AgentExecutionStatus]
-    assert any("'queued'" in record.getMessage() for record in caplog.records)
-    assert task.to_dict()["status"] == "queued"  # sent back as it came
-    assert pickle.loads(pickle.dumps(task)).status == "queued"
+    assert "parked" not in [member.value for member in AgentExecutionStatus]
+    assert any("'parked'" in record.getMessage() for record in caplog.records)
+    assert task.to_dict()["status"] == "parked"  # sent back as it came
+    assert pickle.loads(pickle.dumps(task)).status == "parked"
 
 
 def test_a_list_with_one_unknown_status_reads_every_item() -> None:
