@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api.spec_extensions import MAY_HAVE_ACTED
 from xpander_tasks_api.types import Response
 
 from ._config import (
@@ -480,12 +481,12 @@ class BaseClient:
         endpoint: ModuleType,
         options: CallOptions,
         kind: type[AnswerT],
-        *,
-        unsafe: str | None = None,
         **arguments: Any,
     ) -> AnswerT:
         """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
-        `run`, with its arguments as keywords; the answer, when it is the `kind` promised."""
+        `run`, with its arguments as keywords; the answer, when it is the `kind` promised.
+        Whether it is safe to repeat is the spec's word (`x-may-have-acted`)."""
+        unsafe = _may_have_acted(endpoint)
         client = self.generated_client()
         send = functools.partial(endpoint.sync_detailed, client=client, **arguments)
         return _answer(operation, self.run(operation, send, options, unsafe=unsafe), kind)
@@ -496,11 +497,10 @@ class BaseClient:
         endpoint: ModuleType,
         options: CallOptions,
         kind: type[AnswerT],
-        *,
-        unsafe: str | None = None,
         **arguments: Any,
     ) -> AnswerT:
         """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
+        unsafe = _may_have_acted(endpoint)
         client = self.agenerated_client()
         send = functools.partial(endpoint.asyncio_detailed, client=client, **arguments)
         return _answer(operation, await self.arun(operation, send, options, unsafe=unsafe), kind)
@@ -797,6 +797,12 @@ _TRANSPORT_ERRORS: Final[
 )
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def _may_have_acted(endpoint: ModuleType) -> str | None:
+    """What to check when a call of `endpoint` (a generated module, named for its
+    operationId) may have acted unanswered; None when it is safe to repeat."""
+    return MAY_HAVE_ACTED.get(endpoint.__name__.rpartition(".")[2])
 
 
 def _check_kind(parameter: str, client: object, kind: type) -> None:

@@ -44,14 +44,6 @@ if TYPE_CHECKING:
 
 _NO_OPTIONS: Final = CallOptions()
 
-# What may have happened when a call that is not safe to repeat lost its answer.
-_MAY_HAVE_STOPPED: Final = "the task may have been stopped: read it before stopping it again"
-_MAY_HAVE_UPDATED: Final = "the update may have been applied: read the task before sending it again"
-_MAY_HAVE_REPORTED: Final = (
-    "the task may have been reported: list the agent's tasks before reporting it again"
-)
-
-
 # The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
 
 
@@ -71,7 +63,6 @@ def stop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
         stop_task,
         call.options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_STOPPED,
         agent_or_task_id=call.task_id,
     )
 
@@ -82,7 +73,6 @@ async def astop_one(client: BaseClient, call: GetTaskCall) -> GeneratedTask:
         stop_task,
         call.options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_STOPPED,
         agent_or_task_id=call.task_id,
     )
 
@@ -95,7 +85,6 @@ def update_one(
         update_task,
         options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_UPDATED,
         task_id=task_id,
         body=body,
     )
@@ -109,7 +98,6 @@ async def aupdate_one(
         update_task,
         options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_UPDATED,
         task_id=task_id,
         body=body,
     )
@@ -205,7 +193,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         client = client_for(call.configuration, call.client)
         task = client.request(
             "report task", report_external_task, call.options, GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+            agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
 
@@ -220,7 +208,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         client = client_for(call.configuration, call.client)
         task = await client.arequest(
             "report task", report_external_task, call.options, GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+            agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
 
