@@ -553,8 +553,9 @@ def test_a_pickled_task_drops_nested_secrets_too(hostile: FaultServer) -> None:
 
 
 def test_a_pickled_task_drops_secrets_in_items_kept_as_raw_json(hostile: FaultServer) -> None:
-    # An MCP server of a type this version does not know stays the JSON the server sent.
-    server = {"type": "future-kind", "url": "https://mcp.example", "api_key": "MCP-SECRET-123"}
+    # An MCP server this version cannot read stays the JSON the server sent. (An unknown
+    # `type` string is read: test_new_values.py.)
+    server = {"type": {"future": "kind"}, "url": "https://mcp.example", "api_key": "MCP-SECRET-123"}
     hostile.default = task_ok(id=TASK_ID, mcp_servers=[{**server, "headers": {"A": "HDR-SECRET"}}])
     with Tasks(KEY, base_url=hostile.url) as tasks:
         task = tasks.get(TASK_ID)
@@ -562,7 +563,7 @@ def test_a_pickled_task_drops_secrets_in_items_kept_as_raw_json(hostile: FaultSe
     pickled = pickle.dumps(task)
     assert b"MCP-SECRET-123" not in pickled and b"HDR-SECRET" not in pickled
     assert pickle.loads(pickled).mcp_servers == [
-        {"type": "future-kind", "url": "https://mcp.example"}
+        {"type": {"future": "kind"}, "url": "https://mcp.example"}
     ]
 
 
@@ -669,13 +670,14 @@ def test_wait_arguments_are_checked(hostile: FaultServer, timeout: Any, poll_int
     assert len(hostile.requests) == 1
 
 
-def test_an_unknown_status_in_a_list_is_named_not_called_missing(hostile: FaultServer) -> None:
+def test_a_bad_status_in_a_list_is_named_not_called_missing(hostile: FaultServer) -> None:
     # A required enum field is read once: a second read of `d.pop("status")` found it gone.
-    item = {"id": "t", "agent_id": "a", "organization_id": "o", "status": "hibernating"}
+    # (An unknown status string is kept: test_new_values.py.)
+    item = {"id": "t", "agent_id": "a", "organization_id": "o", "status": 5}
     hostile.script(reply(200, json.dumps([item])))
     with Tasks(KEY, base_url=hostile.url) as tasks, pytest.raises(InvalidResponseError) as caught:
         tasks.list("agent-1")
-    assert "'hibernating' is not a valid AgentExecutionStatus" in str(caught.value)
+    assert "5 is not a valid AgentExecutionStatus" in str(caught.value)
     assert "missing" not in str(caught.value)
 
 

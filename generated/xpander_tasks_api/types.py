@@ -1,8 +1,17 @@
 """Contains some shared types for properties"""
 
+import logging  # xpander-tasks change: for OpenStrEnum
 from collections.abc import Mapping, MutableMapping
+from enum import StrEnum  # xpander-tasks change: for OpenStrEnum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import (
+    IO,
+    Any,  # xpander-tasks change: for OpenStrEnum
+    BinaryIO,
+    Generic,
+    Literal,
+    TypeVar,
+)
 
 from attrs import define
 
@@ -19,6 +28,32 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+class OpenStrEnum(StrEnum):
+    """A value the spec does not have yet (a newer server's) reads as a pseudo-member, with
+    a warning, so an older client still reads the answer; it is no member (an argument must
+    be one)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = _unknown_members.get((cls, value))
+        if member is None:
+            member = str.__new__(cls, value)
+            member._name_, member._value_ = value, value
+            logging.getLogger("xpander_tasks").warning(
+                "unknown %s value %r: kept as is (a newer API?)", cls.__name__, value
+            )
+            if (
+                len(_unknown_members) < 100
+            ):  # a hostile server's new values are not all kept
+                _unknown_members[cls, value] = member
+        return member
+
+
+_unknown_members: dict[tuple[type, str], OpenStrEnum] = {}
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -57,7 +92,15 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "OpenStrEnum",
+    "RequestFiles",
+    "Response",
+    "Unset",
+]
 
 
 # xpander-tasks: `ModelAPI`, the base of every generated model (issue #23 item 3), included

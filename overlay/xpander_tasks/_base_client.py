@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
+from xpander_tasks_api.spec_extensions import MAY_HAVE_ACTED
 from xpander_tasks_api.types import Response
 
 from ._config import (
@@ -502,17 +503,18 @@ class BaseClient:
         options: CallOptions,
         kind: type[AnswerT],
         *,
-        unsafe: str | None = None,
         about: object = None,
         **arguments: Any,
     ) -> AnswerT:
         """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
-        `run`, with its arguments as keywords; the answer, when it is the `kind` promised."""
+        `run`, with its arguments as keywords; the answer, when it is the `kind` promised.
+        Whether it is safe to repeat is the spec's word (`x-may-have-acted`)."""
 
         def send() -> Any:
             # The pool taken for each attempt: one a racing `close()` closed is opened again.
             return endpoint.sync_detailed(client=self.generated_client(), **arguments)
 
+        unsafe = _may_have_acted(endpoint)
         answer = self.run(operation, send, options, unsafe=unsafe, about=about)
         return _answer(operation, answer, kind)
 
@@ -523,7 +525,6 @@ class BaseClient:
         options: CallOptions,
         kind: type[AnswerT],
         *,
-        unsafe: str | None = None,
         about: object = None,
         **arguments: Any,
     ) -> AnswerT:
@@ -532,6 +533,7 @@ class BaseClient:
         async def send() -> Any:
             return await endpoint.asyncio_detailed(client=self.agenerated_client(), **arguments)
 
+        unsafe = _may_have_acted(endpoint)
         answer = await self.arun(operation, send, options, unsafe=unsafe, about=about)
         return _answer(operation, answer, kind)
 
@@ -829,6 +831,12 @@ _TRANSPORT_ERRORS: Final[
 _CLOSED_CLIENT: Final = "client has been closed"
 # What the generated parsers raise on a 2xx body that is not the promised JSON.
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def _may_have_acted(endpoint: ModuleType) -> str | None:
+    """What to check when a call of `endpoint` (a generated module, named for its
+    operationId) may have acted unanswered; None when it is safe to repeat."""
+    return MAY_HAVE_ACTED.get(endpoint.__name__.rpartition(".")[2])
 
 
 def _check_kind(parameter: str, client: object, kind: type) -> None:

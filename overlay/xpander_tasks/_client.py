@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
@@ -36,8 +36,6 @@ from ._task import (
 if TYPE_CHECKING:
     from ._batch import BatchItem, BatchOutcome
 
-_MAY_HAVE_CREATED: Final = "the task may have been created: check before creating it again"
-
 
 class Tasks(BaseClient):
     """Create and follow xpander.ai tasks; sync and async methods side by side.
@@ -64,14 +62,14 @@ class Tasks(BaseClient):
     def _create(self, call: CreateTaskCall) -> Task:
         """Send a checked create call (`Agent.create_task` builds its own)."""
         task = self.request(
-            "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
+            "create task", create_task, call.options, GeneratedTask,
             **call.arguments(),
         )  # fmt: skip
         return Task.adopt(task, self)
 
     async def _acreate(self, call: CreateTaskCall) -> Task:
         task = await self.arequest(
-            "create task", create_task, call.options, GeneratedTask, unsafe=_MAY_HAVE_CREATED,
+            "create task", create_task, call.options, GeneratedTask,
             **call.arguments(),
         )  # fmt: skip
         return Task.adopt(task, self)

@@ -45,14 +45,6 @@ if TYPE_CHECKING:
 
 _NO_OPTIONS: Final = CallOptions()
 
-# What may have happened when a call that is not safe to repeat lost its answer.
-_MAY_HAVE_STOPPED: Final = "the task may have been stopped: read it before stopping it again"
-_MAY_HAVE_UPDATED: Final = "the update may have been applied: read the task before sending it again"
-_MAY_HAVE_REPORTED: Final = (
-    "the task may have been reported: list the agent's tasks before reporting it again"
-)
-
-
 # The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
 
 
@@ -77,7 +69,6 @@ def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> Gen
         stop_task,
         call.options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_STOPPED,
         about=about,
         agent_or_task_id=call.task_id,
     )
@@ -89,7 +80,6 @@ async def astop_one(client: BaseClient, call: GetTaskCall, about: object = None)
         stop_task,
         call.options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_STOPPED,
         about=about,
         agent_or_task_id=call.task_id,
     )
@@ -103,7 +93,6 @@ def update_one(
         update_task,
         options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_UPDATED,
         task_id=task_id,
         body=body,
     )
@@ -117,7 +106,6 @@ async def aupdate_one(
         update_task,
         options,
         GeneratedTask,
-        unsafe=_MAY_HAVE_UPDATED,
         task_id=task_id,
         body=body,
     )
@@ -213,7 +201,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         client = client_for(call.configuration, call.client)
         task = client.request(
             "report task", report_external_task, call.options, GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+            agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
 
@@ -228,7 +216,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         client = client_for(call.configuration, call.client)
         task = await client.arequest(
             "report task", report_external_task, call.options, GeneratedTask,
-            unsafe=_MAY_HAVE_REPORTED, agent_id=call.agent_id, body=call.body,
+            agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from xpander_tasks_api.models import AgentExecutionStatus
+from xpander_tasks_api.spec_extensions import FINAL_STATUSES
 
 from ._config import check_seconds
 from ._exceptions import ModuleException, TaskTimeoutError
@@ -20,18 +20,10 @@ if TYPE_CHECKING:
     from ._base_client import BaseClient
     from ._task import Task
 
-TERMINAL_STATUSES: Final = frozenset(
-    {
-        AgentExecutionStatus.Completed,
-        AgentExecutionStatus.Failed,
-        AgentExecutionStatus.Error,
-        AgentExecutionStatus.Stopped,
-    }
-)
-
 
 def is_finished(task: Task) -> bool:
-    return task.status in TERMINAL_STATUSES
+    """Whether the task's status is final: one the spec lists, never one it lacks."""
+    return task.status in FINAL_STATUSES
 
 
 def timed_out(task: Task, timeout: float) -> TaskTimeoutError:

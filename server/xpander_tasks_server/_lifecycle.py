@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from xpander_tasks_server._spec import load_spec
 from xpander_tasks_server._store import TaskRecord
 
 UNKNOWN_EVENT_MARKER = "#mystery"
 """A prompt containing this makes the task's stream carry an event of a type no client knows."""
 UNKNOWN_EVENT_TYPE = "mystery_event"
-FINAL_STATUSES = frozenset({"completed", "failed", "error", "stopped"})
+FINAL_STATUSES = frozenset(load_spec().final_statuses())
 """Statuses after which a task does nothing more: a change to one ends its event stream."""
 _CHUNKS = 3
 

@@ -31,8 +31,9 @@ import re2
 import yaml
 
 from xpander_tasks_server._faults import Fault, FaultKind, ReceivedCreate, StreamDrop
+from xpander_tasks_server._spec import load_spec
 
-FINAL_STATUSES = ("completed", "failed", "error", "stopped")
+FINAL_STATUSES = load_spec().final_statuses()
 """The statuses a scripted run can end in."""
 Result = str | Callable[[str], str]
 """A scripted result: the text, or a function of the prompt that makes it."""

@@ -123,6 +123,11 @@ class Spec:
                 return int(port["default"])
         raise ValueError("no server of the spec has a `port` variable")
 
+    def final_statuses(self) -> tuple[str, ...]:
+        """The task statuses after which nothing more happens: `x-final-statuses`."""
+        schema = self._lookup("/components/schemas/AgentExecutionStatus")
+        return tuple(schema["x-final-statuses"])
+
     def defaults(self, schema_name: str) -> dict[str, Any]:
         """Every top-level property of component schema `schema_name`, with its default or None."""
         properties = self._lookup(f"/components/schemas/{schema_name}")["properties"]

@@ -147,7 +147,10 @@ class AgentActivityThreadMessage(ModelAPI):
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        if key in self.additional_properties:
+            return self.additional_properties[key]
+        value: Any = self.to_dict()[key]
+        return value
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
@@ -156,7 +159,7 @@ class AgentActivityThreadMessage(ModelAPI):
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in self.additional_properties or key in self.to_dict()
 
 
 from ..models.agent_activity_thread_message_content import (

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AgentActivityThreadMessageRole(StrEnum):
+class AgentActivityThreadMessageRole(OpenStrEnum):
     Agent = "agent"
     AGENT = "agent"
     User = "user"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AgentActivityThreadReasoningType(StrEnum):
+class AgentActivityThreadReasoningType(OpenStrEnum):
     Analyze = "analyze"
     ANALYZE = "analyze"
     Think = "think"

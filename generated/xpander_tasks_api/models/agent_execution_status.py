@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AgentExecutionStatus(StrEnum):
+class AgentExecutionStatus(OpenStrEnum):
     Completed = "completed"
     COMPLETED = "completed"
     Error = "error"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AgentStatus(StrEnum):
+class AgentStatus(OpenStrEnum):
     Active = "ACTIVE"
     ACTIVE = "ACTIVE"
     Draft = "DRAFT"

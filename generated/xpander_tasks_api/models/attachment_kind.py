@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AttachmentKind(StrEnum):
+class AttachmentKind(OpenStrEnum):
     archive = "archive"
     Archive = "archive"
     ARCHIVE = "archive"

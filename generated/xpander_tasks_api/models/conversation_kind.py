@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ConversationKind(StrEnum):
+class ConversationKind(OpenStrEnum):
     Direct = "direct"
     DIRECT = "direct"
     Gateway = "gateway"

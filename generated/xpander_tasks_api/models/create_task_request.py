@@ -622,7 +622,10 @@ class CreateTaskRequest(ModelAPI):
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        if key in self.additional_properties:
+            return self.additional_properties[key]
+        value: Any = self.to_dict()[key]
+        return value
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
@@ -631,7 +634,7 @@ class CreateTaskRequest(ModelAPI):
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in self.additional_properties or key in self.to_dict()
 
     @property
     def input(self) -> TaskInput | Unset:

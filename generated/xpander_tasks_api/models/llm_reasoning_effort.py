@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class LLMReasoningEffort(StrEnum):
+class LLMReasoningEffort(OpenStrEnum):
     High = "high"
     HIGH = "high"
     Low = "low"

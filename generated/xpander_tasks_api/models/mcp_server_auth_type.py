@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class MCPServerAuthType(StrEnum):
+class MCPServerAuthType(OpenStrEnum):
     APIKey = "api_key"
     ApiKey = "api_key"
     API_KEY = "api_key"

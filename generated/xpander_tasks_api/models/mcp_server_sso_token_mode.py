@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class MCPServerSSOTokenMode(StrEnum):
+class MCPServerSSOTokenMode(OpenStrEnum):
     Access = "access"
     ACCESS = "access"
     Exchange = "exchange"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class MCPServerTransport(StrEnum):
+class MCPServerTransport(OpenStrEnum):
     Sse = "sse"
     SSE = "sse"
     Stdio = "stdio"

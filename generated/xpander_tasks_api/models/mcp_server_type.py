@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class MCPServerType(StrEnum):
+class MCPServerType(OpenStrEnum):
     Local = "local"
     LOCAL = "local"
     Remote = "remote"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class OutputFormat(StrEnum):
+class OutputFormat(OpenStrEnum):
     Json = "json"
     JSON = "json"
     Markdown = "markdown"

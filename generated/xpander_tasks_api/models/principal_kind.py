@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class PrincipalKind(StrEnum):
+class PrincipalKind(OpenStrEnum):
     anonymous = "anonymous"
     Anonymous = "anonymous"
     ANONYMOUS = "anonymous"

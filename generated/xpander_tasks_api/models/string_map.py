@@ -43,7 +43,10 @@ class StringMap(ModelAPI):
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> str:
-        return self.additional_properties[key]
+        if key in self.additional_properties:
+            return self.additional_properties[key]
+        value: str = self.to_dict()[key]
+        return value
 
     def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
@@ -52,4 +55,4 @@ class StringMap(ModelAPI):
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in self.additional_properties or key in self.to_dict()

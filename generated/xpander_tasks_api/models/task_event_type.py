@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class TaskEventType(StrEnum):
+class TaskEventType(OpenStrEnum):
     AgentGatewayDecision = "agent_gateway_decision"
     AGENT_GATEWAY_DECISION = "agent_gateway_decision"
     Analyze = "analyze"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ThinkMode(StrEnum):
+class ThinkMode(OpenStrEnum):
     Default = "default"
     DEFAULT = "default"
     Harder = "harder"
