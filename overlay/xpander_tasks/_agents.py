@@ -20,13 +20,13 @@ from ._base_client import BaseClient
 from ._bound import BoundModel, bound_model
 from ._client import Tasks
 from ._config import ENV_AGENT_ID, Configuration
+from ._create_params import create_task_call
 from ._params import (
     CallOptions,
     CreateTaskCall,
     call_options,
     check_id,
     check_version,
-    create_task_call,
     with_arguments_after_first,
     with_arguments_of,
 )

@@ -1,0 +1,120 @@
+"""The create signature comes from openapi.yaml (`.ci/signatures.py`): each body field is a
+parameter and each parameter a field or a declared setting; a new field is a typed, checked,
+documented keyword."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import inspect
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from xpander_tasks import InvalidArgumentError, Tasks
+from xpander_tasks._create_params import CREATE_CHECKS, CREATE_FIELDS, create_task_call
+from xpander_tasks._params import _Body
+from xpander_tasks_api.models import CreateTaskRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("signatures", ROOT / ".ci" / "signatures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("signatures", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = _script()
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+
+
+def _body_fields(spec: dict[str, Any]) -> set[str]:
+    schemas = spec["components"]["schemas"]
+    fields = set(schemas["CreateTaskRequest"]["properties"]) - {"input"}
+    return fields | {f"input.{name}" for name in schemas["TaskInput"]["properties"]}
+
+
+def test_each_create_field_is_a_parameter_and_each_parameter_a_field_or_setting() -> None:
+    parameters = inspect.signature(create_task_call).parameters
+    wire = {CREATE_FIELDS.get(name, name) for name in parameters}
+    outside = set(SCRIPT.OUTSIDE_TYPES) | set(SCRIPT.SETTINGS)
+    assert _body_fields(SPEC) == wire - outside
+    assert outside <= set(parameters)
+
+
+@pytest.mark.parametrize("method", [Tasks.create, Tasks.acreate])
+def test_the_methods_own_def_has_the_generated_parameters_and_the_spec_descriptions(
+    method: Any,
+) -> None:
+    assert inspect.signature(method).parameters.keys() - {"self"} == (
+        inspect.signature(create_task_call).parameters.keys()
+    )
+    doc = inspect.getdoc(method) or ""
+    description = SPEC["components"]["schemas"]["CreateTaskRequest"]["properties"]
+    assert f"worker_id: {description['worker_id']['description']}" in doc
+    assert "prompt: Natural-language input" in doc
+
+
+def test_a_spec_check_the_generator_drops_is_made_before_sending() -> None:
+    assert CREATE_CHECKS["tool_call_limit"] == {"minimum": 0}
+    with pytest.raises(InvalidArgumentError, match="tool_call_limit"):
+        create_task_call("agent-1", tool_call_limit=-1)
+    assert create_task_call("agent-1", tool_call_limit=0).body.tool_call_limit == 0
+
+
+def _with_priority() -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["schemas"]["CreateTaskRequest"]["properties"]["priority"] = {
+        "type": ["integer", "null"],
+        "minimum": 0,
+        "maximum": 10,
+        "description": "How soon the task runs, 0 to 10.",
+    }
+    return spec
+
+
+def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyword() -> None:
+    """The derivation run on a temporary copy of the spec with `priority` added (the whole
+    generation is `nox -s generate`'s; this checks what it writes for the field)."""
+    parameters = SCRIPT.create_parameters(_with_priority())
+    priority = next(p for p in parameters if p["name"] == "priority")
+    assert priority["annotation"] == "int | None = None"
+    assert not priority["positional"]  # the SDK's positional order is unchanged
+    assert priority["checks"] == {"minimum": 0, "maximum": 10}
+    module = SCRIPT.params_module(parameters)
+    assert "    priority: int | None = None,\n" in module.split("*,")[1]
+    assert "priority: How soon the task runs, 0 to 10." in module
+    assert '"priority": priority,' in module
+    assert "'priority': {'minimum': 0, 'maximum': 10}" in module
+    region = SCRIPT.client_region(parameters)
+    assert region.count("priority=priority,") == 2  # create and acreate pass it on
+
+
+def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
+    """The checks a new field gets, on a body built from a small synthetic signature."""
+
+    def build(tool_call_limit: int | None = None, title: str | None = None) -> None: ...
+
+    body = _Body(
+        CreateTaskRequest, build, frozenset(), fields={},
+        checks={"tool_call_limit": {"minimum": 0, "maximum": 10},
+                "title": {"maxLength": 3, "pattern": "^[a-z]+$"}},
+    )  # fmt: skip
+    built = body({"tool_call_limit": 10, "title": "abc"})
+    assert (built.tool_call_limit, built.title) == (10, "abc")
+    assert body({"tool_call_limit": None, "title": None}).title is None
+    for arguments, words in (
+        ({"tool_call_limit": 11, "title": None}, "tool_call_limit.*<= 10"),
+        ({"tool_call_limit": None, "title": "abcd"}, "title.*at most 3 characters"),
+        ({"tool_call_limit": None, "title": "AB"}, "title.*must match the pattern"),
+    ):
+        with pytest.raises(InvalidArgumentError, match=words):
+            body(arguments)
