@@ -229,13 +229,17 @@ def _signature(parameters: list[dict[str, Any]], indent: str, self: bool) -> str
     return "\n".join(lines) + "\n"
 
 
-def _arguments(parameters: list[dict[str, Any]], indent: str) -> str:
-    lines = [
-        f"{indent}{p['name']}," if p["positional"] else f"{indent}{p['name']}={p['name']},"
-        for p in parameters
-    ]
-    lines += [f"{indent}{name}={name}," for name in SETTINGS]
-    return "\n".join(lines) + "\n"
+def _built_call(body: list[dict[str, Any]]) -> str:
+    """The checked call from the parameters, each body one by its name (ruff formats it)."""
+    return (
+        'CreateTaskCall(agent_id=check_id("agent_id", agent_id), agent_version=None '
+        'if agent_version is None else check_version("agent_version", agent_version), '
+        "body=CREATE_BODY({"
+        + "".join(f'"{p["name"]}": {p["name"]},' for p in body)
+        + "}), options=call_options("
+        + ", ".join(f"{name}={name}" for name in SETTINGS)
+        + "))"
+    )
 
 
 def _model_names(parameters: list[dict[str, Any]], *, body: bool = True) -> list[str]:
@@ -271,7 +275,7 @@ def params_module(parameters: list[dict[str, Any]]) -> str:
         "from ._params import (\n    CreateTaskCall,\n    _Body,\n    call_options,\n"
         "    check_id,\n    check_version,\n)\n\n"
         "# What `Tasks.create`'s generated annotations name.\n"
-        f"__all__ = {[*_model_names(parameters), 'create_task_call']!r}\n\n"
+        f"__all__ = {['CREATE_BODY', *_model_names(parameters), 'create_task_call']!r}\n\n"
         "# SDK parameter -> the body field it fills (wire names), where they differ.\n"
         f"CREATE_FIELDS: Final = {renamed!r}\n"
         "# The spec's checks of each body parameter's value, made before sending.\n"
@@ -280,16 +284,8 @@ def params_module(parameters: list[dict[str, Any]]) -> str:
         + _signature(parameters, "    ", self=False)
         + ") -> CreateTaskCall:\n"
         + _doc(parameters, "    ", "Check the arguments of a create call and build its request.")
-        + "    return CreateTaskCall(\n"
-        '        agent_id=check_id("agent_id", agent_id),\n'
-        "        agent_version=None\n        if agent_version is None\n"
-        '        else check_version("agent_version", agent_version),\n'
-        "        body=_CREATE_BODY(\n            {\n"
-        + "".join(f'                "{p["name"]}": {p["name"]},\n' for p in body)
-        + "            }\n        ),\n"
-        "        options=call_options(timeout=timeout, total_timeout=total_timeout, "
-        "max_retries=max_retries),\n    )\n\n\n"
-        "_CREATE_BODY: Final = _Body(\n    CreateTaskRequest,\n"
+        + f"    return {_built_call(body)}\n\n\n"
+        "CREATE_BODY: Final = _Body(\n    CreateTaskRequest,\n"
         "    create_task_call,\n"
         '    outside=frozenset({"agent_id", "agent_version", '
         + ", ".join(f'"{name}"' for name in SETTINGS)
@@ -298,6 +294,7 @@ def params_module(parameters: list[dict[str, Any]]) -> str:
 
 
 def client_region(parameters: list[dict[str, Any]]) -> str:
+    body = [p for p in parameters if not p["wire"].startswith(("path:", "header:"))]
     methods = []
     for name, summary, call in (
         ("create", "Create a task for an agent (sync); it starts `pending`.", "self._create"),
@@ -310,9 +307,7 @@ def client_region(parameters: list[dict[str, Any]]) -> str:
             + _signature(parameters, "        ", self=True)
             + "    ) -> Task:\n"
             + _doc(parameters, "        ", summary)
-            + f"        return {call}(\n            create_task_call(\n"
-            + _arguments(parameters, "                ")
-            + "            )\n        )\n"
+            + f"        return {call}({_built_call(body)})\n"
         )
     return BEGIN + "\n".join(methods) + END
 
@@ -333,7 +328,7 @@ def main() -> int:
         IMPORTS_END,
         IMPORTS_BEGIN
         + "from ._create_params import "
-        + ", ".join([*_model_names(parameters, body=False), "create_task_call"])
+        + ", ".join(["CREATE_BODY", *_model_names(parameters, body=False)])
         + "\n"
         + IMPORTS_END,
     )

@@ -95,7 +95,7 @@ def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyw
     assert '"priority": priority,' in module
     assert "'priority': {'minimum': 0, 'maximum': 10}" in module
     region = SCRIPT.client_region(parameters)
-    assert region.count("priority=priority,") == 2  # create and acreate pass it on
+    assert region.count("\"priority\": priority,") == 2  # create and acreate send it
 
 
 def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:

@@ -15,6 +15,7 @@ from ._base_client import BaseClient
 
 # BEGIN generated imports (.ci/signatures.py)
 from ._create_params import (
+    CREATE_BODY,
     AttachmentRef,
     LLMReasoningEffort,
     MCPServerDetails,
@@ -22,7 +23,6 @@ from ._create_params import (
     Principal,
     ThinkMode,
     User,
-    create_task_call,
 )
 
 # END generated imports
@@ -31,6 +31,9 @@ from ._params import (
     GetTaskCall,
     ListTasksCall,
     UpdateTaskCall,
+    call_options,
+    check_id,
+    check_version,
     get_task_call,
     list_tasks_call,
     list_user_tasks_call,
@@ -151,43 +154,49 @@ class Tasks(BaseClient):
             max_retries: Retries of this call; the client's own when None.
         """
         return self._create(
-            create_task_call(
-                agent_id,
-                existing_task_id,
-                prompt,
-                file_urls,
-                user_details,
-                principal,
-                agent_version,
-                tool_call_payload_extension,
-                source,
-                worker_id,
-                run_locally,
-                output_format,
-                output_schema,
-                events_streaming,
-                additional_context,
-                instructions_override,
-                test_run_node_id,
-                user_oidc_token,
-                expected_output,
-                mcp_servers,
-                triggering_agent_id,
-                title,
-                think_mode,
-                disable_attachment_injection,
-                return_metrics,
-                user_tokens,
-                llm_model_provider,
-                llm_model_name,
-                llm_reasoning_effort,
-                harness_cli,
-                tool_call_limit,
-                attachments,
-                permission_mode,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
+            CreateTaskCall(
+                agent_id=check_id("agent_id", agent_id),
+                agent_version=None
+                if agent_version is None
+                else check_version("agent_version", agent_version),
+                body=CREATE_BODY(
+                    {
+                        "existing_task_id": existing_task_id,
+                        "prompt": prompt,
+                        "file_urls": file_urls,
+                        "user_details": user_details,
+                        "principal": principal,
+                        "tool_call_payload_extension": tool_call_payload_extension,
+                        "source": source,
+                        "worker_id": worker_id,
+                        "run_locally": run_locally,
+                        "output_format": output_format,
+                        "output_schema": output_schema,
+                        "events_streaming": events_streaming,
+                        "additional_context": additional_context,
+                        "instructions_override": instructions_override,
+                        "test_run_node_id": test_run_node_id,
+                        "user_oidc_token": user_oidc_token,
+                        "expected_output": expected_output,
+                        "mcp_servers": mcp_servers,
+                        "triggering_agent_id": triggering_agent_id,
+                        "title": title,
+                        "think_mode": think_mode,
+                        "disable_attachment_injection": disable_attachment_injection,
+                        "return_metrics": return_metrics,
+                        "user_tokens": user_tokens,
+                        "llm_model_provider": llm_model_provider,
+                        "llm_model_name": llm_model_name,
+                        "llm_reasoning_effort": llm_reasoning_effort,
+                        "harness_cli": harness_cli,
+                        "tool_call_limit": tool_call_limit,
+                        "attachments": attachments,
+                        "permission_mode": permission_mode,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+                ),
             )
         )
 
@@ -275,43 +284,49 @@ class Tasks(BaseClient):
             max_retries: Retries of this call; the client's own when None.
         """
         return await self._acreate(
-            create_task_call(
-                agent_id,
-                existing_task_id,
-                prompt,
-                file_urls,
-                user_details,
-                principal,
-                agent_version,
-                tool_call_payload_extension,
-                source,
-                worker_id,
-                run_locally,
-                output_format,
-                output_schema,
-                events_streaming,
-                additional_context,
-                instructions_override,
-                test_run_node_id,
-                user_oidc_token,
-                expected_output,
-                mcp_servers,
-                triggering_agent_id,
-                title,
-                think_mode,
-                disable_attachment_injection,
-                return_metrics,
-                user_tokens,
-                llm_model_provider,
-                llm_model_name,
-                llm_reasoning_effort,
-                harness_cli,
-                tool_call_limit,
-                attachments,
-                permission_mode,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
+            CreateTaskCall(
+                agent_id=check_id("agent_id", agent_id),
+                agent_version=None
+                if agent_version is None
+                else check_version("agent_version", agent_version),
+                body=CREATE_BODY(
+                    {
+                        "existing_task_id": existing_task_id,
+                        "prompt": prompt,
+                        "file_urls": file_urls,
+                        "user_details": user_details,
+                        "principal": principal,
+                        "tool_call_payload_extension": tool_call_payload_extension,
+                        "source": source,
+                        "worker_id": worker_id,
+                        "run_locally": run_locally,
+                        "output_format": output_format,
+                        "output_schema": output_schema,
+                        "events_streaming": events_streaming,
+                        "additional_context": additional_context,
+                        "instructions_override": instructions_override,
+                        "test_run_node_id": test_run_node_id,
+                        "user_oidc_token": user_oidc_token,
+                        "expected_output": expected_output,
+                        "mcp_servers": mcp_servers,
+                        "triggering_agent_id": triggering_agent_id,
+                        "title": title,
+                        "think_mode": think_mode,
+                        "disable_attachment_injection": disable_attachment_injection,
+                        "return_metrics": return_metrics,
+                        "user_tokens": user_tokens,
+                        "llm_model_provider": llm_model_provider,
+                        "llm_model_name": llm_model_name,
+                        "llm_reasoning_effort": llm_reasoning_effort,
+                        "harness_cli": harness_cli,
+                        "tool_call_limit": tool_call_limit,
+                        "attachments": attachments,
+                        "permission_mode": permission_mode,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+                ),
             )
         )
 

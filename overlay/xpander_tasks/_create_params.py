@@ -30,6 +30,7 @@ from ._params import (
 
 # What `Tasks.create`'s generated annotations name.
 __all__ = [
+    "CREATE_BODY",
     "AttachmentRef",
     "CreateTaskRequest",
     "LLMReasoningEffort",
@@ -141,7 +142,7 @@ def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
         agent_version=None
         if agent_version is None
         else check_version("agent_version", agent_version),
-        body=_CREATE_BODY(
+        body=CREATE_BODY(
             {
                 "existing_task_id": existing_task_id,
                 "prompt": prompt,
@@ -180,7 +181,7 @@ def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
     )
 
 
-_CREATE_BODY: Final = _Body(
+CREATE_BODY: Final = _Body(
     CreateTaskRequest,
     create_task_call,
     outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),

@@ -966,15 +966,30 @@ def _with_arguments(
 
 def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
     """`method` as it is, but a call that does not fit its signature is a `TypeError` that
-    suggests the closest parameter (`promt`: did you mean `prompt`?)."""
-    signature = inspect.signature(method)
-    checked = _named_as(method, signature, method.__qualname__)
+    suggests the closest parameter (`promt`: did you mean `prompt`?). One frame: the method
+    is the create hot path."""
+    signature, public = inspect.signature(method), method.__qualname__
     if inspect.iscoroutinefunction(method):
 
         async def async_checked(*args: P.args, **kwargs: P.kwargs) -> Any:
-            return await checked(*args, **kwargs)  # type: ignore[misc]
+            try:  # a coroutine function's TypeError here is its arguments': the body waits
+                coroutine = method(*args, **kwargs)
+            except TypeError as error:
+                raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
+            return await coroutine  # type: ignore[misc]
 
         return functools.wraps(method)(async_checked)  # type: ignore[return-value]
+
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except TypeError as error:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError:
+                raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
+            raise  # raised inside the method, not by the call
+
     return functools.wraps(method)(checked)
 
 
