@@ -15,9 +15,15 @@ from typing import Any
 import pytest
 import yaml
 
-from xpander_tasks import InvalidArgumentError, Tasks
+from xpander_tasks import InvalidArgumentError, Task, Tasks
 from xpander_tasks._create_params import CREATE_CHECKS, CREATE_FIELDS, create_task_call
-from xpander_tasks._params import _Body
+from xpander_tasks._params import (
+    _Body,
+    list_tasks_call,
+    list_user_tasks_call,
+    report_task_call,
+    update_task_call,
+)
 from xpander_tasks_api.models import CreateTaskRequest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +101,7 @@ def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyw
     assert '"priority": priority,' in module
     assert "'priority': {'minimum': 0, 'maximum': 10}" in module
     region = SCRIPT.client_region(parameters)
-    assert region.count("\"priority\": priority,") == 2  # create and acreate send it
+    assert region.count('"priority": priority,') == 2  # create and acreate send it
 
 
 def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
@@ -118,3 +124,65 @@ def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
     ):
         with pytest.raises(InvalidArgumentError, match=words):
             body(arguments)
+
+
+def _query_parameters(operation_id: str) -> set[str]:
+    """The query parameters of an operation, its `$ref`s resolved."""
+    for path in SPEC["paths"].values():
+        for operation in path.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                listed = [
+                    SPEC["components"]["parameters"][p["$ref"].rsplit("/", 1)[1]]
+                    if "$ref" in p
+                    else p
+                    for p in operation.get("parameters", [])
+                ]
+                return {p["name"] for p in listed if p["in"] == "query"}
+    raise AssertionError(f"no operation {operation_id}")
+
+
+SETTINGS = {"timeout", "total_timeout", "max_retries"}
+
+
+@pytest.mark.parametrize(
+    ("build", "schema", "outside"),
+    [
+        (update_task_call, "UpdateTaskRequest", {"task_id"}),
+        (report_task_call, "ReportExternalTaskRequest", {"configuration", "agent_id", "client"}),
+    ],
+)
+def test_each_update_and_report_field_is_a_parameter_and_the_reverse(
+    build: Any, schema: str, outside: set[str]
+) -> None:
+    parameters = set(inspect.signature(build).parameters) - SETTINGS - outside
+    assert parameters == set(SPEC["components"]["schemas"][schema]["properties"])
+
+
+@pytest.mark.parametrize(
+    ("build", "operation_id", "owner"),
+    [
+        (list_tasks_call, "list_tasks", "agent_id"),
+        (list_user_tasks_call, "list_user_tasks", "user_id"),
+    ],
+)
+def test_each_list_filter_is_a_keyword_and_the_reverse(
+    build: Any, operation_id: str, owner: str
+) -> None:
+    parameters = set(inspect.signature(build).parameters) - SETTINGS - {owner, "filters"}
+    assert parameters == _query_parameters(operation_id)
+
+
+@pytest.mark.parametrize(
+    ("method", "build"),
+    [
+        (Tasks.update, update_task_call),
+        (Tasks.aupdate, update_task_call),
+        (Tasks.list, list_tasks_call),
+        (Tasks.alist, list_tasks_call),
+        (Tasks.list_user_tasks, list_user_tasks_call),
+        (Task.report_external_task, report_task_call),
+    ],
+)
+def test_the_methods_take_their_builders_parameters(method: Any, build: Any) -> None:
+    shown = [p for p in inspect.signature(method).parameters if p not in {"self", "cls"}]
+    assert shown == list(inspect.signature(build).parameters)

@@ -708,8 +708,14 @@ def get_task_call(
     )
 
 
-# The published SDK's list filters, in its order; each is a typed query parameter.
-_FILTERS: Final = ("user_id", "parent_task_id", "triggering_agent_id", "status", "internal_status")
+def _filters(endpoint: Callable[..., Any], owner: str) -> frozenset[str]:
+    """A list endpoint's query parameters (the spec's filters): its parameters but the
+    owner's id in the path and the client."""
+    return frozenset(inspect.signature(endpoint).parameters) - {owner, "client"}
+
+
+_AGENT_FILTERS: Final = _filters(list_tasks.sync_detailed, "agent_id")
+_USER_FILTERS: Final = _filters(list_user_tasks.sync_detailed, "user_id")
 
 
 def _query(
@@ -790,7 +796,7 @@ def list_tasks_call(
     filters as keyword arguments (a status as the member or its value); a filter the spec
     does not name is sent as given, as the SDK sends it (a near miss of a known one logged
     with a "did you mean")."""
-    given = {name: value for name, value in locals().items() if name in _FILTERS}
+    given = {name: value for name, value in locals().items() if name in _AGENT_FILTERS}
     typed, extra = _query(list_tasks.sync_detailed, filters, given)
     options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
@@ -813,7 +819,7 @@ def list_user_tasks_call(
     max_retries: int | None = None,
 ) -> ListTasksCall:
     """Check a list of a user's tasks: as `list_tasks_call`, by user."""
-    given = {name: value for name, value in locals().items() if name in _FILTERS[1:]}
+    given = {name: value for name, value in locals().items() if name in _USER_FILTERS}
     typed, extra = _query(list_user_tasks.sync_detailed, filters, given)
     options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
