@@ -979,10 +979,10 @@ def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
 
         async def async_checked(*args: P.args, **kwargs: P.kwargs) -> Any:
             try:  # a coroutine function's TypeError here is its arguments': the body waits
-                coroutine = method(*args, **kwargs)
+                coroutine: Any = method(*args, **kwargs)
             except TypeError as error:
                 raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
-            return await coroutine  # type: ignore[misc]
+            return await coroutine
 
         return functools.wraps(method)(async_checked)  # type: ignore[return-value]
 
