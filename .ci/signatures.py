@@ -200,6 +200,79 @@ def create_parameters(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return parameters
 
 
+def flat_parameters(spec: dict[str, Any], schema: str) -> list[dict[str, Any]]:
+    """The parameters of a flat body (update, report): its fields, in the spec's order (the
+    published SDK's), each named as on the wire."""
+    parameters = []
+    for name, field in spec["components"]["schemas"][schema]["properties"].items():
+        kind = python_type(spec, field)
+        annotation = "Any = None" if kind == "Any" else default_text(spec, field, kind)
+        parameters.append({
+            "name": name, "annotation": annotation, "wire": name, "positional": True,
+            "description": " ".join(_description(spec, field).split()),
+            "checks": checks(spec, field),
+        })  # fmt: skip
+    return parameters
+
+
+# The update and report builders: (name, body schema, call record, leading parameters,
+# keyword-only parameters before the settings, summary, the record's other arguments).
+FLAT_BUILDERS = (
+    (
+        "update_task_call", "UpdateTaskRequest", "UpdateTaskCall",
+        [("task_id", "str", "The task to update.")], [],
+        "Check a partial update, the published SDK's `Tasks.update`: only the fields given "
+        "(not None) are sent; none sends `{}`.",
+        'task_id=check_id("task_id", task_id)',
+    ),
+    (
+        "report_task_call", "ReportExternalTaskRequest", "ReportTaskCall",
+        [
+            ("configuration", "Configuration | BaseClient | None = None",
+             "The SDK's `Configuration`, or a `Tasks`, to send the report with."),
+            ("agent_id", "str | None = None", "The agent the task ran for."),
+        ],
+        [("client", "BaseClient | None = None", "The client to send the report with.")],
+        "Check a report of a task that ran outside xpander, the published SDK's "
+        "`Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` "
+        "worked out when left out), sent with `configuration` or `client`, else with a "
+        "client made from the environment, as the SDK does.",
+        'configuration=configuration, client=client, agent_id=check_id("agent_id", agent_id)',
+    ),
+)  # fmt: skip
+
+
+def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, set[str]]:
+    """A flat builder's code, and the model names its annotations use."""
+    name, schema, record, leading, keywords, summary, others = builder
+    fields = flat_parameters(spec, schema)
+    parameters = [
+        {"name": n, "annotation": a, "positional": True, "description": d}
+        for n, a, d in leading
+    ] + fields + [
+        {"name": n, "annotation": a, "positional": False, "description": d}
+        for n, a, d in keywords
+    ]  # fmt: skip
+    constant = name.removesuffix("_task_call").upper() + "_BODY"
+    outside = [n for n, _, _ in [*leading, *keywords]] + list(SETTINGS)
+    omit_none = [f["name"] for f in fields] if name == "update_task_call" else []
+    code = (
+        f"def {name}(  # noqa: PLR0917 - the published SDK's positional parameters\n"
+        + _signature(parameters, "    ", self=False)
+        + f") -> {record}:\n"
+        + _doc(parameters, "    ", "\n    ".join(textwrap.wrap(summary, 88)))
+        + f"    return {record}({others}, body={constant}({{"
+        + "".join(f'"{f["name"]}": {f["name"]},' for f in fields)
+        + "}), options=call_options("
+        + ", ".join(f"{n}={n}" for n in SETTINGS)
+        + "))\n\n\n"
+        + f"{constant}: Final = _Body({schema}, {name}, outside=frozenset({outside!r}), "
+        + f"fields={{}}, omit_none=frozenset({omit_none!r}), "
+        + f"checks={ {f['name']: f['checks'] for f in fields if f['checks']}!r})\n\n\n"
+    )
+    return code, {schema, *_model_names(fields, body=False)}
+
+
 def _doc(parameters: list[dict[str, Any]], indent: str, summary: str) -> str:
     lines = [f'{indent}"""{summary}', "", f"{indent}Args:"]
     for parameter in parameters:
@@ -259,23 +332,30 @@ def _formatted(path: Path, text: str) -> str:
     ).stdout  # fmt: skip
 
 
-def params_module(parameters: list[dict[str, Any]]) -> str:
+BUILDERS = ("create_task_call", "report_task_call", "update_task_call")
+
+
+def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str:
     body = [p for p in parameters if not p["wire"].startswith(("path:", "header:"))]
+    flat = [_flat_builder(spec, builder) for builder in FLAT_BUILDERS]
+    models = sorted(set(_model_names(parameters)).union(*(names for _, names in flat)))
     renamed = {p["name"]: p["wire"] for p in body if p["name"] != p["wire"]}
     constraints = {p["name"]: p["checks"] for p in body if p["checks"]}
     return (
-        '"""`create_task_call`: the create parameters, generated from openapi.yaml by\n'
+        '"""The create, update and report parameters, generated from openapi.yaml by\n'
         "`.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the\n"
-        'published SDK are that script\'s table; the rest is the spec\'s."""\n\n'
+        'published SDK are that script\'s tables; the rest is the spec\'s."""\n\n'
         "from __future__ import annotations\n\n"
         "from collections.abc import Mapping, Sequence\n"
-        "from typing import Any, Final\n\n"
+        "from typing import TYPE_CHECKING, Any, Final\n\n"
         "import httpx\n\n"
-        "from xpander_tasks_api.models import " + ", ".join(_model_names(parameters)) + "\n\n"
-        "from ._params import (\n    CreateTaskCall,\n    _Body,\n    call_options,\n"
-        "    check_id,\n    check_version,\n)\n\n"
+        "from xpander_tasks_api.models import " + ", ".join(models) + "\n\n"
+        "from ._config import Configuration\n"
+        "from ._params import CreateTaskCall, ReportTaskCall, UpdateTaskCall, _Body, "
+        "call_options, check_id, check_version\n\n"
+        "if TYPE_CHECKING:\n    from ._base_client import BaseClient\n\n"
         "# What `Tasks.create`'s generated annotations name.\n"
-        f"__all__ = {['CREATE_BODY', *_model_names(parameters), 'create_task_call']!r}\n\n"
+        f"__all__ = {['CREATE_BODY', *_model_names(parameters), *BUILDERS]!r}\n\n"
         "# SDK parameter -> the body field it fills (wire names), where they differ.\n"
         f"CREATE_FIELDS: Final = {renamed!r}\n"
         "# The spec's checks of each body parameter's value, made before sending.\n"
@@ -289,8 +369,9 @@ def params_module(parameters: list[dict[str, Any]]) -> str:
         "    create_task_call,\n"
         '    outside=frozenset({"agent_id", "agent_version", '
         + ", ".join(f'"{name}"' for name in SETTINGS)
-        + "}),\n    fields=CREATE_FIELDS,\n    checks=CREATE_CHECKS,\n)\n"
-    )
+        + "}),\n    fields=CREATE_FIELDS,\n    checks=CREATE_CHECKS,\n)\n\n\n"
+        + "".join(code for code, _ in flat)
+    ).rstrip("\n") + "\n"
 
 
 def client_region(parameters: list[dict[str, Any]]) -> str:
@@ -328,12 +409,12 @@ def main() -> int:
         IMPORTS_END,
         IMPORTS_BEGIN
         + "from ._create_params import "
-        + ", ".join(["CREATE_BODY", *_model_names(parameters, body=False)])
+        + ", ".join(["CREATE_BODY", *_model_names(parameters, body=False), "update_task_call"])
         + "\n"
         + IMPORTS_END,
     )
     wanted = {
-        PARAMS_MODULE: params_module(parameters),
+        PARAMS_MODULE: params_module(parameters, spec),
         CLIENT_MODULE: client,
     }
     wanted = {path: _formatted(path, text) for path, text in wanted.items()}

@@ -90,12 +90,13 @@ def _with_priority() -> dict[str, Any]:
 def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyword() -> None:
     """The derivation run on a temporary copy of the spec with `priority` added (the whole
     generation is `nox -s generate`'s; this checks what it writes for the field)."""
-    parameters = SCRIPT.create_parameters(_with_priority())
+    spec = _with_priority()
+    parameters = SCRIPT.create_parameters(spec)
     priority = next(p for p in parameters if p["name"] == "priority")
     assert priority["annotation"] == "int | None = None"
     assert not priority["positional"]  # the SDK's positional order is unchanged
     assert priority["checks"] == {"minimum": 0, "maximum": 10}
-    module = SCRIPT.params_module(parameters)
+    module = SCRIPT.params_module(parameters, spec)
     assert "    priority: int | None = None,\n" in module.split("*,")[1]
     assert "priority: How soon the task runs, 0 to 10." in module
     assert '"priority": priority,' in module
@@ -186,3 +187,17 @@ def test_each_list_filter_is_a_keyword_and_the_reverse(
 def test_the_methods_take_their_builders_parameters(method: Any, build: Any) -> None:
     shown = [p for p in inspect.signature(method).parameters if p not in {"self", "cls"}]
     assert shown == list(inspect.signature(build).parameters)
+
+
+def test_a_new_update_field_in_a_copy_of_the_spec_becomes_a_checked_parameter() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["schemas"]["UpdateTaskRequest"]["properties"]["note"] = {
+        "type": ["string", "null"],
+        "maxLength": 200,
+        "description": "A note kept with the task.",
+    }
+    module = SCRIPT.params_module(SCRIPT.create_parameters(spec), spec)
+    update = module[module.index("def update_task_call(") : module.index("UPDATE_BODY: Final")]
+    assert "    note: str | None = None,\n" in update.split("*,")[0]
+    assert "note: A note kept with the task." in update
+    assert "'note': {'maxLength': 200}" in module

@@ -23,6 +23,7 @@ from ._create_params import (
     Principal,
     ThinkMode,
     User,
+    update_task_call,
 )
 
 # END generated imports
@@ -37,7 +38,6 @@ from ._params import (
     get_task_call,
     list_tasks_call,
     list_user_tasks_call,
-    update_task_call,
     with_arguments_of,
     with_parameter_hints,
 )

@@ -1,32 +1,42 @@
-"""`create_task_call`: the create parameters, generated from openapi.yaml by
+"""The create, update and report parameters, generated from openapi.yaml by
 `.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the
-published SDK are that script's table; the rest is the spec's."""
+published SDK are that script's tables; the rest is the spec's."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
 from xpander_tasks_api.models import (
+    AgentExecutionStatus,
     AttachmentRef,
     CreateTaskRequest,
     LLMReasoningEffort,
     MCPServerDetails,
     OutputFormat,
     Principal,
+    ReportExternalTaskRequest,
     ThinkMode,
+    Tokens,
+    UpdateTaskRequest,
     User,
 )
 
+from ._config import Configuration
 from ._params import (
     CreateTaskCall,
+    ReportTaskCall,
+    UpdateTaskCall,
     _Body,
     call_options,
     check_id,
     check_version,
 )
+
+if TYPE_CHECKING:
+    from ._base_client import BaseClient
 
 # What `Tasks.create`'s generated annotations name.
 __all__ = [
@@ -40,6 +50,8 @@ __all__ = [
     "ThinkMode",
     "User",
     "create_task_call",
+    "report_task_call",
+    "update_task_call",
 ]
 
 # SDK parameter -> the body field it fills (wire names), where they differ.
@@ -187,4 +199,128 @@ CREATE_BODY: Final = _Body(
     outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),
     fields=CREATE_FIELDS,
     checks=CREATE_CHECKS,
+)
+
+
+def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    task_id: str,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    last_executed_node_id: str | None = None,
+    result: str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> UpdateTaskCall:
+    """Check a partial update, the published SDK's `Tasks.update`: only the fields given (not
+    None) are sent; none sends `{}`.
+
+    Args:
+        task_id: The task to update.
+        tool_call_payload_extension: Extra fields merged into every tool-call payload.
+        source:
+        status: Where a task is in its lifecycle. A new task is `pending`.
+        last_executed_node_id:
+        result:
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+    """
+    return UpdateTaskCall(
+        task_id=check_id("task_id", task_id),
+        body=UPDATE_BODY(
+            {
+                "tool_call_payload_extension": tool_call_payload_extension,
+                "source": source,
+                "status": status,
+                "last_executed_node_id": last_executed_node_id,
+                "result": result,
+            }
+        ),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+UPDATE_BODY: Final = _Body(
+    UpdateTaskRequest,
+    update_task_call,
+    outside=frozenset(["task_id", "timeout", "total_timeout", "max_retries"]),
+    fields={},
+    omit_none=frozenset(
+        ["tool_call_payload_extension", "source", "status", "last_executed_node_id", "result"]
+    ),
+    checks={},
+)
+
+
+def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    configuration: Configuration | BaseClient | None = None,
+    agent_id: str | None = None,
+    id: str | None = None,
+    input: str | None = None,
+    llm_response: Any = None,
+    tokens: Tokens | Mapping[str, Any] | None = None,
+    is_success: bool = True,
+    result: str | None = None,
+    duration: float = 0,
+    used_tools: Sequence[str] | None = None,
+    *,
+    client: BaseClient | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> ReportTaskCall:
+    """Check a report of a task that ran outside xpander, the published SDK's
+    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` worked
+    out when left out), sent with `configuration` or `client`, else with a client made from
+    the environment, as the SDK does.
+
+    Args:
+        configuration: The SDK's `Configuration`, or a `Tasks`, to send the report with.
+        agent_id: The agent the task ran for.
+        id: The id to store the task under; a new one when null.
+        input: The task's input text.
+        llm_response: The model's raw answer, any JSON.
+        tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
+            tokens and always sends it.
+        is_success: False stores the task as `failed`.
+        result:
+        duration: Seconds the task ran.
+        used_tools:
+        client: The client to send the report with.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+    """
+    return ReportTaskCall(
+        configuration=configuration,
+        client=client,
+        agent_id=check_id("agent_id", agent_id),
+        body=REPORT_BODY(
+            {
+                "id": id,
+                "input": input,
+                "llm_response": llm_response,
+                "tokens": tokens,
+                "is_success": is_success,
+                "result": result,
+                "duration": duration,
+                "used_tools": used_tools,
+            }
+        ),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+REPORT_BODY: Final = _Body(
+    ReportExternalTaskRequest,
+    report_task_call,
+    outside=frozenset(
+        ["configuration", "agent_id", "client", "timeout", "total_timeout", "max_retries"]
+    ),
+    fields={},
+    omit_none=frozenset([]),
+    checks={},
 )

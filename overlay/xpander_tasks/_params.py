@@ -34,7 +34,6 @@ from xpander_tasks_api.models import (
     MCPServerType,
     Principal,
     ReportExternalTaskRequest,
-    Tokens,
     UpdateTaskRequest,
 )
 from xpander_tasks_api.types import UNSET, Unset
@@ -829,83 +828,6 @@ def list_user_tasks_call(
     )
 
 
-def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    task_id: str,
-    tool_call_payload_extension: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    status: AgentExecutionStatus | str | None = None,
-    last_executed_node_id: str | None = None,
-    result: str | None = None,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-) -> UpdateTaskCall:
-    """Check a partial update, the published SDK's `Tasks.update`: only the fields given
-    (not None) are sent; none sends `{}`."""
-    return UpdateTaskCall(
-        task_id=check_id("task_id", task_id),
-        body=_UPDATE_BODY(locals()),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
-    )
-
-
-_SETTINGS: Final = frozenset({"timeout", "total_timeout", "max_retries"})
-_UPDATE_FIELDS: Final = (
-    "tool_call_payload_extension",
-    "source",
-    "status",
-    "last_executed_node_id",
-    "result",
-)
-_UPDATE_BODY: Final = _Body(
-    UpdateTaskRequest,
-    update_task_call,
-    outside=_SETTINGS | {"task_id"},
-    fields={},
-    omit_none=frozenset(_UPDATE_FIELDS),
-)
-
-
-def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    configuration: Configuration | BaseClient | None = None,
-    agent_id: str | None = None,
-    id: str | None = None,
-    input: str | None = None,
-    llm_response: Any = None,
-    tokens: Tokens | Mapping[str, Any] | None = None,
-    is_success: bool = True,
-    result: str | None = None,
-    duration: float = 0,
-    used_tools: Sequence[str] | None = None,
-    *,
-    client: BaseClient | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-) -> ReportTaskCall:
-    """Check a report of a task that ran outside xpander, the published SDK's
-    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens`
-    worked out when left out, as the SDK does), `llm_response` any JSON value; sent with
-    `configuration` (the SDK's `Configuration`, or a `Tasks`) or `client`, else with a client
-    made from the environment, as the SDK does."""
-    return ReportTaskCall(
-        configuration=configuration,
-        client=client,
-        agent_id=check_id("agent_id", agent_id),
-        body=_REPORT_BODY(locals()),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
-    )
-
-
-_REPORT_BODY: Final = _Body(
-    ReportExternalTaskRequest,
-    report_task_call,
-    outside=_SETTINGS | {"configuration", "client", "agent_id"},
-    fields={},
-)
-
-
 P = ParamSpec("P")
 R = TypeVar("R")
 SelfT = TypeVar("SelfT")
@@ -1036,10 +958,10 @@ def _misfit(
 
 
 def __getattr__(name: str) -> Any:
-    """`create_task_call`, generated from the spec into `_create_params` (which builds on
-    this module), is still found here."""
-    if name == "create_task_call":
-        from ._create_params import create_task_call  # noqa: PLC0415
+    """The builders generated from the spec into `_create_params` (which builds on this
+    module) are still found here."""
+    if name in {"create_task_call", "update_task_call", "report_task_call"}:
+        from . import _create_params  # noqa: PLC0415
 
-        return create_task_call
+        return getattr(_create_params, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,6 +26,7 @@ from xpander_tasks_api.types import UNSET, Unset
 from ._base_client import BaseClient
 from ._bound import BoundModel, bound_model
 from ._config import Configuration
+from ._create_params import report_task_call, update_task_call
 from ._exceptions import InvalidArgumentError
 from ._fields import model_fields, model_hints
 from ._params import (
@@ -34,8 +35,6 @@ from ._params import (
     ReportTaskCall,
     check_id,
     get_task_call,
-    report_task_call,
-    update_task_call,
     with_arguments_of,
 )
 
