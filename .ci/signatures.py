@@ -3,7 +3,7 @@
 The create body's fields give the parameters: their types, defaults, descriptions and
 checks (`minimum`, `maximum`, `enum`, `pattern`, lengths, which the generator drops). What
 only the overlay knows is declared once below: the published SDK's names and positional
-order, and the per-call settings. Writes `overlay/xpander_tasks/_create_params.py` and the
+order, and the per-call settings. Writes `overlay/xpander_tasks/_spec_params.py` and the
 marked `create`/`acreate` region of `overlay/xpander_tasks/_client.py`; `--check` only
 compares and exits 1 when they differ.
 """
@@ -21,7 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAY = ROOT / "overlay" / "xpander_tasks"
-PARAMS_MODULE = OVERLAY / "_create_params.py"
+PARAMS_MODULE = OVERLAY / "_spec_params.py"
 CLIENT_MODULE = OVERLAY / "_client.py"
 IMPORTS_BEGIN = "# BEGIN generated imports (.ci/signatures.py)\n"
 IMPORTS_END = "# END generated imports\n"
@@ -408,7 +408,7 @@ def main() -> int:
         IMPORTS_BEGIN,
         IMPORTS_END,
         IMPORTS_BEGIN
-        + "from ._create_params import "
+        + "from ._spec_params import "
         + ", ".join(["CREATE_BODY", *_model_names(parameters, body=False), "update_task_call"])
         + "\n"
         + IMPORTS_END,

@@ -20,7 +20,6 @@ from ._base_client import BaseClient
 from ._bound import BoundModel, bound_model
 from ._client import Tasks
 from ._config import ENV_AGENT_ID, Configuration
-from ._create_params import create_task_call
 from ._params import (
     CallOptions,
     CreateTaskCall,
@@ -30,6 +29,7 @@ from ._params import (
     with_arguments_after_first,
     with_arguments_of,
 )
+from ._spec_params import create_task_call
 from ._task import Task, client_for
 
 

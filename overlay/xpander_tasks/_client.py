@@ -12,21 +12,6 @@ from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
 
 from ._base_client import BaseClient
-
-# BEGIN generated imports (.ci/signatures.py)
-from ._create_params import (
-    CREATE_BODY,
-    AttachmentRef,
-    LLMReasoningEffort,
-    MCPServerDetails,
-    OutputFormat,
-    Principal,
-    ThinkMode,
-    User,
-    update_task_call,
-)
-
-# END generated imports
 from ._params import (
     CreateTaskCall,
     GetTaskCall,
@@ -41,6 +26,21 @@ from ._params import (
     with_arguments_of,
     with_parameter_hints,
 )
+
+# BEGIN generated imports (.ci/signatures.py)
+from ._spec_params import (
+    CREATE_BODY,
+    AttachmentRef,
+    LLMReasoningEffort,
+    MCPServerDetails,
+    OutputFormat,
+    Principal,
+    ThinkMode,
+    User,
+    update_task_call,
+)
+
+# END generated imports
 from ._task import (
     Task,
     TasksListItem,

@@ -958,10 +958,10 @@ def _misfit(
 
 
 def __getattr__(name: str) -> Any:
-    """The builders generated from the spec into `_create_params` (which builds on this
+    """The builders generated from the spec into `_spec_params` (which builds on this
     module) are still found here."""
     if name in {"create_task_call", "update_task_call", "report_task_call"}:
-        from . import _create_params  # noqa: PLC0415
+        from . import _spec_params  # noqa: PLC0415
 
-        return getattr(_create_params, name)
+        return getattr(_spec_params, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,6 @@ from xpander_tasks_api.types import UNSET, Unset
 from ._base_client import BaseClient
 from ._bound import BoundModel, bound_model
 from ._config import Configuration
-from ._create_params import report_task_call, update_task_call
 from ._exceptions import InvalidArgumentError
 from ._fields import model_fields, model_hints
 from ._params import (
@@ -37,6 +36,7 @@ from ._params import (
     get_task_call,
     with_arguments_of,
 )
+from ._spec_params import report_task_call, update_task_call
 
 if TYPE_CHECKING:
     from ._events import TaskUpdateEvent
