@@ -161,6 +161,11 @@ def _tree_diff(committed: Path, fresh: Path) -> list[str]:
 
 
 def _regenerate(session: nox.Session, *, check: bool) -> None:
+    # The overlay's create signature, from the spec (its script says what it writes).
+    _run_in(
+        session, "tools-env", "python", str(ROOT / ".ci" / "signatures.py"),
+        *(["--check"] if check else []),
+    )  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "xpander_tasks_api"
         _generate_into(session, fresh)

@@ -27,10 +27,10 @@ from ._params import (
     call_options,
     check_id,
     check_version,
-    create_task_call,
     with_arguments_after_first,
     with_arguments_of,
 )
+from ._spec_params import create_task_call
 from ._task import Task, client_for
 
 

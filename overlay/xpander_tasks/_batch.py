@@ -42,8 +42,9 @@ from xpander_tasks_api.models import Tokens
 
 from ._config import MAX_CONCURRENCY, check_count, check_seconds
 from ._exceptions import APIStatusError, InvalidArgumentError, ModuleException, NotFoundError
-from ._params import check_id, create_task_call
+from ._params import check_id
 from ._retry import RetryPolicy, retry_after_seconds
+from ._spec_params import create_task_call
 from ._task import Task
 
 if sys.platform != "win32":

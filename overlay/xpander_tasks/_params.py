@@ -29,18 +29,12 @@ from xpander_tasks_api import models as generated_models
 from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks
 from xpander_tasks_api.models import (
     AgentExecutionStatus,
-    AttachmentRef,
     CreateTaskRequest,
-    LLMReasoningEffort,
     MCPServerDetails,
     MCPServerType,
-    OutputFormat,
     Principal,
     ReportExternalTaskRequest,
-    ThinkMode,
-    Tokens,
     UpdateTaskRequest,
-    User,
 )
 from xpander_tasks_api.types import UNSET, Unset
 
@@ -506,24 +500,8 @@ def _urls(parameter: str, urls: list[str]) -> list[str]:
     return urls
 
 
-def _optional_count(parameter: str, value: int | None) -> int | None:
-    return None if value is None else check_count(parameter, value)
-
-
 def _harness_name(parameter: str, value: str | None) -> str | None:
     return value.strip().lower() if value else value
-
-
-# SDK parameter -> the generated field it fills (wire names), where they differ.
-_FIELDS: Final = {
-    "existing_task_id": "id",
-    "prompt": "input.text",
-    "file_urls": "input.files",
-    "user_details": "input.user",
-    "attachments": "input.attachments",
-    "principal": "input.principal",
-    "tool_call_payload_extension": "payload_extension",
-}
 
 
 # Made once: `json.dumps` with an option builds an encoder on every call.
@@ -544,7 +522,6 @@ def _json_value(parameter: str, value: Any) -> Any:
 _CHECKS: Final[dict[str, Coerce]] = {
     "existing_task_id": _optional_id,
     "file_urls": _urls,
-    "tool_call_limit": _optional_count,
     "harness_cli": _harness_name,
     "llm_response": _json_value,
 }
@@ -552,9 +529,13 @@ _CHECKS: Final[dict[str, Coerce]] = {
 _OMIT_WHEN_EMPTY: Final = frozenset({"attachments", "principal"})
 
 
-def _parameter_coercion(name: str, hint: Any) -> Coerce:
-    """A parameter's coercion: its field's type hint, then the overlay's rules."""
+def _parameter_coercion(
+    name: str, hint: Any, spec_checks: Mapping[str, Any] | None = None
+) -> Coerce:
+    """A parameter's coercion: its field's type hint, the spec's checks, the overlay's rules."""
     coerce = _coercion(_without_unset(hint))
+    if spec_checks:
+        coerce = _spec_checked(coerce, spec_checks)
     check = _CHECKS.get(name)
     if check is not None:
         by_hint = coerce
@@ -569,6 +550,49 @@ def _parameter_coercion(name: str, hint: Any) -> Coerce:
             return present(parameter, value) if value else UNSET
 
     return coerce
+
+
+def _spec_checked(coerce: Coerce, checks: Mapping[str, Any]) -> Coerce:
+    """`coerce`, then the spec's checks of the value (None passes: the type hint allows it)."""
+    pattern = re.compile(checks["pattern"]) if "pattern" in checks else None
+
+    def checked(parameter: str, value: Any) -> Any:
+        value = coerce(parameter, value)
+        if value is not None and value is not UNSET:
+            problem = _spec_problem(checks, pattern, value)
+            if problem:
+                raise InvalidArgumentError(parameter, problem)
+        return value
+
+    return checked
+
+
+def _spec_problem(checks: Mapping[str, Any], pattern: re.Pattern[str] | None, value: Any) -> str:
+    """What the spec's checks find wrong with a value, or ''. Values are not repeated: one
+    may be a secret in the wrong field."""
+    if "enum" in checks and value not in checks["enum"]:
+        return "must be one of " + ", ".join(map(repr, checks["enum"]))
+    if isinstance(value, int | float):
+        bounds = (
+            ("minimum", operator.lt, ">="),
+            ("exclusiveMinimum", operator.le, ">"),
+            ("maximum", operator.gt, "<="),
+            ("exclusiveMaximum", operator.ge, "<"),
+        )
+        for key, fails, word in bounds:
+            if key in checks and fails(value, checks[key]):
+                return f"must be {word} {checks[key]}"
+    sized = (("minLength", "maxLength", "characters"), ("minItems", "maxItems", "items"))
+    for low, high, unit in sized:
+        if isinstance(value, str) != (unit == "characters") or not hasattr(value, "__len__"):
+            continue
+        if low in checks and len(value) < checks[low]:
+            return f"must have at least {checks[low]} {unit}"
+        if high in checks and len(value) > checks[high]:
+            return f"must have at most {checks[high]} {unit}"
+    if pattern is not None and isinstance(value, str) and not pattern.search(value):
+        return f"must match the pattern {pattern.pattern!r}"
+    return ""
 
 
 def _omitted_when_none(coerce: Coerce) -> Coerce:
@@ -601,14 +625,16 @@ class _Body:
         build: Callable[..., Any],
         outside: frozenset[str],
         *,
-        fields: Mapping[str, str] = _FIELDS,
+        fields: Mapping[str, str],
         omit_none: frozenset[str] = frozenset(),
+        checks: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         """`outside`: parameters that are not body fields (the path, headers, settings);
         `fields`: parameter -> the field it fills, where the names differ; `omit_none`:
-        parameters left out of the body when None (the published SDK's partial bodies)."""
+        parameters left out of the body when None (the published SDK's partial bodies);
+        `checks`: the spec's value checks of each parameter (`minimum`, `pattern`...)."""
         self._model, self._build, self._outside = model, build, outside
-        self._fields, self._omit_none = fields, omit_none
+        self._fields, self._omit_none, self._checks = fields, omit_none, checks or {}
 
     @functools.cached_property
     def _plan(self) -> _Plan:
@@ -627,10 +653,15 @@ class _Body:
                 hint = _wire_hints(parts[part])[field]
             else:
                 hint = hints[field]
-            coerce = _parameter_coercion(name, hint)
+            coerce = _parameter_coercion(name, hint, self._checks.get(name))
             if name in self._omit_none:
                 coerce = _omitted_when_none(coerce)
-            ruled = name in _CHECKS or name in _OMIT_WHEN_EMPTY or name in self._omit_none
+            ruled = (
+                name in _CHECKS
+                or name in _OMIT_WHEN_EMPTY
+                or name in self._omit_none
+                or name in self._checks
+            )
             as_is = () if ruled else _as_is(hint)
             parameters.append((name, part or None, field, as_is, coerce, default))
             # A list parameter's None is its empty list.
@@ -675,74 +706,6 @@ def _wire_hints(model: type) -> dict[str, Any]:
     return {field.alias: hints[field.name] for field in model_fields(model)}
 
 
-def create_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    agent_id: str,
-    existing_task_id: str | None = None,
-    prompt: str = "",
-    file_urls: Sequence[str] | None = None,
-    user_details: User | Mapping[str, Any] | None = None,
-    principal: Principal | Mapping[str, Any] | None = None,
-    agent_version: int | str | None = None,
-    tool_call_payload_extension: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    worker_id: str | None = None,
-    run_locally: bool = False,
-    output_format: OutputFormat | str | None = None,
-    output_schema: Mapping[str, Any] | None = None,
-    events_streaming: bool = False,
-    additional_context: str | None = None,
-    instructions_override: str | None = None,
-    test_run_node_id: str | None = None,
-    user_oidc_token: str | None = None,
-    expected_output: str | None = None,
-    mcp_servers: Sequence[MCPServerDetails | Mapping[str, Any]] | None = None,
-    triggering_agent_id: str | None = None,
-    title: str | None = None,
-    think_mode: ThinkMode | str = ThinkMode.Default,
-    disable_attachment_injection: bool = False,
-    return_metrics: bool = False,
-    user_tokens: Mapping[str, Any] | None = None,
-    llm_model_provider: str | None = None,
-    llm_model_name: str | None = None,
-    llm_reasoning_effort: LLMReasoningEffort | str | None = None,
-    harness_cli: str | None = None,
-    tool_call_limit: int | None = None,
-    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
-    permission_mode: str | None = None,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-) -> CreateTaskCall:
-    """Check the arguments of a create call and build its request.
-
-    The parameters are the published SDK's, in its order (positional too), with the same
-    names, defaults and meanings, plus three keyword-only per-call settings:
-    `timeout` (each phase: seconds, or an `httpx.Timeout`), `total_timeout` (seconds for
-    the whole answer) and `max_retries`. Enums take the member or
-    its value (`"harder"`); `user_details`, `mcp_servers`, `principal` and `attachments`
-    take the model or a plain dict. An argument the API would reject raises
-    `InvalidArgumentError` (a 400 `ModuleException`) naming it, before anything is sent.
-    """
-    arguments = locals()  # the one list of the parameters is the signature above
-    return CreateTaskCall(
-        agent_id=check_id("agent_id", agent_id),
-        agent_version=None
-        if agent_version is None
-        else check_version("agent_version", agent_version),
-        body=_CREATE_BODY(arguments),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
-    )
-
-
-# Parameters that are not body fields: the path, the header, the call's settings.
-_CREATE_BODY: Final = _Body(
-    CreateTaskRequest,
-    create_task_call,
-    outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),
-)
-
-
 def get_task_call(
     task_id: str,
     *,
@@ -758,8 +721,14 @@ def get_task_call(
     )
 
 
-# The published SDK's list filters, in its order; each is a typed query parameter.
-_FILTERS: Final = ("user_id", "parent_task_id", "triggering_agent_id", "status", "internal_status")
+def _filters(endpoint: Callable[..., Any], owner: str) -> frozenset[str]:
+    """A list endpoint's query parameters (the spec's filters): its parameters but the
+    owner's id in the path and the client."""
+    return frozenset(inspect.signature(endpoint).parameters) - {owner, "client"}
+
+
+_AGENT_FILTERS: Final = _filters(list_tasks.sync_detailed, "agent_id")
+_USER_FILTERS: Final = _filters(list_user_tasks.sync_detailed, "user_id")
 
 
 def _query(
@@ -840,7 +809,7 @@ def list_tasks_call(
     filters as keyword arguments (a status as the member or its value); a filter the spec
     does not name is sent as given, as the SDK sends it (a near miss of a known one logged
     with a "did you mean")."""
-    given = {name: value for name, value in locals().items() if name in _FILTERS}
+    given = {name: value for name, value in locals().items() if name in _AGENT_FILTERS}
     typed, extra = _query(list_tasks.sync_detailed, filters, given)
     options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
@@ -863,7 +832,7 @@ def list_user_tasks_call(
     max_retries: int | None = None,
 ) -> ListTasksCall:
     """Check a list of a user's tasks: as `list_tasks_call`, by user."""
-    given = {name: value for name, value in locals().items() if name in _FILTERS[1:]}
+    given = {name: value for name, value in locals().items() if name in _USER_FILTERS}
     typed, extra = _query(list_user_tasks.sync_detailed, filters, given)
     options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
     return ListTasksCall(
@@ -871,83 +840,6 @@ def list_user_tasks_call(
         filters=typed,
         options=options._replace(extra_query=extra) if extra else options,
     )
-
-
-def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    task_id: str,
-    tool_call_payload_extension: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    status: AgentExecutionStatus | str | None = None,
-    last_executed_node_id: str | None = None,
-    result: str | None = None,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-) -> UpdateTaskCall:
-    """Check a partial update, the published SDK's `Tasks.update`: only the fields given
-    (not None) are sent; none sends `{}`."""
-    return UpdateTaskCall(
-        task_id=check_id("task_id", task_id),
-        body=_UPDATE_BODY(locals()),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
-    )
-
-
-_SETTINGS: Final = frozenset({"timeout", "total_timeout", "max_retries"})
-_UPDATE_FIELDS: Final = (
-    "tool_call_payload_extension",
-    "source",
-    "status",
-    "last_executed_node_id",
-    "result",
-)
-_UPDATE_BODY: Final = _Body(
-    UpdateTaskRequest,
-    update_task_call,
-    outside=_SETTINGS | {"task_id"},
-    fields={},
-    omit_none=frozenset(_UPDATE_FIELDS),
-)
-
-
-def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    configuration: Configuration | BaseClient | None = None,
-    agent_id: str | None = None,
-    id: str | None = None,
-    input: str | None = None,
-    llm_response: Any = None,
-    tokens: Tokens | Mapping[str, Any] | None = None,
-    is_success: bool = True,
-    result: str | None = None,
-    duration: float = 0,
-    used_tools: Sequence[str] | None = None,
-    *,
-    client: BaseClient | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-) -> ReportTaskCall:
-    """Check a report of a task that ran outside xpander, the published SDK's
-    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens`
-    worked out when left out, as the SDK does), `llm_response` any JSON value; sent with
-    `configuration` (the SDK's `Configuration`, or a `Tasks`) or `client`, else with a client
-    made from the environment, as the SDK does."""
-    return ReportTaskCall(
-        configuration=configuration,
-        client=client,
-        agent_id=check_id("agent_id", agent_id),
-        body=_REPORT_BODY(locals()),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
-    )
-
-
-_REPORT_BODY: Final = _Body(
-    ReportExternalTaskRequest,
-    report_task_call,
-    outside=_SETTINGS | {"configuration", "client", "agent_id"},
-    fields={},
-)
 
 
 P = ParamSpec("P")
@@ -1014,6 +906,35 @@ def _with_arguments(
     return decorate
 
 
+def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
+    """`method` as it is, but a call that does not fit its signature is a `TypeError` that
+    suggests the closest parameter (`promt`: did you mean `prompt`?). One frame: the method
+    is the create hot path."""
+    signature, public = inspect.signature(method), method.__qualname__
+    if inspect.iscoroutinefunction(method):
+
+        async def async_checked(*args: P.args, **kwargs: P.kwargs) -> Any:
+            try:  # a coroutine function's TypeError here is its arguments': the body waits
+                coroutine: Any = method(*args, **kwargs)
+            except TypeError as error:
+                raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
+            return await coroutine
+
+        return functools.wraps(method)(async_checked)  # type: ignore[return-value]
+
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except TypeError as error:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError:
+                raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
+            raise  # raised inside the method, not by the call
+
+    return functools.wraps(method)(checked)
+
+
 def _named_as(
     build: Callable[P, CallT], signature: inspect.Signature, public: str
 ) -> Callable[P, CallT]:
@@ -1048,3 +969,13 @@ def _misfit(
 
     close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
     return f"{message}; did you mean {close[0]!r}?" if close else message
+
+
+def __getattr__(name: str) -> Any:
+    """The builders generated from the spec into `_spec_params` (which builds on this
+    module) are still found here."""
+    if name in {"create_task_call", "update_task_call", "report_task_call"}:
+        from . import _spec_params  # noqa: PLC0415
+
+        return getattr(_spec_params, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -35,10 +35,9 @@ from ._params import (
     answer_id,
     check_id,
     get_task_call,
-    report_task_call,
-    update_task_call,
     with_arguments_of,
 )
+from ._spec_params import report_task_call, update_task_call
 
 if TYPE_CHECKING:
     from ._events import TaskUpdateEvent

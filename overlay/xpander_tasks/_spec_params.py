@@ -1,0 +1,326 @@
+"""The create, update and report parameters, generated from openapi.yaml by
+`.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the
+published SDK are that script's tables; the rest is the spec's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import httpx
+
+from xpander_tasks_api.models import (
+    AgentExecutionStatus,
+    AttachmentRef,
+    CreateTaskRequest,
+    LLMReasoningEffort,
+    MCPServerDetails,
+    OutputFormat,
+    Principal,
+    ReportExternalTaskRequest,
+    ThinkMode,
+    Tokens,
+    UpdateTaskRequest,
+    User,
+)
+
+from ._config import Configuration
+from ._params import (
+    CreateTaskCall,
+    ReportTaskCall,
+    UpdateTaskCall,
+    _Body,
+    call_options,
+    check_id,
+    check_version,
+)
+
+if TYPE_CHECKING:
+    from ._base_client import BaseClient
+
+# What `Tasks.create`'s generated annotations name.
+__all__ = [
+    "CREATE_BODY",
+    "AttachmentRef",
+    "CreateTaskRequest",
+    "LLMReasoningEffort",
+    "MCPServerDetails",
+    "OutputFormat",
+    "Principal",
+    "ThinkMode",
+    "User",
+    "create_task_call",
+    "report_task_call",
+    "update_task_call",
+]
+
+# SDK parameter -> the body field it fills (wire names), where they differ.
+CREATE_FIELDS: Final = {
+    "existing_task_id": "id",
+    "prompt": "input.text",
+    "file_urls": "input.files",
+    "user_details": "input.user",
+    "principal": "input.principal",
+    "tool_call_payload_extension": "payload_extension",
+    "attachments": "input.attachments",
+}
+# The spec's checks of each body parameter's value, made before sending.
+CREATE_CHECKS: Final[dict[str, dict[str, Any]]] = {"tool_call_limit": {"minimum": 0}}
+
+
+def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
+    agent_id: str,
+    existing_task_id: str | None = None,
+    prompt: str = "",
+    file_urls: Sequence[str] | None = None,
+    user_details: User | Mapping[str, Any] | None = None,
+    principal: Principal | Mapping[str, Any] | None = None,
+    agent_version: int | str | None = None,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    worker_id: str | None = None,
+    run_locally: bool = False,
+    output_format: OutputFormat | str | None = None,
+    output_schema: Mapping[str, Any] | None = None,
+    events_streaming: bool = False,
+    additional_context: str | None = None,
+    instructions_override: str | None = None,
+    test_run_node_id: str | None = None,
+    user_oidc_token: str | None = None,
+    expected_output: str | None = None,
+    mcp_servers: Sequence[MCPServerDetails | Mapping[str, Any]] | None = None,
+    triggering_agent_id: str | None = None,
+    title: str | None = None,
+    think_mode: ThinkMode | str = ThinkMode.DEFAULT,
+    disable_attachment_injection: bool = False,
+    return_metrics: bool = False,
+    user_tokens: Mapping[str, Any] | None = None,
+    llm_model_provider: str | None = None,
+    llm_model_name: str | None = None,
+    llm_reasoning_effort: LLMReasoningEffort | str | None = None,
+    harness_cli: str | None = None,
+    tool_call_limit: int | None = None,
+    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
+    permission_mode: str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> CreateTaskCall:
+    """Check the arguments of a create call and build its request.
+
+    Args:
+        agent_id: The agent to invoke (an agent's id).
+        existing_task_id: Continue an existing task (the SDK's `existing_task_id`).
+        prompt: Natural-language input (the SDK's `prompt`).
+        file_urls: URLs of files to attach (the SDK's `file_urls`). The SDK sends `[]` by
+            default.
+        user_details: End-user context (the SDK's `user_details`).
+        principal: Who the task acts for; sent only when set, `null` in a saved task.
+        agent_version: Pin a specific agent version.
+        tool_call_payload_extension: Extra fields merged into every tool-call payload (the SDK's
+            `tool_call_payload_extension`).
+        source: Origin tag.
+        worker_id: Pin to a specific worker.
+        run_locally: Mark as locally executed.
+        output_format: Output format.
+        output_schema: JSON schema the output must follow.
+        events_streaming: Enables the task's event stream.
+        additional_context: Extra context appended to the system prompt.
+        instructions_override: Extra instructions for this run.
+        test_run_node_id: (Internal) Test workflow node.
+        user_oidc_token: OIDC token for connector pre-auth. (a secret)
+        expected_output: Expected output description.
+        mcp_servers: Per-task MCP servers. The SDK sends `[]` by default.
+        triggering_agent_id: Triggering agent ID.
+        title: Display title.
+        think_mode: How hard the agent thinks. The SDK always sends it.
+        disable_attachment_injection: Skip auto-injection of human-readable file content.
+        return_metrics: Return metrics (Workflow → Agent only).
+        user_tokens: Pre-computed user tokens for MCP auth. (a secret)
+        llm_model_provider: Override the agent's LLM provider for this task.
+        llm_model_name: Override the agent's LLM model for this task.
+        llm_reasoning_effort: Reasoning effort for models that support it.
+        harness_cli: Coding harness to run the task in, lower-case (`claude-code`, `codex`).
+        tool_call_limit: The most tool calls the agent may make in this task.
+        attachments: Structured attachments; sent only when non-empty.
+        permission_mode: Permission mode of the harness (`full`, `gated`).
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+    """
+    return CreateTaskCall(
+        agent_id=check_id("agent_id", agent_id),
+        agent_version=None
+        if agent_version is None
+        else check_version("agent_version", agent_version),
+        body=CREATE_BODY(
+            {
+                "existing_task_id": existing_task_id,
+                "prompt": prompt,
+                "file_urls": file_urls,
+                "user_details": user_details,
+                "principal": principal,
+                "tool_call_payload_extension": tool_call_payload_extension,
+                "source": source,
+                "worker_id": worker_id,
+                "run_locally": run_locally,
+                "output_format": output_format,
+                "output_schema": output_schema,
+                "events_streaming": events_streaming,
+                "additional_context": additional_context,
+                "instructions_override": instructions_override,
+                "test_run_node_id": test_run_node_id,
+                "user_oidc_token": user_oidc_token,
+                "expected_output": expected_output,
+                "mcp_servers": mcp_servers,
+                "triggering_agent_id": triggering_agent_id,
+                "title": title,
+                "think_mode": think_mode,
+                "disable_attachment_injection": disable_attachment_injection,
+                "return_metrics": return_metrics,
+                "user_tokens": user_tokens,
+                "llm_model_provider": llm_model_provider,
+                "llm_model_name": llm_model_name,
+                "llm_reasoning_effort": llm_reasoning_effort,
+                "harness_cli": harness_cli,
+                "tool_call_limit": tool_call_limit,
+                "attachments": attachments,
+                "permission_mode": permission_mode,
+            }
+        ),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+CREATE_BODY: Final = _Body(
+    CreateTaskRequest,
+    create_task_call,
+    outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),
+    fields=CREATE_FIELDS,
+    checks=CREATE_CHECKS,
+)
+
+
+def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    task_id: str,
+    tool_call_payload_extension: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    last_executed_node_id: str | None = None,
+    result: str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> UpdateTaskCall:
+    """Check a partial update, the published SDK's `Tasks.update`: only the fields given (not
+    None) are sent; none sends `{}`.
+
+    Args:
+        task_id: The task to update.
+        tool_call_payload_extension: Extra fields merged into every tool-call payload.
+        source:
+        status: Where a task is in its lifecycle. A new task is `pending`.
+        last_executed_node_id:
+        result:
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+    """
+    return UpdateTaskCall(
+        task_id=check_id("task_id", task_id),
+        body=UPDATE_BODY(
+            {
+                "tool_call_payload_extension": tool_call_payload_extension,
+                "source": source,
+                "status": status,
+                "last_executed_node_id": last_executed_node_id,
+                "result": result,
+            }
+        ),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+UPDATE_BODY: Final = _Body(
+    UpdateTaskRequest,
+    update_task_call,
+    outside=frozenset(["task_id", "timeout", "total_timeout", "max_retries"]),
+    fields={},
+    omit_none=frozenset(
+        ["tool_call_payload_extension", "source", "status", "last_executed_node_id", "result"]
+    ),
+    checks={},
+)
+
+
+def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
+    configuration: Configuration | BaseClient | None = None,
+    agent_id: str | None = None,
+    id: str | None = None,
+    input: str | None = None,
+    llm_response: Any = None,
+    tokens: Tokens | Mapping[str, Any] | None = None,
+    is_success: bool = True,
+    result: str | None = None,
+    duration: float = 0,
+    used_tools: Sequence[str] | None = None,
+    *,
+    client: BaseClient | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+) -> ReportTaskCall:
+    """Check a report of a task that ran outside xpander, the published SDK's
+    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` worked
+    out when left out), sent with `configuration` or `client`, else with a client made from
+    the environment, as the SDK does.
+
+    Args:
+        configuration: The SDK's `Configuration`, or a `Tasks`, to send the report with.
+        agent_id: The agent the task ran for.
+        id: The id to store the task under; a new one when null.
+        input: The task's input text.
+        llm_response: The model's raw answer, any JSON.
+        tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
+            tokens and always sends it.
+        is_success: False stores the task as `failed`.
+        result:
+        duration: Seconds the task ran.
+        used_tools:
+        client: The client to send the report with.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+    """
+    return ReportTaskCall(
+        configuration=configuration,
+        client=client,
+        agent_id=check_id("agent_id", agent_id),
+        body=REPORT_BODY(
+            {
+                "id": id,
+                "input": input,
+                "llm_response": llm_response,
+                "tokens": tokens,
+                "is_success": is_success,
+                "result": result,
+                "duration": duration,
+                "used_tools": used_tools,
+            }
+        ),
+        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+    )
+
+
+REPORT_BODY: Final = _Body(
+    ReportExternalTaskRequest,
+    report_task_call,
+    outside=frozenset(
+        ["configuration", "agent_id", "client", "timeout", "total_timeout", "max_retries"]
+    ),
+    fields={},
+    omit_none=frozenset([]),
+    checks={},
+)

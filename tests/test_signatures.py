@@ -1,0 +1,203 @@
+"""The create signature comes from openapi.yaml (`.ci/signatures.py`): each body field is a
+parameter and each parameter a field or a declared setting; a new field is a typed, checked,
+documented keyword."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import inspect
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from xpander_tasks import InvalidArgumentError, Task, Tasks
+from xpander_tasks._params import (
+    _Body,
+    list_tasks_call,
+    list_user_tasks_call,
+    report_task_call,
+    update_task_call,
+)
+from xpander_tasks._spec_params import CREATE_CHECKS, CREATE_FIELDS, create_task_call
+from xpander_tasks_api.models import CreateTaskRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("signatures", ROOT / ".ci" / "signatures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("signatures", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = _script()
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+
+
+def _body_fields(spec: dict[str, Any]) -> set[str]:
+    schemas = spec["components"]["schemas"]
+    fields = set(schemas["CreateTaskRequest"]["properties"]) - {"input"}
+    return fields | {f"input.{name}" for name in schemas["TaskInput"]["properties"]}
+
+
+def test_each_create_field_is_a_parameter_and_each_parameter_a_field_or_setting() -> None:
+    parameters = inspect.signature(create_task_call).parameters
+    wire = {CREATE_FIELDS.get(name, name) for name in parameters}
+    outside = set(SCRIPT.OUTSIDE_TYPES) | set(SCRIPT.SETTINGS)
+    assert _body_fields(SPEC) == wire - outside
+    assert outside <= set(parameters)
+
+
+@pytest.mark.parametrize("method", [Tasks.create, Tasks.acreate])
+def test_the_methods_own_def_has_the_generated_parameters_and_the_spec_descriptions(
+    method: Any,
+) -> None:
+    assert inspect.signature(method).parameters.keys() - {"self"} == (
+        inspect.signature(create_task_call).parameters.keys()
+    )
+    doc = inspect.getdoc(method) or ""
+    description = SPEC["components"]["schemas"]["CreateTaskRequest"]["properties"]
+    assert f"worker_id: {description['worker_id']['description']}" in doc
+    assert "prompt: Natural-language input" in doc
+
+
+def test_a_spec_check_the_generator_drops_is_made_before_sending() -> None:
+    assert CREATE_CHECKS["tool_call_limit"] == {"minimum": 0}
+    with pytest.raises(InvalidArgumentError, match="tool_call_limit"):
+        create_task_call("agent-1", tool_call_limit=-1)
+    assert create_task_call("agent-1", tool_call_limit=0).body.tool_call_limit == 0
+
+
+def _with_priority() -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["schemas"]["CreateTaskRequest"]["properties"]["priority"] = {
+        "type": ["integer", "null"],
+        "minimum": 0,
+        "maximum": 10,
+        "description": "How soon the task runs, 0 to 10.",
+    }
+    return spec
+
+
+def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyword() -> None:
+    """The derivation run on a temporary copy of the spec with `priority` added (the whole
+    generation is `nox -s generate`'s; this checks what it writes for the field)."""
+    spec = _with_priority()
+    parameters = SCRIPT.create_parameters(spec)
+    priority = next(p for p in parameters if p["name"] == "priority")
+    assert priority["annotation"] == "int | None = None"
+    assert not priority["positional"]  # the SDK's positional order is unchanged
+    assert priority["checks"] == {"minimum": 0, "maximum": 10}
+    module = SCRIPT.params_module(parameters, spec)
+    assert "    priority: int | None = None,\n" in module.split("*,")[1]
+    assert "priority: How soon the task runs, 0 to 10." in module
+    assert '"priority": priority,' in module
+    assert "'priority': {'minimum': 0, 'maximum': 10}" in module
+    region = SCRIPT.client_region(parameters)
+    assert region.count('"priority": priority,') == 2  # create and acreate send it
+
+
+def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
+    """The checks a new field gets, on a body built from a small synthetic signature."""
+
+    def build(tool_call_limit: int | None = None, title: str | None = None) -> None: ...
+
+    body = _Body(
+        CreateTaskRequest, build, frozenset(), fields={},
+        checks={"tool_call_limit": {"minimum": 0, "maximum": 10},
+                "title": {"maxLength": 3, "pattern": "^[a-z]+$"}},
+    )  # fmt: skip
+    built = body({"tool_call_limit": 10, "title": "abc"})
+    assert (built.tool_call_limit, built.title) == (10, "abc")
+    assert body({"tool_call_limit": None, "title": None}).title is None
+    for arguments, words in (
+        ({"tool_call_limit": 11, "title": None}, "tool_call_limit.*<= 10"),
+        ({"tool_call_limit": None, "title": "abcd"}, "title.*at most 3 characters"),
+        ({"tool_call_limit": None, "title": "AB"}, "title.*must match the pattern"),
+    ):
+        with pytest.raises(InvalidArgumentError, match=words):
+            body(arguments)
+
+
+def _query_parameters(operation_id: str) -> set[str]:
+    """The query parameters of an operation, its `$ref`s resolved."""
+    for path in SPEC["paths"].values():
+        for operation in path.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                listed = [
+                    SPEC["components"]["parameters"][p["$ref"].rsplit("/", 1)[1]]
+                    if "$ref" in p
+                    else p
+                    for p in operation.get("parameters", [])
+                ]
+                return {p["name"] for p in listed if p["in"] == "query"}
+    raise AssertionError(f"no operation {operation_id}")
+
+
+SETTINGS = {"timeout", "total_timeout", "max_retries"}
+
+
+@pytest.mark.parametrize(
+    ("build", "schema", "outside"),
+    [
+        (update_task_call, "UpdateTaskRequest", {"task_id"}),
+        (report_task_call, "ReportExternalTaskRequest", {"configuration", "agent_id", "client"}),
+    ],
+)
+def test_each_update_and_report_field_is_a_parameter_and_the_reverse(
+    build: Any, schema: str, outside: set[str]
+) -> None:
+    parameters = set(inspect.signature(build).parameters) - SETTINGS - outside
+    assert parameters == set(SPEC["components"]["schemas"][schema]["properties"])
+
+
+@pytest.mark.parametrize(
+    ("build", "operation_id", "owner"),
+    [
+        (list_tasks_call, "list_tasks", "agent_id"),
+        (list_user_tasks_call, "list_user_tasks", "user_id"),
+    ],
+)
+def test_each_list_filter_is_a_keyword_and_the_reverse(
+    build: Any, operation_id: str, owner: str
+) -> None:
+    parameters = set(inspect.signature(build).parameters) - SETTINGS - {owner, "filters"}
+    assert parameters == _query_parameters(operation_id)
+
+
+@pytest.mark.parametrize(
+    ("method", "build"),
+    [
+        (Tasks.update, update_task_call),
+        (Tasks.aupdate, update_task_call),
+        (Tasks.list, list_tasks_call),
+        (Tasks.alist, list_tasks_call),
+        (Tasks.list_user_tasks, list_user_tasks_call),
+        (Task.report_external_task, report_task_call),
+    ],
+)
+def test_the_methods_take_their_builders_parameters(method: Any, build: Any) -> None:
+    shown = [p for p in inspect.signature(method).parameters if p not in {"self", "cls"}]
+    assert shown == list(inspect.signature(build).parameters)
+
+
+def test_a_new_update_field_in_a_copy_of_the_spec_becomes_a_checked_parameter() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["schemas"]["UpdateTaskRequest"]["properties"]["note"] = {
+        "type": ["string", "null"],
+        "maxLength": 200,
+        "description": "A note kept with the task.",
+    }
+    module = SCRIPT.params_module(SCRIPT.create_parameters(spec), spec)
+    update = module[module.index("def update_task_call(") : module.index("UPDATE_BODY: Final")]
+    assert "    note: str | None = None,\n" in update.split("*,")[0]
+    assert "note: A note kept with the task." in update
+    assert "'note': {'maxLength': 200}" in module
