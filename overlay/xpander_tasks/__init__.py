@@ -41,7 +41,6 @@ from xpander_tasks_api.models import (
 from xpander_tasks_api.types import ModelValidationError
 
 from . import _sdk_paths
-from ._agents import Agent, Agents, AgentsListItem
 from ._client import Tasks
 from ._config import ClientConfig, Configuration
 from ._exceptions import (
@@ -76,12 +75,13 @@ MCPServerSSOToken = MCPServerSSOTokenMode
 _sdk_paths.install()
 
 if TYPE_CHECKING:
+    from ._agents import Agent, Agents, AgentsListItem
     from ._batch import Batch, BatchItem, BatchOutcome
     from ._events import TaskUpdateEvent
 else:
-    # Event streaming (and httpx-sse) and batches (asyncio, sqlite3) load on first use: most
-    # programs only create tasks. Hidden from type checkers, which would otherwise accept any
-    # name of this module.
+    # Event streaming (and httpx-sse), batches (asyncio, sqlite3) and agents (their models
+    # and endpoints) load on first use: most programs only create tasks. Hidden from type
+    # checkers, which would otherwise accept any name of this module.
     def __getattr__(name: str) -> object:
         if name == "TaskUpdateEvent":
             from ._events import TaskUpdateEvent as public  # noqa: PLC0415
@@ -89,6 +89,10 @@ else:
             from . import _batch  # noqa: PLC0415
 
             public = getattr(_batch, name)
+        elif name in {"Agent", "Agents", "AgentsListItem"}:
+            from . import _agents  # noqa: PLC0415
+
+            public = getattr(_agents, name)
         else:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         public.__module__ = __name__  # as the other public names, below

@@ -37,7 +37,9 @@ def all_secret_fields() -> frozenset[str]:
     costs nothing and missing a secret would leak it. Made on first use: it reads attrs."""
     # By `__all__`, not `vars(models)`: a model module loads on first access.
     everything = (getattr(models, name) for name in models.__all__)
-    return frozenset(name for model in everything if is_model(model) for name in secret_fields(model))
+    return frozenset(
+        name for model in everything if is_model(model) for name in secret_fields(model)
+    )
 
 
 def _strings(value: object) -> Iterator[str]:
