@@ -12,6 +12,7 @@ from xpander_tasks_api import models
 LATER = (
     "xpander_tasks._agents",
     "xpander_tasks_api.models.agent",
+    "xpander_tasks_api.models.agent_activity_thread",
     "xpander_tasks_api.models.event_identity",
 )
 
@@ -30,10 +31,24 @@ def test_import_leaves_agents_and_unused_models_for_later() -> None:
         "import sys, xpander_tasks\n"
         f"print(sorted(name for name in {LATER!r} if name in sys.modules))\n"
         "xpander_tasks.Agents, xpander_tasks.Agent, xpander_tasks.AgentsListItem\n"
+        "xpander_tasks.ActivityLog\n"
         "from xpander_tasks_api.models import EventIdentity\n"
         f"print(sorted(name for name in {LATER!r} if name in sys.modules))\n"
     )
     assert out.splitlines() == ["[]", repr(sorted(LATER))]
+
+
+def test_re_exported_models_and_their_old_names_load_on_access() -> None:
+    out = _run(
+        "import xpander_tasks\n"
+        "from xpander_tasks import *\n"
+        "from xpander_tasks_api import models\n"
+        "print(xpander_tasks.ActivityLog is AgentActivityThread is models.AgentActivityThread)\n"
+        "print(xpander_tasks.TaskUpdateEventType is models.TaskEventType)\n"
+        "print(xpander_tasks.MCPServerSSOToken is models.MCPServerSSOTokenMode)\n"
+        "print(Agents.__module__, set(xpander_tasks.__all__) <= set(dir(xpander_tasks)))\n"
+    )
+    assert out.splitlines() == ["True", "True", "True", "xpander_tasks True"]
 
 
 def test_every_model_name_loads_and_is_listed() -> None:
