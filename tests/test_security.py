@@ -185,7 +185,9 @@ def test_generated_models_keep_secrets_out_of_their_reprs() -> None:
     assert "name='crm'" in repr(body.mcp_servers[0])  # the rest of the repr stays
 
 
-MODELS = [model for model in vars(models).values() if isinstance(model, type) and attrs.has(model)]
+# By `__all__`: a model module loads on first access, so `vars(models)` may lack some.
+EVERYTHING = [getattr(models, name) for name in models.__all__]
+MODELS = [model for model in EVERYTHING if isinstance(model, type) and attrs.has(model)]
 
 
 def tagged_in_spec() -> dict[str, set[str]]:

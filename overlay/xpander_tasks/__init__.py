@@ -10,38 +10,9 @@ print(task.id, task.status.value)
 
 from typing import TYPE_CHECKING
 
-from xpander_tasks_api.models import (
-    AgentActivityThread,
-    AgentActivityThreadMessage,
-    AgentActivityThreadMessageContent,
-    AgentActivityThreadReasoning,
-    AgentActivityThreadToolCall,
-    AgentExecutionStatus,
-    AgentStatus,
-    AttachmentKind,
-    AttachmentRef,
-    AttachmentRefParam,
-    LLMReasoningEffort,
-    MCPServerAuthType,
-    MCPServerDetails,
-    MCPServerDetailsParam,
-    MCPServerSSOTokenMode,
-    MCPServerTransport,
-    MCPServerType,
-    OutputFormat,
-    Principal,
-    PrincipalKind,
-    PrincipalParam,
-    TaskEventType,
-    ThinkMode,
-    Tokens,
-    User,
-    UserParam,
-)
 from xpander_tasks_api.types import ModelValidationError
 
 from . import _sdk_paths
-from ._agents import Agent, Agents, AgentsListItem
 from ._client import Tasks
 from ._config import ClientConfig, Configuration
 from ._exceptions import (
@@ -66,22 +37,58 @@ from ._exceptions import (
 from ._task import Task, TasksListItem
 from ._version import __version__
 
-# The published SDK's names for the event types and the SSO token kinds.
-TaskUpdateEventType = TaskEventType
-# The names this package used before it took the published SDK's.
-ActivityLog = AgentActivityThread
-MCPServerSSOToken = MCPServerSSOTokenMode
+# The published SDK's names for the event types and the SSO token kinds; then the names this
+# package used before it took the published SDK's.
+_MODEL_ALIASES = {
+    "TaskUpdateEventType": "TaskEventType",
+    "ActivityLog": "AgentActivityThread",
+    "MCPServerSSOToken": "MCPServerSSOTokenMode",
+}
 
 # The SDK's module paths (`xpander_tasks.modules.tasks.tasks_module`, ...), made on import.
 _sdk_paths.install()
 
 if TYPE_CHECKING:
+    from xpander_tasks_api.models import (
+        AgentActivityThread,
+        AgentActivityThreadMessage,
+        AgentActivityThreadMessageContent,
+        AgentActivityThreadReasoning,
+        AgentActivityThreadToolCall,
+        AgentExecutionStatus,
+        AgentStatus,
+        AttachmentKind,
+        AttachmentRef,
+        AttachmentRefParam,
+        LLMReasoningEffort,
+        MCPServerAuthType,
+        MCPServerDetails,
+        MCPServerDetailsParam,
+        MCPServerSSOTokenMode,
+        MCPServerTransport,
+        MCPServerType,
+        OutputFormat,
+        Principal,
+        PrincipalKind,
+        PrincipalParam,
+        TaskEventType,
+        ThinkMode,
+        Tokens,
+        User,
+        UserParam,
+    )
+
+    from ._agents import Agent, Agents, AgentsListItem
     from ._batch import Batch, BatchItem, BatchOutcome
     from ._events import TaskUpdateEvent
+
+    TaskUpdateEventType = TaskEventType
+    ActivityLog = AgentActivityThread
+    MCPServerSSOToken = MCPServerSSOTokenMode
 else:
-    # Event streaming (and httpx-sse) and batches (asyncio, sqlite3) load on first use: most
-    # programs only create tasks. Hidden from type checkers, which would otherwise accept any
-    # name of this module.
+    # Event streaming (and httpx-sse), batches (asyncio, sqlite3), agents (their models and
+    # endpoints) and the models re-exported here load on first use: most programs only create
+    # tasks. Hidden from type checkers, which would otherwise accept any name of this module.
     def __getattr__(name: str) -> object:
         if name == "TaskUpdateEvent":
             from ._events import TaskUpdateEvent as public  # noqa: PLC0415
@@ -89,6 +96,14 @@ else:
             from . import _batch  # noqa: PLC0415
 
             public = getattr(_batch, name)
+        elif name in {"Agent", "Agents", "AgentsListItem"}:
+            from . import _agents  # noqa: PLC0415
+
+            public = getattr(_agents, name)
+        elif name in _MODEL_ALIASES or name in __all__:
+            from xpander_tasks_api import models  # noqa: PLC0415  (loaded with the package)
+
+            return getattr(models, _MODEL_ALIASES.get(name, name))
         else:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         public.__module__ = __name__  # as the other public names, below

@@ -35,8 +35,10 @@ def all_secret_fields() -> frozenset[str]:
     `mcp_servers`) included: a body is searched at every depth for these keys. A key that is
     a secret in one model is blanked wherever it appears, as over-blanking an error message
     costs nothing and missing a secret would leak it. Made on first use: it reads attrs."""
+    # By `__all__`, not `vars(models)`: a model module loads on first access.
+    everything = (getattr(models, name) for name in models.__all__)
     return frozenset(
-        name for model in vars(models).values() if is_model(model) for name in secret_fields(model)
+        name for model in everything if is_model(model) for name in secret_fields(model)
     )
 
 

@@ -13,12 +13,11 @@ import httpx
 
 from xpander_tasks_api.api.tasks import (
     get_task,
-    get_task_activity_log,
     report_external_task,
     stop_task,
     update_task,
 )
-from xpander_tasks_api.models import AgentActivityThread, AgentExecutionStatus, UpdateTaskRequest
+from xpander_tasks_api.models import AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 from xpander_tasks_api.types import UNSET, Unset
@@ -40,6 +39,8 @@ from ._params import (
 from ._spec_params import report_task_call, update_task_call
 
 if TYPE_CHECKING:
+    from xpander_tasks_api.models import AgentActivityThread
+
     from ._events import TaskUpdateEvent
 
 _NO_OPTIONS: Final = CallOptions()
@@ -305,6 +306,10 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def get_activity_log(self) -> AgentActivityThread:
         """This task's activity thread (sync); see `aget_activity_log`."""
+        # The activity models load on first use: most programs never read a log.
+        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
+        from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
+
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
             "get activity log",
@@ -319,6 +324,10 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     async def aget_activity_log(self) -> AgentActivityThread:
         """This task's activity thread: its messages, entry kinds this client does not know
         kept as they came."""
+        # The activity models load on first use: most programs never read a log.
+        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
+        from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
+
         agent_id, task_id = self._activity_path()
         return await self._bound_client().arequest(
             "get activity log",

@@ -1,0 +1,73 @@
+"""`import xpander_tasks` loads what creating a task needs; other models and agents on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from xpander_tasks_api import models
+
+LATER = (
+    "xpander_tasks._agents",
+    "xpander_tasks_api.models.agent",
+    "xpander_tasks_api.models.agent_activity_thread",
+    "xpander_tasks_api.models.event_identity",
+)
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=50, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.timeout(60)
+def test_import_leaves_agents_and_unused_models_for_later() -> None:
+    out = _run(
+        "import sys, xpander_tasks\n"
+        f"print(sorted(name for name in {LATER!r} if name in sys.modules))\n"
+        "xpander_tasks.Agents, xpander_tasks.Agent, xpander_tasks.AgentsListItem\n"
+        "xpander_tasks.ActivityLog\n"
+        "from xpander_tasks_api.models import EventIdentity\n"
+        f"print(sorted(name for name in {LATER!r} if name in sys.modules))\n"
+    )
+    assert out.splitlines() == ["[]", repr(sorted(LATER))]
+
+
+def test_re_exported_models_and_their_old_names_load_on_access() -> None:
+    out = _run(
+        "import xpander_tasks\n"
+        "from xpander_tasks import *\n"
+        "from xpander_tasks_api import models\n"
+        "print(xpander_tasks.ActivityLog is AgentActivityThread is models.AgentActivityThread)\n"
+        "print(xpander_tasks.TaskUpdateEventType is models.TaskEventType)\n"
+        "print(xpander_tasks.MCPServerSSOToken is models.MCPServerSSOTokenMode)\n"
+        "print(Agents.__module__, set(xpander_tasks.__all__) <= set(dir(xpander_tasks)))\n"
+    )
+    assert out.splitlines() == ["True", "True", "True", "xpander_tasks True"]
+
+
+def test_every_model_name_loads_and_is_listed() -> None:
+    for name in models.__all__:
+        assert getattr(models, name).__name__ in {name, name.removesuffix("Param")}
+    assert set(models.__all__) <= set(dir(models))
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models.NoSuchModel  # noqa: B018
+
+
+def test_secret_fields_come_from_every_model_loaded_or_not() -> None:
+    out = _run(
+        "import sys\n"
+        "from xpander_tasks._redact import all_secret_fields\n"
+        "from xpander_tasks._fields import is_model\n"
+        "from xpander_tasks._redact import secret_fields\n"
+        "from xpander_tasks_api import models\n"
+        "found = all_secret_fields()\n"
+        "every = {n for m in vars(models).values() if is_model(m) for n in secret_fields(m)}\n"
+        "print(found == every and bool(every))\n"
+    )
+    assert out.strip() == "True"
