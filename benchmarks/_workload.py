@@ -22,7 +22,7 @@ from typing import Any, Final
 import httpx
 
 from xpander_tasks import Task, Tasks
-from xpander_tasks._params import create_task_call
+from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import Task as GeneratedTask

@@ -28,7 +28,7 @@ from _measure import Better, Comparison, alternate, run_child
 from _workload import API_KEY, NEW_TASK_ARGUMENTS, SEED_ARGUMENTS, raw_request
 
 from xpander_tasks import Tasks
-from xpander_tasks._params import create_task_call
+from xpander_tasks._spec_params import create_task_call
 
 CONCURRENCIES = (1, 16, 128)
 # A burst still running after this is cut off and reported as such (raw httpx's pool, with

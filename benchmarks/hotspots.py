@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from _workload import ALL_ARGUMENTS, MOCK_BASE_URL, MockCalls
 
 from xpander_tasks import Task
-from xpander_tasks._params import create_task_call
+from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.api.tasks import create_task
 from xpander_tasks_api.models import Task as GeneratedTask

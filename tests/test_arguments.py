@@ -22,7 +22,8 @@ from xpander_tasks import (
     Principal,
     User,
 )
-from xpander_tasks._params import _coercion, _options, create_task_call, with_arguments_of
+from xpander_tasks._params import _coercion, _options, with_arguments_of
+from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import models as generated_models
 from xpander_tasks_api.types import Unset
 

@@ -44,8 +44,8 @@ from xpander_tasks import (
     Task,
     Tasks,
 )
-from xpander_tasks._params import create_task_call
 from xpander_tasks._redact import REDACTED, all_secret_fields, request_secrets, secret_fields
+from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import models
 from xpander_tasks_api.models import CreateTaskRequest, TaskEvent
 from xpander_tasks_api.models import Task as GeneratedTask

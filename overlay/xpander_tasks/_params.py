@@ -1,7 +1,9 @@
 """The published SDK's method parameters, checked and mapped onto the generated models.
 
-`create_task_call` and `get_task_call` hold the one copy of each signature; the `Tasks`
-methods take their parameters through `with_arguments_of`, so the two can never drift apart.
+The builders of create, update and report are generated from the spec into `_spec_params`
+(`nox -s generate`), on this module's checks; `get_task_call` and the list builders are here.
+Methods without a generated `def` take their builder's parameters through `with_arguments_of`,
+so the two can never drift apart.
 Arguments are checked one way: by the generated models' type hints, each compiled once into
 a coercion (`_coercion`), plus the few rules only the overlay knows (the tables below).
 """
@@ -969,13 +971,3 @@ def _misfit(
 
     close = difflib.get_close_matches(unknown[0], list(signature.parameters), n=1)
     return f"{message}; did you mean {close[0]!r}?" if close else message
-
-
-def __getattr__(name: str) -> Any:
-    """The builders generated from the spec into `_spec_params` (which builds on this
-    module) are still found here."""
-    if name in {"create_task_call", "update_task_call", "report_task_call"}:
-        from . import _spec_params  # noqa: PLC0415
-
-        return getattr(_spec_params, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
