@@ -16,14 +16,14 @@ import pytest
 import yaml
 
 from xpander_tasks import InvalidArgumentError, Task, Tasks
-from xpander_tasks._params import (
-    _Body,
-    list_tasks_call,
-    list_user_tasks_call,
+from xpander_tasks._params import _Body, list_tasks_call, list_user_tasks_call
+from xpander_tasks._spec_params import (
+    CREATE_CHECKS,
+    CREATE_FIELDS,
+    create_task_call,
     report_task_call,
     update_task_call,
 )
-from xpander_tasks._spec_params import CREATE_CHECKS, CREATE_FIELDS, create_task_call
 from xpander_tasks_api.models import CreateTaskRequest
 
 ROOT = Path(__file__).resolve().parent.parent
