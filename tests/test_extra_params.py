@@ -1,0 +1,163 @@
+"""Per-call `extra_headers`, `extra_query` and `extra_body` (openai-python's): they reach the
+wire, are checked before sending, and can never replace the key or the transport's headers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from support import API_KEY, fake_task
+
+from xpander_tasks import InvalidArgumentError, Tasks
+from xpander_tasks._params import call_options
+
+TASK_ID = "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b"
+
+
+def recording_tasks(requests: list[httpx.Request]) -> Tasks:
+    """A `Tasks` whose calls are recorded and answered with a task (a list with none)."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if "/history/" in request.url.path:
+            return httpx.Response(200, json=[])
+        body = json.loads(request.content) if request.content else {}
+        return httpx.Response(200, json=fake_task({k: v for k, v in body.items() if k == "id"}))
+
+    transport = httpx.MockTransport(handle)
+    return Tasks(
+        api_key=API_KEY,
+        http_client=httpx.Client(transport=transport),
+        async_http_client=httpx.AsyncClient(transport=transport),
+        max_retries=0,
+    )
+
+
+EXTRAS: dict[str, Any] = {
+    "extra_headers": {"X-Trace": "abc-1"},
+    "extra_query": {"debug": True, "page": 2},
+}
+
+# Each sending method: how to call it with keyword extras.
+CALLS: dict[str, Callable[[Tasks, dict[str, Any]], Any]] = {
+    "create": lambda tasks, extra: tasks.create("agent-1", prompt="hi", **extra),
+    "acreate": lambda tasks, extra: asyncio.run(tasks.acreate("agent-1", prompt="hi", **extra)),
+    "get": lambda tasks, extra: tasks.get(TASK_ID, **extra),
+    "aget": lambda tasks, extra: asyncio.run(tasks.aget(TASK_ID, **extra)),
+    "list": lambda tasks, extra: tasks.list("agent-1", **extra),
+    "list_user_tasks": lambda tasks, extra: tasks.list_user_tasks("user-1", **extra),
+    "update": lambda tasks, extra: tasks.update(TASK_ID, result="done", **extra),
+    "stop": lambda tasks, extra: tasks.stop(TASK_ID, **extra),
+}
+
+
+@pytest.mark.parametrize("method", CALLS)
+def test_extra_headers_and_query_reach_the_wire(method: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        CALLS[method](tasks, EXTRAS)
+    (request,) = requests
+    assert request.headers["x-trace"] == "abc-1"
+    assert request.headers["x-api-key"] == API_KEY
+    assert request.url.params["debug"] == "true"
+    assert request.url.params["page"] == "2"
+
+
+@pytest.mark.parametrize("method", ["create", "acreate"])
+def test_extra_body_field_the_spec_lacks_is_sent(method: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        CALLS[method](tasks, {"extra_body": {"future_field": {"depth": [1, 2.5, None]}}})
+    (request,) = requests
+    body = json.loads(request.content)
+    assert body["future_field"] == {"depth": [1, 2.5, None]}
+    assert body["input"]["text"] == "hi"
+
+
+def test_extra_body_leaves_the_callers_dict_alone() -> None:
+    extra = {"future_field": {"nested": [1]}}
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        tasks.create("agent-1", extra_body=extra)
+        extra["future_field"]["nested"].append(2)
+        tasks.create("agent-1", extra_body={"other": 1})
+    assert json.loads(requests[0].content)["future_field"] == {"nested": [1]}
+    assert "future_field" not in json.loads(requests[1].content)
+
+
+def test_list_extra_query_joins_unknown_filters() -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        tasks.list("agent-1", {"new_filter": "a"}, status="completed", extra_query={"x": "1"})
+    (request,) = requests
+    assert dict(request.url.params) == {"new_filter": "a", "status": "completed", "x": "1"}
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["x-api-key", "X-API-Key", "Host", "Content-Length", "content-type", "Transfer-Encoding",
+     "Authorization", "x-agent-version"],
+)  # fmt: skip
+def test_client_headers_cannot_be_replaced(header: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks, pytest.raises(InvalidArgumentError, match="set by"):
+        tasks.create("agent-1", extra_headers={header: "attacker"})
+    assert requests == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"extra_headers": {"bad name": "v"}}, "not a header name"),
+        ({"extra_headers": {"": "v"}}, "non-empty text"),
+        ({"extra_headers": {"x-a": "line\r\nx-api-key: k"}}, "one line"),
+        ({"extra_headers": {"x-a": "é"}}, "ASCII"),
+        ({"extra_headers": {"x-a": 5}}, "text"),
+        ({"extra_headers": ["x-a"]}, "must be a dict"),
+        ({"extra_query": {"q": object()}}, "text, a number or a bool"),
+        ({"extra_query": {1: "v"}}, "text"),
+        ({"extra_body": {"f": math.nan}}, "must be JSON"),
+        ({"extra_body": {"f": {1: "v"}}}, "text for every name"),
+        ({"extra_body": {"f": {1, 2}}}, "must be JSON"),
+        ({"extra_body": "f=1"}, "must be a dict"),
+        ({"extra_body": {"prompt_override": 1, "title": "t"}}, "'title': pass the call's"),
+        ({"extra_body": {"input": {"text": "x"}}}, "'input': pass the call's"),
+    ],
+)
+def test_bad_extras_are_refused_before_sending(extra: dict[str, Any], message: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks, pytest.raises(InvalidArgumentError, match=message):
+        tasks.create("agent-1", **extra)
+    assert requests == []
+
+
+def test_list_extra_query_may_not_repeat_a_filter_parameter() -> None:
+    with recording_tasks([]) as tasks, pytest.raises(InvalidArgumentError, match="'status'"):
+        tasks.list("agent-1", extra_query={"status": "completed"})
+
+
+def test_update_has_no_extra_body_as_its_body_is_closed() -> None:
+    with recording_tasks([]) as tasks, pytest.raises(TypeError, match="extra_body"):
+        tasks.update(TASK_ID, result="done", extra_body={"x": 1})  # type: ignore[call-arg]
+
+
+def test_header_value_never_in_the_refusal_or_the_options_repr() -> None:
+    secret = "sk-secret-\u00e9-value"
+    with pytest.raises(InvalidArgumentError) as caught:
+        call_options(extra_headers={"x-token": secret})
+    assert secret not in str(caught.value)
+    options = call_options(
+        extra_headers={"x-token": "sk-secret"}, extra_body={"token": "sk-body-secret"}
+    )
+    assert "sk-secret" not in repr(options)
+    assert "sk-body-secret" not in repr(options)
+    assert "x-token" in repr(options)
+
+
+def test_no_extras_adds_nothing() -> None:
+    assert call_options() is call_options(extra_headers=None, extra_query=None, extra_body=None)
