@@ -13,7 +13,7 @@ import httpx
 import pytest
 from support import API_KEY, fake_task
 
-from xpander_tasks import InvalidArgumentError, Tasks
+from xpander_tasks import Agents, InvalidArgumentError, Tasks
 from xpander_tasks._params import call_options
 
 TASK_ID = "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b"
@@ -24,8 +24,15 @@ def recording_tasks(requests: list[httpx.Request]) -> Tasks:
 
     def handle(request: httpx.Request) -> httpx.Response:
         requests.append(request)
-        if "/history/" in request.url.path:
+        if "/history/" in request.url.path or request.url.path == "/agents/list":
             return httpx.Response(200, json=[])
+        if request.url.path.startswith("/activity/"):
+            thread = {"id": "t-1", "created_at": "2026-01-01T00:00:00Z", "messages": []}
+            return httpx.Response(200, json=thread)
+        if request.url.path.startswith("/agents/"):
+            return httpx.Response(
+                200, json={"id": "agent-1", "name": "a", "version": 1, "organization_id": "o"}
+            )
         body = json.loads(request.content) if request.content else {}
         return httpx.Response(200, json=fake_task({k: v for k, v in body.items() if k == "id"}))
 
@@ -161,3 +168,87 @@ def test_header_value_never_in_the_refusal_or_the_options_repr() -> None:
 
 def test_no_extras_adds_nothing() -> None:
     assert call_options() is call_options(extra_headers=None, extra_query=None, extra_body=None)
+
+
+# The methods of a task the client returned, and of `Agents` and `Agent`.
+TASK_CALLS: dict[str, Callable[[Any, dict[str, Any]], Any]] = {
+    "reload": lambda task, extra: task.reload(**extra),
+    "areload": lambda task, extra: asyncio.run(task.areload(**extra)),
+    "save": lambda task, extra: task.save(**extra),
+    "asave": lambda task, extra: asyncio.run(task.asave(**extra)),
+    "set_status": lambda task, extra: task.set_status("completed", "ok", **extra),
+    "aset_status": lambda task, extra: asyncio.run(task.aset_status("completed", "ok", **extra)),
+    "stop": lambda task, extra: task.stop(**extra),
+    "astop": lambda task, extra: asyncio.run(task.astop(**extra)),
+    "get_activity_log": lambda task, extra: task.get_activity_log(**extra),
+    "aget_activity_log": lambda task, extra: asyncio.run(task.aget_activity_log(**extra)),
+}
+AGENT_CALLS: dict[str, Callable[[Agents, dict[str, Any]], Any]] = {
+    "get": lambda agents, extra: agents.get("agent-1", **extra),
+    "aget": lambda agents, extra: asyncio.run(agents.aget("agent-1", **extra)),
+    "list": lambda agents, extra: agents.list(**extra),
+    "alist": lambda agents, extra: asyncio.run(agents.alist(**extra)),
+    "create_task": lambda agents, extra: agents.get("agent-1").create_task("hi", **extra),
+    "acreate_task": lambda agents, extra: asyncio.run(
+        agents.get("agent-1").acreate_task("hi", **extra)
+    ),
+}
+
+
+@pytest.mark.parametrize("method", TASK_CALLS)
+def test_task_methods_send_the_extras(method: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        task = tasks.create("agent-1", prompt="hi")
+        TASK_CALLS[method](task, EXTRAS)
+    request = requests[-1]
+    assert request.headers["x-trace"] == "abc-1"
+    assert request.headers["x-api-key"] == API_KEY
+    assert (request.url.params["debug"], request.url.params["page"]) == ("true", "2")
+
+
+@pytest.mark.parametrize("method", ["save", "asave", "set_status", "aset_status"])
+def test_task_save_sends_extra_body_and_keeps_the_task_clean(method: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        task = tasks.create("agent-1", prompt="hi")
+        TASK_CALLS[method](task, {"extra_body": {"future_field": 1}})
+        with pytest.raises(InvalidArgumentError, match="'status'"):
+            TASK_CALLS[method](task, {"extra_body": {"status": "failed"}})
+    assert json.loads(requests[-1].content)["future_field"] == 1
+    assert "future_field" not in task.additional_properties
+
+
+@pytest.mark.parametrize("method", AGENT_CALLS)
+def test_agent_methods_send_the_extras(method: str) -> None:
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        AGENT_CALLS[method](tasks._as_client(Agents), EXTRAS)
+    request = requests[-1]
+    assert request.headers["x-trace"] == "abc-1"
+    assert request.headers["x-api-key"] == API_KEY
+    assert (request.url.params["debug"], request.url.params["page"]) == ("true", "2")
+
+
+def test_report_sends_extra_body() -> None:
+    from xpander_tasks import Task  # noqa: PLC0415
+
+    requests: list[httpx.Request] = []
+    with recording_tasks(requests) as tasks:
+        Task.report_external_task(
+            agent_id="agent-1", input="hi", client=tasks, extra_body={"future_field": [1]},
+            extra_headers={"X-Trace": "r"},
+        )  # fmt: skip
+    (request,) = requests
+    assert json.loads(request.content)["future_field"] == [1]
+    assert request.headers["x-trace"] == "r"
+
+
+def test_a_real_server_takes_a_create_with_extras(task_server: Any) -> None:
+    """End to end: the local server accepts the added header, parameter and body field."""
+    with Tasks(api_key=task_server.api_key, base_url=task_server.url) as tasks:
+        task = tasks.create(
+            "agent-123", prompt="hi", extra_headers={"X-Trace": "e2e"},
+            extra_query={"debug": 1}, extra_body={"future_field": "x"},
+        )  # fmt: skip
+        assert tasks.get(task.id, extra_headers={"X-Trace": "e2e"}).id == task.id

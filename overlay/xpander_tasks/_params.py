@@ -289,14 +289,15 @@ def _json_object(parameter: str, value: Any) -> None:
 def merge_extra_body(body: Any, extra: Mapping[str, Any]) -> None:
     """Add `extra` to a generated body model's fields, as its additional properties; a field
     the model has is refused: its parameter says it."""
-    fields = model_fields(type(body))
+    fields = model_fields(getattr(body, "_model", type(body)))  # a bound task: its model's
     known = {field.alias for field in fields} | {field.name.rstrip("_") for field in fields}
     taken = sorted(known.intersection(extra))
     if taken:
         raise InvalidArgumentError(
             "extra_body", f"{', '.join(map(repr, taken))}: pass the call's parameter instead"
         )
-    body.additional_properties.update(copy.deepcopy(dict(extra)))
+    # A new dict: a copied task's body shares the task's own.
+    body.additional_properties = {**body.additional_properties, **copy.deepcopy(dict(extra))}
 
 
 # Coercions compiled from the generated type hints.
@@ -890,7 +891,8 @@ def _extra_filters(
             continue
         if not isinstance(value, str | int | float | bool):
             raise InvalidArgumentError(
-                f"{parameter}[{key!r}]", f"must be text, a number or a bool, not {type(value).__name__}"
+                f"{parameter}[{key!r}]",
+                f"must be text, a number or a bool, not {type(value).__name__}",
             )
         import difflib  # noqa: PLC0415  (a rare path: not loaded with the package)
 
