@@ -291,7 +291,7 @@ def settings_for(spec: dict[str, Any], schema: str) -> dict[str, tuple[str, str]
     """The per-call settings of a call with body `schema`: no `extra_body` where the spec
     closes the body (`additionalProperties: false`), as the generated model has no room."""
     closed = spec["components"]["schemas"][schema].get("additionalProperties") is False
-    return {name: value for name, value in SETTINGS.items() if not (closed and name == "extra_body")}
+    return {name: kind for name, kind in SETTINGS.items() if not closed or name != "extra_body"}
 
 
 def _doc(

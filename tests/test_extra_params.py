@@ -13,7 +13,7 @@ import httpx
 import pytest
 from support import API_KEY, fake_task
 
-from xpander_tasks import Agents, InvalidArgumentError, Tasks
+from xpander_tasks import Agents, InvalidArgumentError, Task, Tasks
 from xpander_tasks._params import call_options
 
 TASK_ID = "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b"
@@ -231,8 +231,6 @@ def test_agent_methods_send_the_extras(method: str) -> None:
 
 
 def test_report_sends_extra_body() -> None:
-    from xpander_tasks import Task  # noqa: PLC0415
-
     requests: list[httpx.Request] = []
     with recording_tasks(requests) as tasks:
         Task.report_external_task(
