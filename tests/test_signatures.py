@@ -16,14 +16,14 @@ import pytest
 import yaml
 
 from xpander_tasks import InvalidArgumentError, Task, Tasks
-from xpander_tasks._params import (
-    _Body,
-    list_tasks_call,
-    list_user_tasks_call,
+from xpander_tasks._params import _Body, list_tasks_call, list_user_tasks_call
+from xpander_tasks._spec_params import (
+    CREATE_CHECKS,
+    CREATE_FIELDS,
+    create_task_call,
     report_task_call,
     update_task_call,
 )
-from xpander_tasks._spec_params import CREATE_CHECKS, CREATE_FIELDS, create_task_call
 from xpander_tasks_api.models import CreateTaskRequest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +142,7 @@ def _query_parameters(operation_id: str) -> set[str]:
     raise AssertionError(f"no operation {operation_id}")
 
 
-SETTINGS = {"timeout", "total_timeout", "max_retries"}
+SETTINGS = set(SCRIPT.SETTINGS)  # the per-call settings, extras included
 
 
 @pytest.mark.parametrize(
