@@ -13,7 +13,7 @@ import httpx
 import pytest
 from support import API_KEY, fake_task
 
-from xpander_tasks import Agents, InvalidArgumentError, Task, Tasks
+from xpander_tasks import Agents, APIStatusError, InvalidArgumentError, Task, Tasks
 from xpander_tasks._params import call_options
 
 TASK_ID = "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b"
@@ -250,3 +250,23 @@ def test_a_real_server_takes_a_create_with_extras(task_server: Any) -> None:
             extra_query={"debug": 1}, extra_body={"future_field": "x"},
         )  # fmt: skip
         assert tasks.get(task.id, extra_headers={"X-Trace": "e2e"}).id == task.id
+
+
+@pytest.mark.parametrize("status", [400, 500])
+def test_an_error_echoing_an_extra_header_never_shows_its_value(status: int) -> None:
+    secret = "user-token-8c1d2e3f4a5b"
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, json={"detail": f"bad token {request.headers['x-user']}"})
+
+    transport = httpx.MockTransport(echo)
+    with (
+        Tasks(
+            api_key=API_KEY, http_client=httpx.Client(transport=transport), max_retries=0
+        ) as tasks,
+        pytest.raises(APIStatusError) as caught,
+    ):
+        tasks.get(TASK_ID, extra_headers={"X-User": secret})
+    shown = f"{caught.value!s} {caught.value!r} {caught.value.__cause__!r}"
+    assert "bad token" in shown
+    assert secret not in shown

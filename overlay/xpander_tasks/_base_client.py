@@ -118,7 +118,7 @@ class _Attempt:
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
-        return request_secrets(api_key, self.request, self.about)
+        return request_secrets(api_key, self.request, self.about, (self.headers or {}).values())
 
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
@@ -394,7 +394,8 @@ class BaseClient:
         # about: never repeat one.
         attempt = _attempt.get()
         about = None if attempt is None else attempt.about
-        secrets = request_secrets(self._config.api_key, response.request, about)
+        headers = () if attempt is None else (attempt.headers or {}).values()
+        secrets = request_secrets(self._config.api_key, response.request, about, headers)
         return status_error(response, secrets)
 
     # The request loop: timeouts, error mapping and retries around one endpoint function.
