@@ -68,7 +68,7 @@ SDK_CREATE = {
 }
 # Types of the parameters that are not body fields (the header takes the SDK's int too).
 OUTSIDE_TYPES = {"agent_id": "str", "agent_version": "int | str | None = None"}
-# Keyword-only per-call settings of every method (room for more: extra_body and the like).
+# Keyword-only per-call settings of every method, openai-python's extras included.
 SETTINGS = {
     "timeout": (
         "float | httpx.Timeout | None = None",
@@ -76,6 +76,19 @@ SETTINGS = {
     ),
     "total_timeout": ("float | None = None", "Seconds for the whole answer, retries included."),
     "max_retries": ("int | None = None", "Retries of this call; the client's own when None."),
+    "extra_headers": (
+        "Mapping[str, str] | None = None",
+        "Headers to add (not the key's, nor the transport's).",
+    ),
+    "extra_query": (
+        "Mapping[str, str | int | float | bool] | None = None",
+        "Query parameters to add.",
+    ),
+    "extra_body": (
+        "Mapping[str, Any] | None = None",
+        "Body fields the spec does not have yet (JSON); a field the call has a parameter "
+        "for is refused.",
+    ),
 }
 # The spec's keywords the overlay checks before sending (the generator drops them).
 CHECKED_KEYWORDS = (
@@ -254,17 +267,18 @@ def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, 
         for n, a, d in keywords
     ]  # fmt: skip
     constant = name.removesuffix("_task_call").upper() + "_BODY"
-    outside = [n for n, _, _ in [*leading, *keywords]] + list(SETTINGS)
+    settings = settings_for(spec, schema)
+    outside = [n for n, _, _ in [*leading, *keywords]] + list(settings)
     omit_none = [f["name"] for f in fields] if name == "update_task_call" else []
     code = (
         f"def {name}(  # noqa: PLR0917 - the published SDK's positional parameters\n"
-        + _signature(parameters, "    ", self=False)
+        + _signature(parameters, "    ", self=False, settings=settings)
         + f") -> {record}:\n"
-        + _doc(parameters, "    ", "\n    ".join(textwrap.wrap(summary, 88)))
+        + _doc(parameters, "    ", "\n    ".join(textwrap.wrap(summary, 88)), settings)
         + f"    return {record}({others}, body={constant}({{"
         + "".join(f'"{f["name"]}": {f["name"]},' for f in fields)
         + "}), options=call_options("
-        + ", ".join(f"{n}={n}" for n in SETTINGS)
+        + ", ".join(f"{n}={n}" for n in settings)
         + "))\n\n\n"
         + f"{constant}: Final = _Body({schema}, {name}, outside=frozenset({outside!r}), "
         + f"fields={{}}, omit_none=frozenset({omit_none!r}), "
@@ -273,14 +287,26 @@ def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, 
     return code, {schema, *_model_names(fields, body=False)}
 
 
-def _doc(parameters: list[dict[str, Any]], indent: str, summary: str) -> str:
+def settings_for(spec: dict[str, Any], schema: str) -> dict[str, tuple[str, str]]:
+    """The per-call settings of a call with body `schema`: no `extra_body` where the spec
+    closes the body (`additionalProperties: false`), as the generated model has no room."""
+    closed = spec["components"]["schemas"][schema].get("additionalProperties") is False
+    return {name: kind for name, kind in SETTINGS.items() if not closed or name != "extra_body"}
+
+
+def _doc(
+    parameters: list[dict[str, Any]],
+    indent: str,
+    summary: str,
+    settings: dict[str, tuple[str, str]] = SETTINGS,
+) -> str:
     lines = [f'{indent}"""{summary}', "", f"{indent}Args:"]
     for parameter in parameters:
         text = f"{parameter['name']}: {parameter['description']}".rstrip()
         lines += textwrap.wrap(
             text, 96, initial_indent=indent + "    ", subsequent_indent=indent + "        "
         )
-    for name, (_, description) in SETTINGS.items():
+    for name, (_, description) in settings.items():
         lines += textwrap.wrap(
             f"{name}: {description}", 96, initial_indent=indent + "    ",
             subsequent_indent=indent + "        ",
@@ -288,7 +314,12 @@ def _doc(parameters: list[dict[str, Any]], indent: str, summary: str) -> str:
     return "\n".join(lines) + f'\n{indent}"""\n'
 
 
-def _signature(parameters: list[dict[str, Any]], indent: str, self: bool) -> str:
+def _signature(
+    parameters: list[dict[str, Any]],
+    indent: str,
+    self: bool,
+    settings: dict[str, tuple[str, str]] = SETTINGS,
+) -> str:
     lines = [f"{indent}self,"] if self else []
     keyword_only = False
     for parameter in parameters:
@@ -298,7 +329,7 @@ def _signature(parameters: list[dict[str, Any]], indent: str, self: bool) -> str
         lines.append(f"{indent}{parameter['name']}: {parameter['annotation']},")
     if not keyword_only:
         lines.append(f"{indent}*,")
-    lines += [f"{indent}{name}: {annotation}," for name, (annotation, _) in SETTINGS.items()]
+    lines += [f"{indent}{name}: {annotation}," for name, (annotation, _) in settings.items()]
     return "\n".join(lines) + "\n"
 
 

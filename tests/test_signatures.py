@@ -142,7 +142,7 @@ def _query_parameters(operation_id: str) -> set[str]:
     raise AssertionError(f"no operation {operation_id}")
 
 
-SETTINGS = {"timeout", "total_timeout", "max_retries"}
+SETTINGS = set(SCRIPT.SETTINGS)  # the per-call settings, extras included
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import inspect
 import os
+from collections.abc import Mapping
 from typing import Any, Final, NamedTuple
 
 import httpx
@@ -58,6 +59,8 @@ def get_agent_call(
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
 ) -> GetAgentCall:
     """Check the arguments of an agent read: an id that cannot change the path (without one,
     the configuration's `agent_id`, else `XPANDER_AGENT_ID`'s, as the published SDK), a
@@ -66,7 +69,13 @@ def get_agent_call(
     return GetAgentCall(
         agent_id=check_id("agent_id", agent_id) if agent_id else None,
         version=None if version is None else check_version("version", version),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
     )
 
 
@@ -174,14 +183,27 @@ class Agents(BaseClient):
 
     # The published SDK's list: every agent, as summaries.
 
-    def list(self) -> builtins.list[AgentsListItem]:
+    def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> builtins.list[AgentsListItem]:
         """The organization's agents (sync); see `alist`."""
-        items = self.request("list agents", list_agents, CallOptions(), builtins.list)
+        options = call_options(extra_headers=extra_headers, extra_query=extra_query)
+        items = self.request("list agents", list_agents, options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
-    async def alist(self) -> builtins.list[AgentsListItem]:
-        """The organization's agents, as summaries; each item's `aload()` reads the agent."""
-        items = await self.arequest("list agents", list_agents, CallOptions(), builtins.list)
+    async def alist(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> builtins.list[AgentsListItem]:
+        """The organization's agents, as summaries; each item's `aload()` reads the agent;
+        `extra_headers` and `extra_query` as `Tasks.create`'s."""
+        options = call_options(extra_headers=extra_headers, extra_query=extra_query)
+        items = await self.arequest("list agents", list_agents, options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
 

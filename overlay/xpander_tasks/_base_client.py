@@ -78,6 +78,7 @@ class _Attempt:
     __slots__ = (
         "about",
         "deadline",
+        "headers",
         "operation",
         "query",
         "request",
@@ -104,6 +105,7 @@ class _Attempt:
         self.streaming = streaming
         self.request: httpx.Request | None = None
         self.query: Mapping[str, Any] | None = None  # parameters the generated call lacks
+        self.headers: Mapping[str, str] | None = None  # a call's extra_headers, checked
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
@@ -116,7 +118,7 @@ class _Attempt:
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
-        return request_secrets(api_key, self.request, self.about)
+        return request_secrets(api_key, self.request, self.about, (self.headers or {}).values())
 
 
 _attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
@@ -357,6 +359,8 @@ class BaseClient:
             attempt.request = request
             if attempt.query:
                 request.url = request.url.copy_merge_params(attempt.query)
+            if attempt.headers:
+                request.headers.update(attempt.headers)
             if attempt.timeout is not None:
                 request.extensions["timeout"] = attempt.timeout.as_dict()
         if logger.isEnabledFor(logging.DEBUG):
@@ -390,7 +394,8 @@ class BaseClient:
         # about: never repeat one.
         attempt = _attempt.get()
         about = None if attempt is None else attempt.about
-        secrets = request_secrets(self._config.api_key, response.request, about)
+        headers = () if attempt is None else (attempt.headers or {}).values()
+        secrets = request_secrets(self._config.api_key, response.request, about, headers)
         return status_error(response, secrets)
 
     # The request loop: timeouts, error mapping and retries around one endpoint function.
@@ -442,6 +447,7 @@ class BaseClient:
             deadline = None if total is None else time.monotonic() + total
             current = _Attempt(operation, options.timeout, total, deadline, about=about)
             current.query = options.extra_query
+            current.headers = options.extra_headers
             token = _attempt.set(current)
             slots.get()
             try:
@@ -473,6 +479,7 @@ class BaseClient:
         # asyncio.timeout bounds it
         current = _Attempt(operation, options.timeout, total, about=about)
         current.query = options.extra_query
+        current.headers = options.extra_headers
         slots = self._async_slots_here()
         token = _attempt.set(current)
         try:
@@ -510,6 +517,11 @@ class BaseClient:
         `run`, with its arguments as keywords; the answer, when it is the `kind` promised.
         Whether it is safe to repeat is the spec's word (`x-may-have-acted`)."""
 
+        if options.extra_body:
+            from ._params import merge_extra_body  # noqa: PLC0415  (a rare path)
+
+            merge_extra_body(arguments["body"], options.extra_body)
+
         def send() -> Any:
             # The pool taken for each attempt: one a racing `close()` closed is opened again.
             return endpoint.sync_detailed(client=self.generated_client(), **arguments)
@@ -529,6 +541,11 @@ class BaseClient:
         **arguments: Any,
     ) -> AnswerT:
         """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
+
+        if options.extra_body:
+            from ._params import merge_extra_body  # noqa: PLC0415  (a rare path)
+
+            merge_extra_body(arguments["body"], options.extra_body)
 
         async def send() -> Any:
             return await endpoint.asyncio_detailed(client=self.agenerated_client(), **arguments)

@@ -108,6 +108,9 @@ class Tasks(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Task:
         """Create a task for an agent (sync); it starts `pending`.
 
@@ -150,6 +153,10 @@ class Tasks(BaseClient):
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
             total_timeout: Seconds for the whole answer, retries included.
             max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
         """
         return self._create(
             CreateTaskCall(
@@ -193,7 +200,12 @@ class Tasks(BaseClient):
                     }
                 ),
                 options=call_options(
-                    timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -238,6 +250,9 @@ class Tasks(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Task:
         """Create a task for an agent; it starts `pending`.
 
@@ -280,6 +295,10 @@ class Tasks(BaseClient):
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
             total_timeout: Seconds for the whole answer, retries included.
             max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
         """
         return await self._acreate(
             CreateTaskCall(
@@ -323,7 +342,12 @@ class Tasks(BaseClient):
                     }
                 ),
                 options=call_options(
-                    timeout=timeout, total_timeout=total_timeout, max_retries=max_retries
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )

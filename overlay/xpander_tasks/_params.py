@@ -68,6 +68,26 @@ class CallOptions(NamedTuple):
     max_retries: int | None = None
     # Query parameters the spec does not name, sent as given (a list's unknown filters).
     extra_query: Mapping[str, str | int | float | bool] | None = None
+    # Headers added to the request, and body fields the spec does not have yet.
+    extra_headers: Mapping[str, str] | None = None
+    extra_body: Mapping[str, Any] | None = None
+
+    def __repr__(self) -> str:  # the extras' names only: a value may be a secret
+        extras = {
+            name: sorted(value)
+            for name, value in (
+                ("extra_query", self.extra_query),
+                ("extra_headers", self.extra_headers),
+                ("extra_body", self.extra_body),
+            )
+            if value
+        }
+        return (
+            f"CallOptions(timeout={self.timeout!r}, total_timeout={self.total_timeout!r}, "
+            f"max_retries={self.max_retries!r}"
+            + "".join(f", {name}=<{', '.join(keys)}>" for name, keys in extras.items())
+            + ")"
+        )
 
 
 class CreateTaskCall(NamedTuple):
@@ -178,9 +198,20 @@ def call_options(
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
 ) -> CallOptions:
-    """Checked per-call settings, by the checks of the client's own (`_config`)."""
-    if timeout is None and total_timeout is None and max_retries is None:
+    """Checked per-call settings, by the checks of the client's own (`_config`), and the
+    extras (openai-python's `extra_headers`, `extra_query`, `extra_body`)."""
+    if (
+        timeout is None
+        and total_timeout is None
+        and max_retries is None
+        and extra_headers is None
+        and extra_query is None
+        and extra_body is None
+    ):
         return _NO_OPTIONS
     return CallOptions(
         timeout=None if timeout is None else check_timeout("timeout", timeout),
@@ -188,7 +219,85 @@ def call_options(
         if total_timeout is None
         else check_seconds("total_timeout", total_timeout),
         max_retries=None if max_retries is None else check_count("max_retries", max_retries),
+        extra_headers=None if extra_headers is None else _extra_headers(extra_headers),
+        extra_query=None if extra_query is None else _extra_query(extra_query),
+        extra_body=None if extra_body is None else _extra_body(extra_body),
     )
+
+
+# Headers the client sets itself (the key, the transport's, the agent version's parameter):
+# an extra header may not replace one.
+_OWN_HEADERS: Final = frozenset({
+    "x-api-key", "authorization", "cookie", "host", "content-length", "content-type",
+    "content-encoding", "transfer-encoding", "connection", "x-agent-version",
+})  # fmt: skip
+# RFC 9110's token: what a header name may be made of.
+_HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _extra_mapping(parameter: str, value: object) -> Mapping[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(parameter, f"must be a dict, not {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str) or not key:
+            raise InvalidArgumentError(parameter, f"its names must be non-empty text, not {key!r}")
+    return value
+
+
+def _extra_headers(headers: object) -> dict[str, str]:
+    checked = {}
+    for name, value in _extra_mapping("extra_headers", headers).items():
+        if not _HEADER_NAME.fullmatch(name):
+            raise InvalidArgumentError("extra_headers", f"{name!r} is not a header name")
+        if name.lower() in _OWN_HEADERS:
+            raise InvalidArgumentError(
+                "extra_headers", f"{name!r} is set by the client and cannot be replaced"
+            )
+        if not isinstance(value, str) or not value.isascii() or not value.isprintable():
+            # The value is not repeated: a header may carry a token.
+            raise InvalidArgumentError(
+                f"extra_headers[{name!r}]", "must be printable ASCII text on one line"
+            )
+        checked[name] = value.strip()
+    return checked
+
+
+def _extra_query(query: object) -> dict[str, str | int | float | bool]:
+    return _extra_filters(_extra_mapping("extra_query", query), {}, parameter="extra_query")
+
+
+def _extra_body(body: object) -> dict[str, Any]:
+    checked = dict(_extra_mapping("extra_body", body))
+    _json_object("extra_body", checked)
+    return checked
+
+
+def _json_object(parameter: str, value: Any) -> None:
+    """`value` is JSON with text for every name (`json` would turn a number into text)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            if not all(isinstance(key, str) for key in item):
+                raise InvalidArgumentError(parameter, "must have text for every name in it")
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    _json_value(parameter, value)
+
+
+def merge_extra_body(body: Any, extra: Mapping[str, Any]) -> None:
+    """Add `extra` to a generated body model's fields, as its additional properties; a field
+    the model has is refused: its parameter says it."""
+    fields = model_fields(getattr(body, "_model", type(body)))  # a bound task: its model's
+    known = {field.alias for field in fields} | {field.name.rstrip("_") for field in fields}
+    taken = sorted(known.intersection(extra))
+    if taken:
+        raise InvalidArgumentError(
+            "extra_body", f"{', '.join(map(repr, taken))}: pass the call's parameter instead"
+        )
+    # A new dict: a copied task's body shares the task's own.
+    body.additional_properties = {**body.additional_properties, **copy.deepcopy(dict(extra))}
 
 
 # Coercions compiled from the generated type hints.
@@ -714,12 +823,20 @@ def get_task_call(
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
 ) -> GetTaskCall:
     """Check the arguments of a read: a task id that cannot change the path, per-call
     settings as `create_task_call`'s."""
     return GetTaskCall(
         task_id=check_id("task_id", task_id),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
     )
 
 
@@ -762,19 +879,20 @@ def _query(
 
 
 def _extra_filters(
-    unknown: Mapping[Any, Any], known: Mapping[str, Any]
+    unknown: Mapping[Any, Any], known: Mapping[str, Any], parameter: str = "filters"
 ) -> dict[str, str | int | float | bool]:
     """Filters the spec does not name, as query parameters (None left out); a near miss of
     a known one is sent too, and logged with the name it likely meant."""
     extra: dict[str, str | int | float | bool] = {}
     for key, value in unknown.items():
         if not isinstance(key, str) or not key:
-            raise InvalidArgumentError("filters", f"a filter's name must be text, not {key!r}")
+            raise InvalidArgumentError(parameter, f"a filter's name must be text, not {key!r}")
         if value is None:
             continue
         if not isinstance(value, str | int | float | bool):
             raise InvalidArgumentError(
-                f"filters[{key!r}]", f"must be text, a number or a bool, not {type(value).__name__}"
+                f"{parameter}[{key!r}]",
+                f"must be text, a number or a bool, not {type(value).__name__}",
             )
         import difflib  # noqa: PLC0415  (a rare path: not loaded with the package)
 
@@ -787,6 +905,22 @@ def _extra_filters(
             )
         extra[key] = value
     return extra
+
+
+def _with_filters(
+    options: CallOptions, filters: dict[str, str | int | float | bool], given: Mapping[str, Any]
+) -> CallOptions:
+    """`options` with the filters the spec does not name added to its `extra_query`, which
+    may not hold a filter the call has a parameter for."""
+    extra_query = options.extra_query
+    if extra_query:
+        taken = sorted(given.keys() & extra_query.keys())
+        if taken:
+            raise InvalidArgumentError(
+                "extra_query", f"{', '.join(map(repr, taken))}: pass the call's parameter instead"
+            )
+        filters = {**extra_query, **filters}
+    return options._replace(extra_query=filters) if filters else options
 
 
 @functools.cache
@@ -806,6 +940,8 @@ def list_tasks_call(
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
 ) -> ListTasksCall:
     """Check a list of an agent's tasks: the published SDK's `filters` dict, or the same
     filters as keyword arguments (a status as the member or its value); a filter the spec
@@ -813,11 +949,17 @@ def list_tasks_call(
     with a "did you mean")."""
     given = {name: value for name, value in locals().items() if name in _AGENT_FILTERS}
     typed, extra = _query(list_tasks.sync_detailed, filters, given)
-    options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+    options = call_options(
+        timeout=timeout,
+        total_timeout=total_timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
     return ListTasksCall(
         owner_id=check_id("agent_id", agent_id),
         filters=typed,
-        options=options._replace(extra_query=extra) if extra else options,
+        options=_with_filters(options, extra, given),
     )
 
 
@@ -832,15 +974,23 @@ def list_user_tasks_call(
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
 ) -> ListTasksCall:
     """Check a list of a user's tasks: as `list_tasks_call`, by user."""
     given = {name: value for name, value in locals().items() if name in _USER_FILTERS}
     typed, extra = _query(list_user_tasks.sync_detailed, filters, given)
-    options = call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+    options = call_options(
+        timeout=timeout,
+        total_timeout=total_timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
     return ListTasksCall(
         owner_id=check_id("user_id", user_id),
         filters=typed,
-        options=options._replace(extra_query=extra) if extra else options,
+        options=_with_filters(options, extra, given),
     )
 
 

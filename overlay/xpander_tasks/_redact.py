@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
@@ -65,12 +65,15 @@ def _secret_values(value: object) -> Iterator[str]:
 
 
 def request_secrets(
-    api_key: str, request: httpx.Request | None = None, about: object = None
+    api_key: str,
+    request: httpx.Request | None = None,
+    about: object = None,
+    headers: Iterable[str] = (),
 ) -> list[str]:
     """The secrets a request carries: its API key and the secret fields of its JSON body,
-    and those of the model it is `about` (a task read again or stopped, whose error body may
-    echo the tokens the task holds)."""
-    found = [api_key]
+    those of the model it is `about` (a task read again or stopped, whose error body may
+    echo the tokens the task holds), and the values of the caller's extra `headers`."""
+    found = [api_key, *headers]
     try:
         body: Any = json.loads(request.content) if request and request.content else None
     except (httpx.RequestNotRead, ValueError):

@@ -106,6 +106,9 @@ def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
 ) -> CreateTaskCall:
     """Check the arguments of a create call and build its request.
 
@@ -148,6 +151,10 @@ def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
         total_timeout: Seconds for the whole answer, retries included.
         max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+        extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+            parameter for is refused.
     """
     return CreateTaskCall(
         agent_id=check_id("agent_id", agent_id),
@@ -189,14 +196,32 @@ def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
                 "permission_mode": permission_mode,
             }
         ),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        ),
     )
 
 
 CREATE_BODY: Final = _Body(
     CreateTaskRequest,
     create_task_call,
-    outside=frozenset({"agent_id", "agent_version", "timeout", "total_timeout", "max_retries"}),
+    outside=frozenset(
+        {
+            "agent_id",
+            "agent_version",
+            "timeout",
+            "total_timeout",
+            "max_retries",
+            "extra_headers",
+            "extra_query",
+            "extra_body",
+        }
+    ),
     fields=CREATE_FIELDS,
     checks=CREATE_CHECKS,
 )
@@ -213,6 +238,8 @@ def update_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
 ) -> UpdateTaskCall:
     """Check a partial update, the published SDK's `Tasks.update`: only the fields given (not
     None) are sent; none sends `{}`.
@@ -227,6 +254,8 @@ def update_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
         total_timeout: Seconds for the whole answer, retries included.
         max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
     """
     return UpdateTaskCall(
         task_id=check_id("task_id", task_id),
@@ -239,14 +268,22 @@ def update_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
                 "result": result,
             }
         ),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
     )
 
 
 UPDATE_BODY: Final = _Body(
     UpdateTaskRequest,
     update_task_call,
-    outside=frozenset(["task_id", "timeout", "total_timeout", "max_retries"]),
+    outside=frozenset(
+        ["task_id", "timeout", "total_timeout", "max_retries", "extra_headers", "extra_query"]
+    ),
     fields={},
     omit_none=frozenset(
         ["tool_call_payload_extension", "source", "status", "last_executed_node_id", "result"]
@@ -271,6 +308,9 @@ def report_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
     timeout: float | httpx.Timeout | None = None,
     total_timeout: float | None = None,
     max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
 ) -> ReportTaskCall:
     """Check a report of a task that ran outside xpander, the published SDK's
     `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` worked
@@ -293,6 +333,10 @@ def report_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
         total_timeout: Seconds for the whole answer, retries included.
         max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+        extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+            parameter for is refused.
     """
     return ReportTaskCall(
         configuration=configuration,
@@ -310,7 +354,14 @@ def report_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
                 "used_tools": used_tools,
             }
         ),
-        options=call_options(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        ),
     )
 
 
@@ -318,7 +369,17 @@ REPORT_BODY: Final = _Body(
     ReportExternalTaskRequest,
     report_task_call,
     outside=frozenset(
-        ["configuration", "agent_id", "client", "timeout", "total_timeout", "max_retries"]
+        [
+            "configuration",
+            "agent_id",
+            "client",
+            "timeout",
+            "total_timeout",
+            "max_retries",
+            "extra_headers",
+            "extra_query",
+            "extra_body",
+        ]
     ),
     fields={},
     omit_none=frozenset([]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import AsyncIterator, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -32,6 +32,7 @@ from ._params import (
     GetTaskCall,
     ReportTaskCall,
     answer_id,
+    call_options,
     check_id,
     get_task_call,
     with_arguments_of,
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from xpander_tasks_api.models import AgentActivityThread
 
     from ._events import TaskUpdateEvent
-
-_NO_OPTIONS: Final = CallOptions()
 
 # The calls on one task, for `Tasks` and `Task` alike: the client is any `BaseClient`.
 
@@ -228,10 +227,18 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
     ) -> Self:
         """Refresh this task in place from the status endpoint (sync); the per-call settings
         are `get`'s."""
-        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+        call = self._call(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
         self.replace_fields(get_one(self._bound_client(), call, self))
         return self
 
@@ -241,27 +248,56 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         timeout: float | httpx.Timeout | None = None,
         total_timeout: float | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
     ) -> Self:
         """Refresh this task in place from the status endpoint; the per-call settings are
         `aget`'s."""
-        call = self._call(timeout=timeout, total_timeout=total_timeout, max_retries=max_retries)
+        call = self._call(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
         self.replace_fields(await aget_one(self._bound_client(), call, self))
         return self
 
-    def save(self, with_deep_plan_update: bool = False) -> Self:
+    def save(
+        self,
+        with_deep_plan_update: bool = False,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
         """Send this whole task (sync), as the published SDK's `save`; see `asave`."""
         task_id, body, kept = self._save_body(with_deep_plan_update)
-        self.replace_fields(update_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        options = call_options(
+            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+        )
+        self.replace_fields(update_one(self._bound_client(), task_id, body, options))
         self._keep(*kept)
         return self
 
-    async def asave(self, with_deep_plan_update: bool = False) -> Self:
+    async def asave(
+        self,
+        with_deep_plan_update: bool = False,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
         """Send this whole task, its changed fields with it, and take the task the server
         stored in place. A status set here overrides the task's own progress. As the
         published SDK: the deep plan is sent only `with_deep_plan_update`, and a plan or
-        additional context the answer lost is kept."""
+        additional context the answer lost is kept; `extra_headers`, `extra_query` and
+        `extra_body` as `Tasks.create`'s."""
         task_id, body, kept = self._save_body(with_deep_plan_update)
-        self.replace_fields(await aupdate_one(self._bound_client(), task_id, body, _NO_OPTIONS))
+        options = call_options(
+            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+        )
+        self.replace_fields(await aupdate_one(self._bound_client(), task_id, body, options))
         self._keep(*kept)
         return self
 
@@ -282,29 +318,64 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         if context and not isinstance(context, Unset) and not self.additional_context:
             self.additional_context = context
 
-    def set_status(self, status: AgentExecutionStatus | str, result: str | None = None) -> Self:
+    def set_status(
+        self,
+        status: AgentExecutionStatus | str,
+        result: str | None = None,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
         """Set the status and the result (even to None), then `save` (sync)."""
         self.status, self.result = _status_and_result(status, result)
-        return self.save()
+        return self.save(
+            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+        )
 
     async def aset_status(
-        self, status: AgentExecutionStatus | str, result: str | None = None
+        self,
+        status: AgentExecutionStatus | str,
+        result: str | None = None,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
         """Set the status and the result (even to None), then `asave`, as the SDK does."""
         self.status, self.result = _status_and_result(status, result)
-        return await self.asave()
+        return await self.asave(
+            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+        )
 
-    def stop(self) -> Self:
+    def stop(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Self:
         """Stop this task (sync); it becomes `stopped`, in place."""
-        self.replace_fields(stop_one(self._bound_client(), self._call(), self))
+        call = self._call(extra_headers=extra_headers, extra_query=extra_query)
+        self.replace_fields(stop_one(self._bound_client(), call, self))
         return self
 
-    async def astop(self) -> Self:
+    async def astop(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Self:
         """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
-        self.replace_fields(await astop_one(self._bound_client(), self._call(), self))
+        call = self._call(extra_headers=extra_headers, extra_query=extra_query)
+        self.replace_fields(await astop_one(self._bound_client(), call, self))
         return self
 
-    def get_activity_log(self) -> AgentActivityThread:
+    def get_activity_log(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> AgentActivityThread:
         """This task's activity thread (sync); see `aget_activity_log`."""
         # The activity models load on first use: most programs never read a log.
         from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
@@ -314,14 +385,19 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         return self._bound_client().request(
             "get activity log",
             get_task_activity_log,
-            _NO_OPTIONS,
+            call_options(extra_headers=extra_headers, extra_query=extra_query),
             AgentActivityThread,
             about=self,
             agent_id=agent_id,
             task_id=task_id,
         )
 
-    async def aget_activity_log(self) -> AgentActivityThread:
+    async def aget_activity_log(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> AgentActivityThread:
         """This task's activity thread: its messages, entry kinds this client does not know
         kept as they came."""
         # The activity models load on first use: most programs never read a log.
@@ -332,7 +408,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         return await self._bound_client().arequest(
             "get activity log",
             get_task_activity_log,
-            _NO_OPTIONS,
+            call_options(extra_headers=extra_headers, extra_query=extra_query),
             AgentActivityThread,
             about=self,
             agent_id=agent_id,
