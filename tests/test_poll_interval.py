@@ -108,3 +108,26 @@ async def test_await_completion_polls_at_the_clients_interval(
         await task.await_completion(timeout=30)
     assert task.status is not None and task.status.value == "completed"
     assert KIT_POLL_INTERVAL in slept and 1.0 not in slept
+
+
+async def test_a_batch_polls_at_the_clients_interval_unless_given_one(
+    xpander_server: XpanderServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await real_sleep(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    xpander_server.agent("polled", executing=0.3)
+    async with Tasks() as own:
+        outcomes = [o async for o in own.abatch([{"prompt": "a"}], agent_id="polled")]
+        assert [o.result for o in outcomes] == ["Completed: a"]
+        assert KIT_POLL_INTERVAL in slept and 1.0 not in slept
+        slept.clear()
+        given = [
+            o async for o in own.abatch([{"prompt": "b"}], agent_id="polled", poll_interval=0.2)
+        ]
+        assert len(given) == 1 and 0.2 in slept and KIT_POLL_INTERVAL not in slept
