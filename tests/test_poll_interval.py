@@ -78,6 +78,19 @@ def _record_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return slept
 
 
+def _record_async_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every `asyncio.sleep`'s seconds (the client's waits among the event loop's own)."""
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await real_sleep(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    return slept
+
+
 def test_wait_polls_at_the_clients_interval_unless_the_call_gives_one(
     xpander_server: XpanderServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -95,14 +108,7 @@ async def test_await_completion_polls_at_the_clients_interval(
     xpander_server: XpanderServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     xpander_server.agent("polled", executing=0.3)
-    slept: list[float] = []
-    real_sleep = asyncio.sleep
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        await real_sleep(seconds)
-
-    monkeypatch.setattr(asyncio, "sleep", sleep)
+    slept = _record_async_sleeps(monkeypatch)
     async with Tasks() as own:
         task = await own.acreate(agent_id="polled", prompt="go")
         await task.await_completion(timeout=30)
@@ -113,14 +119,7 @@ async def test_await_completion_polls_at_the_clients_interval(
 async def test_a_batch_polls_at_the_clients_interval_unless_given_one(
     xpander_server: XpanderServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    slept: list[float] = []
-    real_sleep = asyncio.sleep
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        await real_sleep(seconds)
-
-    monkeypatch.setattr(asyncio, "sleep", sleep)
+    slept = _record_async_sleeps(monkeypatch)
     xpander_server.agent("polled", executing=0.3)
     async with Tasks() as own:
         outcomes = [o async for o in own.abatch([{"prompt": "a"}], agent_id="polled")]
