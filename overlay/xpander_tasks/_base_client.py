@@ -164,6 +164,7 @@ class BaseClient:
         async_http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        poll_interval: float | None = None,
     ) -> None:
         """Set up a client; nothing is sent until the first call.
 
@@ -180,7 +181,9 @@ class BaseClient:
         the key over plain http to a host other than this machine. At most `max_concurrency`
         requests are in flight at once (per sync and per async pool); more wait their turn.
         The pools a client opens itself ignore proxy environment variables: for a proxy,
-        pass `http_client=httpx.Client(proxy=...)`.
+        pass `http_client=httpx.Client(proxy=...)`. `poll_interval` is the seconds between
+        reads of `wait()` / `await_completion()` when a call gives none (None:
+        `XPANDER_POLL_INTERVAL`, else 1).
         """
         # The wrong kind would be set on the other pool, and this one opened unconfigured.
         _check_kind("http_client", http_client, httpx.Client)
@@ -196,6 +199,8 @@ class BaseClient:
             base_url = base_url or configuration.base_url
             if organization_id is None:
                 organization_id = configuration.organization_id
+            if poll_interval is None:
+                poll_interval = configuration.poll_interval
         config = ClientConfig.resolve(
             api_key=api_key,
             base_url=base_url,
@@ -205,6 +210,7 @@ class BaseClient:
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
             max_concurrency=max_concurrency,
+            poll_interval=poll_interval,
         )
         self._config = config
         self._configuration = configuration

@@ -652,6 +652,8 @@ class Batch:
     `concurrency` bounds the creates in flight (the gate's window starts there);
     `max_following` the items between their create and their result (open event streams or
     polling loops), which also bounds memory; `timeout` the wait for each task;
+    `poll_interval` the seconds between reads of a task that does not stream (None: the
+    client's, `Tasks(poll_interval=...)`, else 1);
     `journal` is the SQLite file that makes a rerun resume (None: in memory, no resume), or
     a `Journal` opened by the caller (left open). `settle` is how long a create left
     unanswered may still commit: the item is looked up by its marker at once and, if not
@@ -667,7 +669,7 @@ class Batch:
         concurrency: int = 8,
         max_following: int = 100,
         timeout: float = 600.0,
-        poll_interval: float = 1.0,
+        poll_interval: float | None = None,
         resend_uncertain: bool = False,
         settle: float = DEFAULT_SETTLE,
     ) -> None:
@@ -682,7 +684,9 @@ class Batch:
             "max_following", max_following, minimum=1, maximum=MAX_CONCURRENCY
         )
         self._timeout = check_seconds("timeout", timeout)
-        self._poll_interval = check_seconds("poll_interval", poll_interval)
+        self._poll_interval = (
+            None if poll_interval is None else check_seconds("poll_interval", poll_interval)
+        )
         self._resend_uncertain = resend_uncertain
         # 0: decide at once (a server known to commit before it answers).
         self._settle = 0.0 if settle == 0 else check_seconds("settle", settle)

@@ -19,6 +19,9 @@ DEFAULT_BASE_URL: Final = "https://inbound.xpander.ai"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0, pool=10.0)
 DEFAULT_TOTAL_TIMEOUT: Final = 120.0
 DEFAULT_MAX_RETRIES: Final = 2
+# Seconds between reads of a polled task in `wait()` / `await_completion()`, as the
+# published SDK.
+DEFAULT_POLL_INTERVAL: Final = 1.0
 # Requests in flight per client and kind of pool (sync, async); more wait their turn. As
 # httpx's own pool limit: raw httpx with hundreds queued fails them on its pool timeout.
 DEFAULT_MAX_CONCURRENCY: Final = 100
@@ -32,6 +35,7 @@ ENV_API_KEY: Final = "XPANDER_API_KEY"
 ENV_BASE_URL: Final = "XPANDER_BASE_URL"
 ENV_ORGANIZATION_ID: Final = "XPANDER_ORGANIZATION_ID"
 ENV_AGENT_ID: Final = "XPANDER_AGENT_ID"
+ENV_POLL_INTERVAL: Final = "XPANDER_POLL_INTERVAL"
 
 # The cloud's inbound hosts serve events from a separate agent-controller host.
 _EVENTS_HOSTS: Final = {
@@ -82,6 +86,23 @@ def check_count(parameter: str, value: object, minimum: int = 0, maximum: int | 
     raise InvalidArgumentError(
         parameter, f"must be a whole number >= {minimum}{bound}, not {value!r}"
     )
+
+
+def _poll_interval(given: float | None) -> float:
+    """The client's default poll interval: the one given, else `XPANDER_POLL_INTERVAL`'s
+    seconds, else `DEFAULT_POLL_INTERVAL`."""
+    if given is not None:
+        return check_seconds("poll_interval", given)
+    text = os.environ.get(ENV_POLL_INTERVAL, "").strip()
+    if not text:
+        return DEFAULT_POLL_INTERVAL
+    try:
+        return check_seconds(ENV_POLL_INTERVAL, float(text))
+    except (ValueError, InvalidArgumentError):
+        raise ConfigurationError(
+            f"{ENV_POLL_INTERVAL} must be seconds > 0 and at most {MAX_SECONDS} (a year), "
+            f"not {text!r}"
+        ) from None
 
 
 def _normalise_base_url(raw: str) -> str:
@@ -144,6 +165,7 @@ class ClientConfig:
     total_timeout: float | None
     max_retries: int
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    poll_interval: float = DEFAULT_POLL_INTERVAL
 
     def __reduce__(self) -> tuple[type[ClientConfig], tuple[object, ...]]:
         # Its one use is a client's settings, and a pickle would carry the key in clear.
@@ -172,13 +194,16 @@ class ClientConfig:
         max_retries: int = DEFAULT_MAX_RETRIES,
         allow_insecure_http: bool = False,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        poll_interval: float | None = None,
     ) -> ClientConfig:
         """Fill what the arguments leave open from the environment, and check it all once.
 
-        A bad `timeout`, `total_timeout` or `max_retries` raises `InvalidArgumentError`
-        naming it, as the same per-call settings do.
+        A bad `timeout`, `total_timeout`, `max_retries` or `poll_interval` raises
+        `InvalidArgumentError` naming it, as the same per-call settings do; a bad
+        `XPANDER_POLL_INTERVAL`, `ConfigurationError`.
         """
         phase_timeout = check_timeout("timeout", timeout)
+        interval = _poll_interval(poll_interval)
         total = None if total_timeout is None else check_seconds("total_timeout", total_timeout)
         retries = check_count("max_retries", max_retries)
         given = {"api_key": api_key, "base_url": base_url, "organization_id": organization_id}
@@ -222,6 +247,7 @@ class ClientConfig:
             max_concurrency=check_count(
                 "max_concurrency", max_concurrency, minimum=1, maximum=MAX_CONCURRENCY
             ),
+            poll_interval=interval,
         )
 
     def require_key(self) -> str:
@@ -241,9 +267,11 @@ class Configuration:
     """The published SDK's settings object, taken wherever it takes one (`Tasks(config)`,
     `Task.load(task_id, config)`, ...): what is not given comes from `XPANDER_API_KEY`,
     `XPANDER_BASE_URL` and `XPANDER_ORGANIZATION_ID` when it is made. `agent_id` is the agent
-    `Agents().get()` reads when given none. The key shows in no repr and is never pickled."""
+    `Agents().get()` reads when given none; `poll_interval` the client's default for
+    `wait()` (None: `XPANDER_POLL_INTERVAL`, else 1 s, read by the client). The key shows in
+    no repr and is never pickled."""
 
-    __slots__ = ("agent_id", "api_key", "base_url", "organization_id")
+    __slots__ = ("agent_id", "api_key", "base_url", "organization_id", "poll_interval")
 
     def __init__(
         self,
@@ -252,6 +280,7 @@ class Configuration:
         base_url: str | None = None,
         agent_id: str | None = None,
         organization_id: str | None = None,
+        poll_interval: float | None = None,
     ) -> None:
         self.api_key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
         self.base_url = _normalise_base_url(
@@ -261,6 +290,7 @@ class Configuration:
         self.organization_id = (
             organization_id if organization_id is not None else os.environ.get(ENV_ORGANIZATION_ID)
         )
+        self.poll_interval = poll_interval
 
     def get_full_url(self) -> str:
         """Where requests go: the base URL, and the organization after an agent-controller's."""

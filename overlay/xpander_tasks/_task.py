@@ -440,18 +440,22 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
         return _events.aiterate_events(self._bound_client(), self, read_timeout)
 
-    def wait(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
-        """Block until the task finishes (completed, failed, error or stopped); sync."""
+    def wait(self, timeout: float = 600.0, poll_interval: float | None = None) -> Self:
+        """Block until the task finishes (completed, failed, error or stopped); sync.
+        `poll_interval` None: the client's (`Tasks(poll_interval=...)`, else 1 s)."""
         from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 
         _wait.wait(self, self._bound_client(), timeout, poll_interval)
         return self
 
-    async def await_completion(self, timeout: float = 600.0, poll_interval: float = 1.0) -> Self:
+    async def await_completion(
+        self, timeout: float = 600.0, poll_interval: float | None = None
+    ) -> Self:
         """Wait until the task finishes (completed, failed, error or stopped) and return it.
 
-        Follows the task's events when it streams, else polls every `poll_interval` seconds;
-        raises `TaskTimeoutError` after `timeout` seconds, naming the last status seen.
+        Follows the task's events when it streams, else polls every `poll_interval` seconds
+        (None: the client's, `Tasks(poll_interval=...)`, else 1 s); raises `TaskTimeoutError`
+        after `timeout` seconds, naming the last status seen.
         """
         from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 

@@ -72,14 +72,19 @@ def poll(
             seen(task)
 
 
-def _checked(timeout: float, poll_interval: float) -> tuple[float, float]:
+def _checked(
+    client: BaseClient, timeout: float, poll_interval: float | None
+) -> tuple[float, float]:
+    """The call's timeout and poll interval, checked; no poll interval is the client's."""
+    if poll_interval is None:
+        return check_seconds("timeout", timeout), client.config.poll_interval
     return check_seconds("timeout", timeout), check_seconds("poll_interval", poll_interval)
 
 
-def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -> None:
+def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float | None) -> None:
     """Follow `task` in place until it finishes (sync): its events if it streams, else polls;
     nothing it waits for (a read, a retry, a stream) runs past `timeout`."""
-    timeout, poll_interval = _checked(timeout, poll_interval)
+    timeout, interval = _checked(client, timeout, poll_interval)
     deadline = time.monotonic() + timeout
     try:
         if task.events_streaming is True:
@@ -88,7 +93,7 @@ def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -
             for event in iterate_events(client, task, read_timeout=None, deadline=deadline):
                 task.update_from(event)
         refresh_before(task, deadline)
-        poll(task, timeout, poll_interval, deadline)
+        poll(task, timeout, interval, deadline)
     except ModuleException as exc:
         if time.monotonic() >= deadline and not isinstance(exc, TaskTimeoutError):
             raise timed_out(task, timeout) from exc
@@ -96,12 +101,12 @@ def wait(task: Task, client: BaseClient, timeout: float, poll_interval: float) -
 
 
 async def await_completion(
-    task: Task, client: BaseClient, timeout: float, poll_interval: float
+    task: Task, client: BaseClient, timeout: float, poll_interval: float | None
 ) -> None:
     """Follow `task` in place until it finishes: its events if it streams, else polls."""
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
-    timeout, poll_interval = _checked(timeout, poll_interval)
+    timeout, interval = _checked(client, timeout, poll_interval)
     try:
         async with asyncio.timeout(timeout):
             if task.events_streaming is True:
@@ -111,7 +116,7 @@ async def await_completion(
                     task.update_from(event)
             await arefresh(task)
             while not is_finished(task):
-                await asyncio.sleep(poll_interval)
+                await asyncio.sleep(interval)
                 await arefresh(task)
     except TimeoutError:
         raise timed_out(task, timeout) from None

@@ -5,6 +5,7 @@ Settings (ini options, e.g. in `pyproject.toml` under `[tool.pytest.ini_options]
 for each test), `module`, `package` or `session` (one per xdist worker); the script, the
 recorded creates, the client and the environment are per test whatever the scope.
 `xpander_step_delay` is the seconds a default task stays pending, then executing (0.05).
+Clients under the fixture poll a task every `POLL_INTERVAL` seconds (`XPANDER_POLL_INTERVAL`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from xpander_tasks_testing import XpanderServer
 
 _SCOPES = ("function", "class", "module", "package", "session")
+# The local server answers at once: a test's `wait()` need not spend the SDK's second a task.
+POLL_INTERVAL = 0.05
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -79,6 +82,7 @@ def xpander_server(
     monkeypatch.setenv("XPANDER_API_KEY", server.api_key)
     monkeypatch.setenv("XPANDER_BASE_URL", server.url)
     monkeypatch.setenv("XPANDER_ORGANIZATION_ID", server.organization_id)
+    monkeypatch.setenv("XPANDER_POLL_INTERVAL", str(POLL_INTERVAL))
     # Async calls open no keep-alive connections: each async test has its own event loop,
     # and a pooled connection would outlive it (unclosable, a ResourceWarning).
     async_pool = httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=0))
@@ -87,6 +91,7 @@ def xpander_server(
         base_url=server.url,
         organization_id=server.organization_id,
         async_http_client=async_pool,
+        poll_interval=POLL_INTERVAL,
     )
     try:
         yield XpanderServer(server, tasks)
