@@ -34,7 +34,6 @@ from support import SPEC_PATH
 from xpander_tasks import (
     APIStatusError,
     AuthenticationError,
-    BadRequestError,
     ClientConfig,
     ConfigurationError,
     InvalidArgumentError,
