@@ -260,18 +260,18 @@ def _lowest_pins() -> list[str]:
 # The client's and the kit's tests that `lowest` runs: models, arguments, the wire, the local
 # server end to end.
 LOWEST_TESTS = [
-    "tests/test_generated.py",
-    "tests/test_create_wire.py",
-    "tests/test_arguments.py",
-    "tests/test_tasks_module.py",
-    "tests/test_security.py",
-    "tests/test_e2e.py",
-    "tests/test_server_api.py",
-    "tests/test_testing_kit.py",
-    "tests/test_templates.py",
-    "tests/test_json_fields.py",
-    "tests/test_answer_defaults.py",
-    "tests/test_sdk_names.py",
+    "tests/contract/test_generated.py",
+    "tests/unit/test_create_wire.py",
+    "tests/unit/test_arguments.py",
+    "tests/integration/test_tasks_module.py",
+    "tests/resilience/test_security.py",
+    "tests/integration/test_e2e.py",
+    "tests/integration/test_server_api.py",
+    "tests/integration/test_testing_kit.py",
+    "tests/contract/test_templates.py",
+    "tests/integration/test_json_fields.py",
+    "tests/integration/test_answer_defaults.py",
+    "tests/integration/test_sdk_names.py",
 ]
 
 

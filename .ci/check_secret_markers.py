@@ -8,7 +8,7 @@ and, when it is a string, have `format: password`. Run by `nox -s lint`:
     python .ci/check_secret_markers.py openapi.yaml path/to/wire-contract.md
 
 The page lives beside the repository (shared/reference/); without it there is nothing to check
-against, which is said, not failed, as tests/test_spec.py does.
+against, which is said, not failed, as tests/contract/test_spec.py does.
 """
 
 from __future__ import annotations

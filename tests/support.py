@@ -130,6 +130,11 @@ def mock_tasks(handler: Handler, *, check_responses: bool = True, **options: Any
     )
 
 
+def client_for(server: LocalTaskServer) -> httpx.Client:
+    """An httpx client for a local task server, with its base URL and `x-api-key` set."""
+    return httpx.Client(base_url=server.url, headers={"x-api-key": server.api_key}, timeout=10)
+
+
 def tasks_for(server: LocalTaskServer, **options: Any) -> Tasks:
     """A `Tasks` for a local task server, with its URL and key."""
     options.setdefault("api_key", server.api_key)

@@ -86,8 +86,7 @@ async def test_error_status_maps_to_its_class(
 ) -> None:
     tasks = answering(httpx.Response(status, json=body, headers={"x-request-id": "req-42"}))
     for error in await raised_both_ways(tasks, error_class):
-        assert type(error) is error_class
-        assert isinstance(error, ModuleException)
+        assert type(error) is error_class  # exactly it: a ModuleException, as every class here
         assert error.response is not None and error.response.status_code == status
         # As the published SDK: the body's text, and str() of nothing more; ours adds the
         # gist, the request id and the hint as attributes.

@@ -10,7 +10,7 @@ import pytest
 from support import API_KEY, echo_handler, spec_checked
 
 # The code of shared/seed/tasks-create.md; only the import line differs.
-SEED_EXAMPLE = (Path(__file__).parent.parent / "examples" / "seed_example.py").read_text()
+SEED_EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "seed_example.py").read_text()
 
 
 async def test_seed_example_runs(

@@ -26,7 +26,7 @@ from xpander_tasks._spec_params import (
 )
 from xpander_tasks_api.models import CreateTaskRequest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script() -> ModuleType:

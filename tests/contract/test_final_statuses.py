@@ -19,7 +19,7 @@ from xpander_tasks import AgentExecutionStatus
 from xpander_tasks_api import spec_extensions
 from xpander_tasks_server import Spec, _lifecycle, _script, spec_path
 
-_SOURCE = Path(__file__).resolve().parents[1] / ".ci" / "spec_extensions.py"
+_SOURCE = Path(__file__).resolve().parents[2] / ".ci" / "spec_extensions.py"
 SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text())
 LISTED = SPEC["components"]["schemas"]["AgentExecutionStatus"]["x-final-statuses"]
 

@@ -19,7 +19,7 @@ API_KEY = "contract-test-key"
 
 def _config() -> SchemathesisConfig:
     """tests/schemathesis.toml with this test's key in place of XPANDER_API_KEY."""
-    data = tomllib.loads(Path(__file__).with_name("schemathesis.toml").read_text())
+    data = tomllib.loads((Path(__file__).resolve().parents[1] / "schemathesis.toml").read_text())
     data["auth"]["openapi"]["ApiKeyAuth"]["api_key"] = API_KEY
     return SchemathesisConfig.from_dict(data)
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_SOURCE = Path(__file__).resolve().parents[1] / ".ci" / "check_spec_consistency.py"
+_SOURCE = Path(__file__).resolve().parents[2] / ".ci" / "check_spec_consistency.py"
 _loader = importlib.util.spec_from_file_location("check_spec_consistency", _SOURCE)
 assert _loader is not None and _loader.loader is not None
 consistency = importlib.util.module_from_spec(_loader)

@@ -1,6 +1,8 @@
 """The benchmarks' quick mode runs to its end and writes its JSON: the code cannot rot.
 
-Nothing here checks a timing; `nox -s bench` is where the numbers are.
+A smoke run of the quick benchmarks only, seconds on a free machine: `import` and
+`instructions` (tens of seconds each) run in `nox -s bench`, which is where the numbers are.
+Nothing here checks a timing.
 """
 
 from __future__ import annotations
@@ -13,25 +15,26 @@ from pathlib import Path
 
 import pytest
 
-RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
-BENCHMARKS = {"import", "overhead", "instructions", "loopback", "memory", "anchors", "batch"}
+RUN = Path(__file__).resolve().parents[2] / "benchmarks" / "run.py"
+# The quick ones; the harness and the JSON are the same for the two `nox -s bench` adds.
+SMOKE_BENCHMARKS = ["overhead", "loopback", "memory", "anchors", "batch"]
 COMPARISON_KEYS = {"name", "unit", "better", "ours", "baseline", "ratio", "goal", "met"}
 
 
-@pytest.mark.timeout(660)  # a quick run takes seconds; on a busy machine, a minute or more
-def test_quick_run_writes_every_benchmark(tmp_path: Path) -> None:
+@pytest.mark.timeout(300)  # about 15 s on a busy machine; the margin is for a busier one
+def test_quick_run_writes_each_benchmark_it_runs(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--out", str(out)],
+        [sys.executable, str(RUN), "--quick", "--only", *SMOKE_BENCHMARKS, "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=240,
         check=False,
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text())
     assert report["meta"]["quick"] is True
-    assert set(report["benchmarks"]) == BENCHMARKS
+    assert set(report["benchmarks"]) == set(SMOKE_BENCHMARKS)
     missed = []
     for comparisons in report["benchmarks"].values():
         assert comparisons

@@ -31,7 +31,7 @@ from xpander_tasks import (
 from xpander_tasks_server import LocalTaskServer
 
 AGENT = "agent-123"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from xpander_tasks_server._cli import DEFAULT_PORT
 from xpander_tasks_server._script import MAX_SCRIPT_BYTES, MAX_SCRIPT_DEPTH, MAX_SCRIPT_VALUES
 
 pytestmark = pytest.mark.timeout(180)
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Nine levels of ten aliases in the data of an agent's events: a billion strings once
 # expanded (which checking the events as JSON would do), a kilobyte on disk.

@@ -22,7 +22,7 @@ from xpander_tasks_server import REQUEST_ID_HEADER, Script
 from xpander_tasks_testing import XpanderServer
 
 pytestmark = pytest.mark.timeout(120)
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_SCRIPT = ROOT / "examples" / "server-script.yaml"
 
 

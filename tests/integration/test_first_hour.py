@@ -19,7 +19,7 @@ import trustme
 from conftest import TaskServerFactory
 
 import xpander_tasks
-from xpander_tasks import APIConnectionError, NotFoundError, Tasks
+from xpander_tasks import AgentExecutionStatus, APIConnectionError, NotFoundError, Tasks
 from xpander_tasks._cli import main
 from xpander_tasks_server import LocalTaskServer
 
@@ -91,7 +91,7 @@ def test_a_base_url_without_a_scheme_is_http_on_this_machine_only(
 def test_the_local_server_works_with_a_schemeless_base_url(task_server: LocalTaskServer) -> None:
     schemeless = task_server.url.removeprefix("http://")
     with Tasks(task_server.api_key, base_url=schemeless) as tasks:
-        assert tasks.create(agent_id="agent-123").status is not None
+        assert isinstance(tasks.create(agent_id="agent-123").status, AgentExecutionStatus)
 
 
 def test_public_names_in_tracebacks() -> None:
@@ -194,7 +194,7 @@ def test_ctrl_c_while_following_says_the_task_keeps_running(
     assert f"xpander-tasks get {task_id} --wait" in rest
     assert slow.counters.tasks_created == 1
     with Tasks(slow.api_key, base_url=slow.url) as tasks:  # the task is still there
-        assert tasks.get(task_id).status is not None
+        assert isinstance(tasks.get(task_id).status, AgentExecutionStatus)
 
 
 def test_list_stop_and_update_from_the_cli(

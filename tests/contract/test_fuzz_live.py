@@ -20,7 +20,7 @@ from fuzz_run import local_server
 
 from xpander_tasks_server import spec_path
 
-RUNNER = Path(__file__).with_name("fuzz_run.py")
+RUNNER = Path(__file__).resolve().parents[1] / "fuzz_run.py"
 API_KEY = "fuzz-live-test-key"
 BUDGET = 40
 # A fast rate for a local server, and a time bound the budget reaches long before.

@@ -7,7 +7,7 @@ from pathlib import Path
 from published_sdk import as_ours, run_both
 from support import TaskServerFactory
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_as_ours_changes_only_the_package_name() -> None:

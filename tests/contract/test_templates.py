@@ -12,7 +12,7 @@ from xpander_tasks import ClientConfig, Task
 from xpander_tasks_api import models
 from xpander_tasks_api.types import UNSET
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_no_code_calls_attrs_private_attribute_constructor() -> None:

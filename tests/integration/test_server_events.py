@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
+from support import TaskServerFactory, client_for
 
 from xpander_tasks_server import (
     UNKNOWN_EVENT_MARKER,
@@ -21,11 +21,6 @@ from xpander_tasks_server import (
 SPEC = load_spec()
 CREATE = "/agent-execution/agent-123"
 TASK_EVENTS = ("task_created", "task_updated", "task_finished")
-TaskServerFactory = Callable[..., LocalTaskServer]
-
-
-def client_for(server: LocalTaskServer) -> httpx.Client:
-    return httpx.Client(base_url=server.url, headers={"x-api-key": server.api_key}, timeout=10)
 
 
 def create(client: httpx.Client, **body: Any) -> str:

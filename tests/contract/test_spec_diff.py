@@ -15,7 +15,7 @@ import yaml
 
 from xpander_tasks_server import spec_path
 
-_SOURCE = Path(__file__).resolve().parents[1] / ".ci" / "spec_diff.py"
+_SOURCE = Path(__file__).resolve().parents[2] / ".ci" / "spec_diff.py"
 sys.path.insert(0, str(_SOURCE.parent))  # as when run: its sibling check_spec_consistency
 _loader = importlib.util.spec_from_file_location("spec_diff", _SOURCE)
 assert _loader is not None and _loader.loader is not None

@@ -5,26 +5,20 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from support import TaskServerFactory, client_for
 
 from xpander_tasks_server import UNKNOWN_EVENT_MARKER, LocalTaskServer, load_spec
-
-TaskServerFactory = Callable[..., LocalTaskServer]
 
 SPEC = load_spec()
 CREATE = "/agent-execution/agent-123"
 SEED_BODY: dict[str, Any] = SPEC.document["paths"]["/agent-execution/{agent_or_task_id}"]["post"][
     "requestBody"
 ]["content"]["application/json"]["examples"]["seed"]["value"]
-
-
-def client_for(server: LocalTaskServer) -> httpx.Client:
-    return httpx.Client(base_url=server.url, headers={"x-api-key": server.api_key}, timeout=10)
 
 
 def valid_task(response: httpx.Response, status: str | None = None) -> dict[str, Any]:
