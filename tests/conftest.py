@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from batch_support import STEP_DELAY, server_environment
 from support import TaskServerFactory
 
 from xpander_tasks_server import LocalTaskServer
@@ -61,3 +62,22 @@ def make_task_server() -> Iterator[TaskServerFactory]:
     yield make
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def env_task_server(
+    task_server: LocalTaskServer, monkeypatch: pytest.MonkeyPatch
+) -> LocalTaskServer:
+    """The local task server, with XPANDER_API_KEY and XPANDER_BASE_URL set for it."""
+    monkeypatch.setenv("XPANDER_API_KEY", task_server.api_key)
+    monkeypatch.setenv("XPANDER_BASE_URL", task_server.url)
+    return task_server
+
+
+@pytest.fixture
+def batch_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalTaskServer]:
+    """A fast-stepping local server that the CLI's batch runs reach through the environment."""
+    with LocalTaskServer(step_delay=STEP_DELAY) as running:
+        for name, value in server_environment(running).items():
+            monkeypatch.setenv(name, value)
+        yield running

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
@@ -171,3 +176,41 @@ async def expire_when(scope: asyncio.Timeout, ready: Awaitable[object]) -> None:
     """Make an `asyncio.timeout` scope fire once `ready` is done: a cancel at a known point."""
     await ready
     scope.reschedule(asyncio.get_running_loop().time())
+
+
+@contextmanager
+def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str], str]]:
+    """Run the server in a child process on a free port; yield its start lines and URL."""
+    env = {key: value for key, value in os.environ.items() if key != "XPANDER_API_KEY"}
+    if env_key is not None:
+        env["XPANDER_API_KEY"] = env_key
+    argv = [sys.executable, "-m", "xpander_tasks_server", "--port", "0", "--log-level", "warning"]
+    with subprocess.Popen([*argv, *args], stdout=subprocess.PIPE, text=True, env=env) as process:
+        assert process.stdout is not None
+        try:
+            # The URL, the agents, and what to paste.
+            lines = [process.stdout.readline().strip() for _ in range(3)]
+            prefix, _, url = lines[0].rpartition(" ")
+            assert prefix == "Serving the task API on", lines
+            yield lines, url
+        finally:
+            process.terminate()
+            # uvicorn shuts down, then re-raises the signal so the exit status tells of it.
+            assert process.wait(30) in (0, -signal.SIGTERM)
+
+
+def status_of(url: str, key: str, path: str = "/agent-execution/x/status") -> int:
+    return httpx.get(url + path, headers={"x-api-key": key}, timeout=30).status_code
+
+
+# Every call of a task that puts its ids into a path.
+TASK_CALLS: dict[str, Callable[[Task], object]] = {
+    "events": lambda task: next(iter(task.events())),
+    "aevents": lambda task: asyncio.run(anext(aiter(task.aevents()))),
+    "reload": lambda task: task.reload(),
+    "areload": lambda task: asyncio.run(task.areload()),
+    "stop": lambda task: task.stop(),
+    "astop": lambda task: asyncio.run(task.astop()),
+    "get_activity_log": lambda task: task.get_activity_log(),
+    "aget_activity_log": lambda task: asyncio.run(task.aget_activity_log()),
+}

@@ -10,103 +10,39 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_support import (
+    AGENT,
+    ASGIApp,
+    answer,
+    batch_through,
+    forget,
+    is_create,
+    items_file,
+    killed_while_sending,
+    output_lines,
+    run_args,
+    server_environment,
+)
 
 from xpander_tasks import InvalidArgumentError, Tasks
 from xpander_tasks import _batch as batch_module
-from xpander_tasks._batch import BatchOutcome, Journal, RateGate, item_digest, item_key
+from xpander_tasks._batch import Journal, RateGate, item_key
 from xpander_tasks._cli import main
 from xpander_tasks._retry import RetryPolicy
 from xpander_tasks_server import LocalTaskServer
 
-AGENT = "agent-123"
-STEP_DELAY = 0.01
-ASGIApp = Callable[..., Awaitable[None]]
-
-
-def _items(path: Path, count: int, start: int = 0) -> Path:
-    path.write_text(
-        "".join(json.dumps({"prompt": f"item {i}"}) + "\n" for i in range(start, count))
-    )
-    return path
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text()
-    assert not text or text.endswith("\n")  # whole lines only
-    return [json.loads(line) for line in text.splitlines()]
-
-
-def _run_args(tmp_path: Path, *more: str) -> list[str]:
-    return [
-        "batch", "run", str(tmp_path / "in.jsonl"), "--agent-id", AGENT,
-        "--out", str(tmp_path / "out.jsonl"), "--poll-interval", "0.02", *more,
-    ]  # fmt: skip
-
-
-def _environment(server: LocalTaskServer) -> dict[str, str]:
-    return {
-        "XPANDER_API_KEY": server.api_key,
-        "XPANDER_BASE_URL": server.url,
-        "XPANDER_ORGANIZATION_ID": server.organization_id,
-    }
-
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalTaskServer]:
-    with LocalTaskServer(step_delay=STEP_DELAY) as running:
-        for name, value in _environment(running).items():
-            monkeypatch.setenv(name, value)
-        yield running
-
-
-def _serve_through(middleware: Callable[[ASGIApp], ASGIApp], **options: Any) -> LocalTaskServer:
-    """A local server whose app is wrapped by `middleware` (scripted faults)."""
-    server = LocalTaskServer(step_delay=STEP_DELAY, **options)
-    server.app = middleware(server.app)  # type: ignore[assignment]
-    return server.start()
-
-
-def _batch_through(
-    middleware: Callable[[ASGIApp], ASGIApp], items: Iterable[dict[str, Any]], **options: Any
-) -> tuple[list[BatchOutcome], LocalTaskServer]:
-    """`Tasks.batch` run to its end against a local server wrapped by `middleware`; the
-    stopped server too, for its counters."""
-    server = _serve_through(middleware)
-    try:
-        with Tasks(server.api_key, base_url=server.url) as tasks:
-            outcomes = list(tasks.batch(items, agent_id=AGENT, poll_interval=0.02, **options))
-    finally:
-        server.stop()
-    return outcomes, server
-
-
-def _is_create(scope: MutableMapping[str, Any]) -> bool:
-    return bool(
-        scope["type"] == "http"
-        and scope["method"] == "POST"
-        and scope["path"].startswith("/agent-execution/")
-    )
-
-
-async def _answer(
-    send: Callable[..., Awaitable[None]], status: int, headers: dict[str, str]
-) -> None:
-    body = json.dumps({"detail": "scripted"}).encode()
-    raw = [
-        (k.encode(), v.encode()) for k, v in {**headers, "content-type": "application/json"}.items()
-    ]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
+def server(batch_server: LocalTaskServer) -> LocalTaskServer:
+    return batch_server
 
 
 # The whole run.
@@ -115,9 +51,9 @@ async def _answer(
 def test_500_items_complete_with_one_create_each(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 500)
-    assert main(_run_args(tmp_path, "--concurrency", "16")) == 0
-    lines = _lines(tmp_path / "out.jsonl")
+    items_file(tmp_path / "in.jsonl", 500)
+    assert main(run_args(tmp_path, "--concurrency", "16")) == 0
+    lines = output_lines(tmp_path / "out.jsonl")
     assert len(lines) == 500 and len({line["key"] for line in lines}) == 500
     assert {line["status"] for line in lines} == {"completed"}
     assert {line["result"] for line in lines} == {f"Completed: item {i}" for i in range(500)}
@@ -128,8 +64,8 @@ def test_500_items_complete_with_one_create_each(
     err = capsys.readouterr().err
     assert "500 completed, 0 failed" in err and "created 500" in err
     # A rerun finds everything done: nothing is created or written again.
-    assert main(_run_args(tmp_path)) == 0
-    assert len(_lines(tmp_path / "out.jsonl")) == 500
+    assert main(run_args(tmp_path)) == 0
+    assert len(output_lines(tmp_path / "out.jsonl")) == 500
     assert server.counters.create_requests == 500
     assert "500 done before" in capsys.readouterr().err
     assert main(["batch", "status", "--journal", str(tmp_path / "out.jsonl.journal")]) == 0
@@ -141,11 +77,11 @@ def test_killed_at_random_points_and_rerun_creates_each_item_once(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
     items = 500
-    _items(tmp_path / "in.jsonl", items)
+    items_file(tmp_path / "in.jsonl", items)
     # The local server commits a create before it answers: a short wait for a late one.
-    arguments = _run_args(tmp_path, "--concurrency", "16", "--settle", "5")
+    arguments = run_args(tmp_path, "--concurrency", "16", "--settle", "5")
     command = [sys.executable, "-m", "xpander_tasks", *arguments]
-    environment = {**os.environ, **_environment(server)}
+    environment = {**os.environ, **server_environment(server)}
     dice = random.Random(16)
     out = tmp_path / "out.jsonl"
     kills = 0
@@ -167,7 +103,7 @@ def test_killed_at_random_points_and_rerun_creates_each_item_once(
     else:
         pytest.fail("the batch did not finish")
     assert kills == 3
-    lines = _lines(out)
+    lines = output_lines(out)
     assert len(lines) == items and len({line["key"] for line in lines}) == items
     assert {line["status"] for line in lines} == {"completed"}
     # Exactly one task per item; a request cut off by a kill reached the route but created
@@ -186,12 +122,12 @@ def test_rate_limited_creates_slow_the_whole_batch_and_none_fails(tmp_path: Path
     def limited(app: ASGIApp) -> ASGIApp:
         async def serve(scope: Any, receive: Any, send: Any) -> None:
             nonlocal rejected, tokens, refilled
-            if _is_create(scope):
+            if is_create(scope):
                 now = time.monotonic()
                 tokens, refilled = min(5.0, tokens + (now - refilled) * 150), now
                 if tokens < 1:
                     rejected += 1
-                    await _answer(send, 429, {"retry-after": "0.2"})
+                    await answer(send, 429, {"retry-after": "0.2"})
                     return
                 tokens -= 1
             await app(scope, receive, send)
@@ -199,7 +135,7 @@ def test_rate_limited_creates_slow_the_whole_batch_and_none_fails(tmp_path: Path
         return serve
 
     items = ({"prompt": f"item {i}"} for i in range(300))
-    outcomes, server = _batch_through(limited, items, concurrency=32, journal=tmp_path / "journal")
+    outcomes, server = batch_through(limited, items, concurrency=32, journal=tmp_path / "journal")
     assert len(outcomes) == 300 and {o.status for o in outcomes} == {"completed"}
     assert server.counters.tasks_created == 300
     assert rejected > 0  # the limit was met ...
@@ -222,17 +158,17 @@ def test_a_retry_after_past_the_cap_pauses_the_batch_for_the_cap_only(
     def limited(app: ASGIApp) -> ASGIApp:
         async def serve(scope: Any, receive: Any, send: Any) -> None:
             nonlocal creates
-            if _is_create(scope):
+            if is_create(scope):
                 creates += 1
                 if creates == 1:
-                    await _answer(send, 429, {"retry-after": "3600"})
+                    await answer(send, 429, {"retry-after": "3600"})
                     return
             await app(scope, receive, send)
 
         return serve
 
     started = time.monotonic()
-    outcomes, server = _batch_through(
+    outcomes, server = batch_through(
         limited, [{"prompt": "first"}, {"prompt": "second"}], concurrency=1
     )
     assert time.monotonic() - started >= 0.3  # the pause was held (the test's timeout bounds it)
@@ -302,42 +238,24 @@ def test_a_create_answered_500_after_acting_is_adopted_not_resent(tmp_path: Path
     def loses_answers(app: ASGIApp) -> ASGIApp:
         async def serve(scope: Any, receive: Any, send: Any) -> None:
             nonlocal lost
-            if _is_create(scope) and lost < 3:
+            if is_create(scope) and lost < 3:
                 lost += 1
 
                 async def swallow(message: Any) -> None:
                     pass
 
                 await app(scope, receive, swallow)  # acted on ...
-                await _answer(send, 500, {})  # ... but the answer says otherwise
+                await answer(send, 500, {})  # ... but the answer says otherwise
                 return
             await app(scope, receive, send)
 
         return serve
 
     items = [{"prompt": f"item {i}"} for i in range(10)]
-    outcomes, server = _batch_through(loses_answers, items, settle=0)
+    outcomes, server = batch_through(loses_answers, items, settle=0)
     assert lost == 3
     assert {o.status for o in outcomes} == {"completed"} and len(outcomes) == 10
     assert server.counters.tasks_created == server.counters.create_requests == 10
-
-
-def _killed_while_sending(journal: Path, line: int, params: dict[str, Any]) -> None:
-    """The journal as a batch killed, a while ago, after committing `sending` for an item
-    whose request never left."""
-    state = Journal(journal, AGENT)
-    assert state.register(item_key(params), line, item_digest(params)) == ("new", None)
-    state.sending(item_key(params))
-    state.close()
-    _forget(journal, item_key(params), sent_at=time.time() - 3600)  # past any late commit
-
-
-def _forget(journal: Path, key: str, **columns: Any) -> None:
-    """Set an item's row as a crash would have left it."""
-    db = sqlite3.connect(journal, isolation_level=None)
-    assignments = ", ".join(f"{name} = ?" for name in columns)
-    db.execute(f"UPDATE items SET {assignments} WHERE key = ?", (*columns.values(), key))
-    db.close()
 
 
 def test_a_crash_between_send_and_answer_is_reconciled(
@@ -345,17 +263,17 @@ def test_a_crash_between_send_and_answer_is_reconciled(
 ) -> None:
     """Items the journal left `sending`: one was created (adopted by its title marker, its
     lost output line written again), one never left (sent now); nothing is created twice."""
-    _items(tmp_path / "in.jsonl", 3)
-    assert main(_run_args(tmp_path)) == 0
+    items_file(tmp_path / "in.jsonl", 3)
+    assert main(run_args(tmp_path)) == 0
     out, journal = tmp_path / "out.jsonl", tmp_path / "out.jsonl.journal"
-    lines = _lines(out)
+    lines = output_lines(out)
     created = lines[0]
-    _forget(journal, created["key"], state="sending", task_id=None, outcome=None)
+    forget(journal, created["key"], state="sending", task_id=None, outcome=None)
     out.write_text("".join(json.dumps(line) + "\n" for line in lines[1:]))
-    _killed_while_sending(journal, 4, {"prompt": "item 3"})
-    _items(tmp_path / "in.jsonl", 4)
-    assert main(_run_args(tmp_path)) == 0
-    again = {line["key"]: line for line in _lines(out)}
+    killed_while_sending(journal, 4, {"prompt": "item 3"})
+    items_file(tmp_path / "in.jsonl", 4)
+    assert main(run_args(tmp_path)) == 0
+    again = {line["key"]: line for line in output_lines(out)}
     assert len(again) == 4
     assert again[created["key"]]["task_id"] == created["task_id"]  # adopted, not re-sent
     assert again[item_key({"prompt": "item 3"})]["status"] == "completed"  # sent now
@@ -367,14 +285,14 @@ def test_undecidable_items_are_uncertain_until_resent_on_request(
 ) -> None:
     """When the list misses a task the journal knows (so it may be cut short), an item with
     no answer is not re-sent; `--resend-uncertain` sends it."""
-    _items(tmp_path / "in.jsonl", 2)
-    assert main(_run_args(tmp_path)) == 0
+    items_file(tmp_path / "in.jsonl", 2)
+    assert main(run_args(tmp_path)) == 0
     journal = tmp_path / "out.jsonl.journal"
-    _forget(journal, _lines(tmp_path / "out.jsonl")[0]["key"], task_id="not-listed")
-    _killed_while_sending(journal, 3, {"prompt": "item 2"})
-    _items(tmp_path / "in.jsonl", 3)
+    forget(journal, output_lines(tmp_path / "out.jsonl")[0]["key"], task_id="not-listed")
+    killed_while_sending(journal, 3, {"prompt": "item 2"})
+    items_file(tmp_path / "in.jsonl", 3)
     capsys.readouterr()
-    assert main(_run_args(tmp_path)) == 1
+    assert main(run_args(tmp_path)) == 1
     err = capsys.readouterr().err
     assert "line 3 (key" in err and "--resend-uncertain" in err and "1 uncertain" in err
     assert server.counters.create_requests == 2
@@ -382,10 +300,10 @@ def test_undecidable_items_are_uncertain_until_resent_on_request(
     status = json.loads(capsys.readouterr().out)
     assert status["states"] == {"done": 2, "uncertain": 1}
     assert status["uncertain"] == [{"key": item_key({"prompt": "item 2"}), "line": 3}]
-    assert main(_run_args(tmp_path)) == 1  # still not re-sent without asking
-    assert main(_run_args(tmp_path, "--resend-uncertain")) == 0
+    assert main(run_args(tmp_path)) == 1  # still not re-sent without asking
+    assert main(run_args(tmp_path, "--resend-uncertain")) == 0
     assert server.counters.create_requests == 3
-    assert len(_lines(tmp_path / "out.jsonl")) == 3
+    assert len(output_lines(tmp_path / "out.jsonl")) == 3
 
 
 # Input, output and usage.
@@ -407,7 +325,7 @@ def test_bad_lines_are_reported_by_number_and_skipped(
             json.dumps({"prompt": "good too"}),
         ]) + "\n"
     )  # fmt: skip
-    assert main(_run_args(tmp_path)) == 1
+    assert main(run_args(tmp_path)) == 1
     err = capsys.readouterr().err
     assert "line 2: not JSON" in err and "line 3: not a JSON object" in err
     assert "line 4: prompt: must be a string" in err
@@ -415,20 +333,20 @@ def test_bad_lines_are_reported_by_number_and_skipped(
     assert "line 6: agent_id: set by the batch" in err
     assert "line 7: key 'a' was used by line 1 with other parameters" in err
     assert "6 bad lines" in err
-    assert len(_lines(tmp_path / "out.jsonl")) == 2
+    assert len(output_lines(tmp_path / "out.jsonl")) == 2
     assert server.counters.create_requests == 2
 
 
 def test_a_torn_output_line_is_cut_and_recorded_lines_are_written_again(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
-    _items(tmp_path / "in.jsonl", 5)
-    assert main(_run_args(tmp_path)) == 0
+    items_file(tmp_path / "in.jsonl", 5)
+    assert main(run_args(tmp_path)) == 0
     out = tmp_path / "out.jsonl"
     whole = out.read_text().splitlines(keepends=True)
     out.write_text("".join(whole[:2]) + whole[2][:20])  # a crash mid-line, lines lost
-    assert main(_run_args(tmp_path)) == 0
-    assert sorted(_lines(out), key=str) == sorted(map(json.loads, whole), key=str)
+    assert main(run_args(tmp_path)) == 0
+    assert sorted(output_lines(out), key=str) == sorted(map(json.loads, whole), key=str)
     assert server.counters.create_requests == 5
 
 
@@ -457,9 +375,9 @@ def test_bad_batch_options_are_refused_before_anything_is_created(
 def test_usage_errors_are_clear(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 1)
-    assert main(_run_args(tmp_path)) == 0
-    arguments = _run_args(tmp_path)
+    items_file(tmp_path / "in.jsonl", 1)
+    assert main(run_args(tmp_path)) == 0
+    arguments = run_args(tmp_path)
     arguments[arguments.index(AGENT)] = "agent-other"
     assert main(arguments) == 1  # a journal belongs to one agent
     assert "belongs to a batch for agent 'agent-123'" in capsys.readouterr().err
@@ -468,9 +386,9 @@ def test_usage_errors_are_clear(
     missing = ["batch", "run", str(tmp_path / "none.jsonl"), "--agent-id", AGENT, "--out", "o"]
     assert main(missing) == 2
     assert "no input file at" in capsys.readouterr().err
-    assert main(_run_args(tmp_path, "--journal", str(tmp_path / "in.jsonl"))) == 2
+    assert main(run_args(tmp_path, "--journal", str(tmp_path / "in.jsonl"))) == 2
     assert "the journal" in capsys.readouterr().err  # not a database
-    nowhere = _run_args(tmp_path)
+    nowhere = run_args(tmp_path)
     nowhere[nowhere.index("--out") + 1] = str(tmp_path / "no" / "out.jsonl")
     assert main(nowhere) == 2
     assert "cannot open the output" in capsys.readouterr().err
@@ -483,7 +401,7 @@ def test_usage_errors_are_clear(
     }
     for (option, value), problem in refused.items():
         with pytest.raises(SystemExit) as exited:
-            main(_run_args(tmp_path, option, value))
+            main(run_args(tmp_path, option, value))
         assert exited.value.code == 2
         assert f"argument {option}: {problem}" in capsys.readouterr().err
     assert server.counters.create_requests == 1
@@ -492,9 +410,9 @@ def test_usage_errors_are_clear(
 def test_ctrl_c_stops_creating_and_says_how_to_resume(
     server: LocalTaskServer, tmp_path: Path
 ) -> None:
-    _items(tmp_path / "in.jsonl", 150)
-    command = [sys.executable, "-m", "xpander_tasks", *_run_args(tmp_path, "--concurrency", "4")]
-    environment = {**os.environ, **_environment(server)}
+    items_file(tmp_path / "in.jsonl", 150)
+    command = [sys.executable, "-m", "xpander_tasks", *run_args(tmp_path, "--concurrency", "4")]
+    environment = {**os.environ, **server_environment(server)}
     process = subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while server.counters.create_requests < 20:
@@ -511,8 +429,8 @@ def test_ctrl_c_stops_creating_and_says_how_to_resume(
     journal = Journal(tmp_path / "out.jsonl.journal")
     assert "sending" not in journal.counts()  # creates in flight finished and were journaled
     journal.close()
-    assert main(_run_args(tmp_path)) == 0
-    assert len(_lines(tmp_path / "out.jsonl")) == 150
+    assert main(run_args(tmp_path)) == 0
+    assert len(output_lines(tmp_path / "out.jsonl")) == 150
     assert server.counters.tasks_created == server.counters.create_requests == 150
 
 

@@ -14,16 +14,6 @@ from xpander_tasks._cli import main
 from xpander_tasks_server import LocalTaskServer
 
 
-@pytest.fixture
-def env_task_server(
-    task_server: LocalTaskServer, monkeypatch: pytest.MonkeyPatch
-) -> LocalTaskServer:
-    """The local task server, with XPANDER_API_KEY and XPANDER_BASE_URL set for it."""
-    monkeypatch.setenv("XPANDER_API_KEY", task_server.api_key)
-    monkeypatch.setenv("XPANDER_BASE_URL", task_server.url)
-    return task_server
-
-
 def test_create_get_and_follow(
     env_task_server: LocalTaskServer, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import shlex
-import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import httpx
 import pytest
+from support import started, status_of
 
 from xpander_tasks_server._cli import build_parser, main
 
@@ -33,31 +31,6 @@ def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None
         assert option.help, option.dest
         assert all(flag in text for flag in option.option_strings)
     assert "(127.0.0.1)" in text and "(8765)" in text and "(default: any id exists)" in text
-
-
-@contextmanager
-def started(*args: str, env_key: str | None = None) -> Iterator[tuple[list[str], str]]:
-    """Run the server in a child process on a free port; yield its start lines and URL."""
-    env = {key: value for key, value in os.environ.items() if key != "XPANDER_API_KEY"}
-    if env_key is not None:
-        env["XPANDER_API_KEY"] = env_key
-    argv = [sys.executable, "-m", "xpander_tasks_server", "--port", "0", "--log-level", "warning"]
-    with subprocess.Popen([*argv, *args], stdout=subprocess.PIPE, text=True, env=env) as process:
-        assert process.stdout is not None
-        try:
-            # The URL, the agents, and what to paste.
-            lines = [process.stdout.readline().strip() for _ in range(3)]
-            prefix, _, url = lines[0].rpartition(" ")
-            assert prefix == "Serving the task API on", lines
-            yield lines, url
-        finally:
-            process.terminate()
-            # uvicorn shuts down, then re-raises the signal so the exit status tells of it.
-            assert process.wait(30) in (0, -signal.SIGTERM)
-
-
-def status_of(url: str, key: str, path: str = "/agent-execution/x/status") -> int:
-    return httpx.get(url + path, headers={"x-api-key": key}, timeout=30).status_code
 
 
 def test_without_a_key_it_prints_a_generated_one_to_paste() -> None:

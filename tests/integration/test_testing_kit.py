@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_server_cli import started
+from support import started
 
 from xpander_tasks import APIConnectionError, APITimeoutError, NotFoundError, Tasks
 from xpander_tasks_server import REQUEST_ID_HEADER, Script

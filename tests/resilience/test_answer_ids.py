@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 import pytest
-from support import API_KEY, fake_task
+from support import API_KEY, TASK_CALLS, fake_task
 
 from xpander_tasks import Agents, InvalidResponseError, Task, Tasks
 
@@ -45,17 +44,6 @@ def _task_with(sent: list[httpx.Request], **fields: Any) -> Task:
     return task
 
 
-# Every call of a task that puts its ids into a path.
-TASK_CALLS: dict[str, Callable[[Task], object]] = {
-    "events": lambda task: next(iter(task.events())),
-    "aevents": lambda task: asyncio.run(anext(aiter(task.aevents()))),
-    "reload": lambda task: task.reload(),
-    "areload": lambda task: asyncio.run(task.areload()),
-    "stop": lambda task: task.stop(),
-    "astop": lambda task: asyncio.run(task.astop()),
-    "get_activity_log": lambda task: task.get_activity_log(),
-    "aget_activity_log": lambda task: asyncio.run(task.aget_activity_log()),
-}
 CALLS = {**TASK_CALLS, "wait": lambda task: task.wait(timeout=5, poll_interval=0.01)}
 
 

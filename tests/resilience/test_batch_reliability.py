@@ -14,25 +14,23 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_batch import (
+from batch_support import (
     AGENT,
-    STEP_DELAY,
     ASGIApp,
-    _answer,
-    _batch_through,
-    _environment,
-    _forget,
-    _is_create,
-    _items,
-    _killed_while_sending,
-    _lines,
-    _run_args,
-    _serve_through,
+    answer,
+    batch_through,
+    forget,
+    is_create,
+    items_file,
+    killed_while_sending,
+    output_lines,
+    run_args,
+    serve_through,
+    server_environment,
 )
 
 from xpander_tasks import InvalidArgumentError, Tasks
@@ -43,12 +41,8 @@ from xpander_tasks_server import LocalTaskServer
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalTaskServer]:
-    """test_batch's: a local server the CLI reaches through the environment."""
-    with LocalTaskServer(step_delay=STEP_DELAY) as running:
-        for name, value in _environment(running).items():
-            monkeypatch.setenv(name, value)
-        yield running
+def server(batch_server: LocalTaskServer) -> LocalTaskServer:
+    return batch_server
 
 
 def _is_list(scope: Any) -> bool:
@@ -94,7 +88,7 @@ def test_two_runs_on_one_journal_create_each_item_once_and_the_second_is_refused
     def holds_creates(app: ASGIApp) -> ASGIApp:
         async def serve(scope: Any, receive: Any, send: Any) -> None:
             nonlocal creates
-            if _is_create(scope):
+            if is_create(scope):
                 creates += 1
                 while creates > 5 and not release.is_set():  # noqa: ASYNC110  (a thread's)
                     await asyncio.sleep(0.01)
@@ -103,11 +97,11 @@ def test_two_runs_on_one_journal_create_each_item_once_and_the_second_is_refused
         return serve
 
     items = 40
-    _items(tmp_path / "in.jsonl", items)
-    server = _serve_through(holds_creates)
+    items_file(tmp_path / "in.jsonl", items)
+    server = serve_through(holds_creates)
     try:
-        command = [sys.executable, "-m", "xpander_tasks", *_run_args(tmp_path)]
-        environment = {**os.environ, **_environment(server)}
+        command = [sys.executable, "-m", "xpander_tasks", *run_args(tmp_path)]
+        environment = {**os.environ, **server_environment(server)}
         runs = [
             subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True)
             for _ in range(2)
@@ -130,7 +124,7 @@ def test_two_runs_on_one_journal_create_each_item_once_and_the_second_is_refused
     finally:
         release.set()
         server.stop()
-    lines = _lines(tmp_path / "out.jsonl")
+    lines = output_lines(tmp_path / "out.jsonl")
     assert len(lines) == items and len({line["key"] for line in lines}) == items
     assert server.counters.tasks_created == server.counters.create_requests == items
 
@@ -145,12 +139,12 @@ def test_a_gateway_504_whose_backend_commits_late_is_adopted_not_resent() -> Non
 
     def late_gateway(app: ASGIApp) -> ASGIApp:
         async def serve(scope: Any, receive: Any, send: Any) -> None:
-            if not _is_create(scope):
+            if not is_create(scope):
                 await app(scope, receive, send)
                 return
             body = await _request_body(receive)
             await asyncio.sleep(9)
-            await _answer(send, 504, {})
+            await answer(send, 504, {})
 
             async def commit() -> None:
                 await asyncio.sleep(5)
@@ -162,7 +156,7 @@ def test_a_gateway_504_whose_backend_commits_late_is_adopted_not_resent() -> Non
 
     commits: list[asyncio.Future[None]] = []
     items = [{"prompt": f"item {i}"} for i in range(3)]
-    outcomes, server = _batch_through(late_gateway, items, settle=12)
+    outcomes, server = batch_through(late_gateway, items, settle=12)
     assert len(commits) == 3
     assert [o.status for o in outcomes] == ["completed"] * 3
     assert server.counters.tasks_created == server.counters.create_requests == 3
@@ -186,20 +180,20 @@ def test_a_list_past_the_size_cap_leaves_the_item_uncertain_and_the_rest_run(
 ) -> None:
     """A crash left an item between send and answer; the agent's list is past the client's
     10 MiB cap. The item stays uncertain (said why), every other item runs, nothing twice."""
-    server = _serve_through(_list_too_large)
+    server = serve_through(_list_too_large)
     try:
-        for name, value in _environment(server).items():
+        for name, value in server_environment(server).items():
             monkeypatch.setenv(name, value)
-        _items(tmp_path / "in.jsonl", 5)
+        items_file(tmp_path / "in.jsonl", 5)
         journal = tmp_path / "out.jsonl.journal"
-        _killed_while_sending(journal, 1, {"prompt": "item 0"})
-        assert main(_run_args(tmp_path, "--settle", "1")) == 1
+        killed_while_sending(journal, 1, {"prompt": "item 0"})
+        assert main(run_args(tmp_path, "--settle", "1")) == 1
         err = capsys.readouterr().err
         assert "line 1 (key" in err and "too large" in err and "1 uncertain" in err
-        lines = _lines(tmp_path / "out.jsonl")
+        lines = output_lines(tmp_path / "out.jsonl")
         assert len(lines) == 4 and {line["status"] for line in lines} == {"completed"}
         # A rerun is not blocked either: the item is still uncertain, nothing is sent.
-        assert main(_run_args(tmp_path, "--settle", "1")) == 1
+        assert main(run_args(tmp_path, "--settle", "1")) == 1
         assert "1 uncertain" in capsys.readouterr().err
     finally:
         server.stop()
@@ -211,11 +205,11 @@ def test_an_item_still_unlisted_after_the_settle_wait_is_sent_once(
 ) -> None:
     """A create cut off before it reached the server: absent from a complete list asked for
     after the wait, it was not created, and is sent (once)."""
-    _items(tmp_path / "in.jsonl", 2)
-    _killed_while_sending(tmp_path / "out.jsonl.journal", 1, {"prompt": "item 0"})
-    _forget(tmp_path / "out.jsonl.journal", _key(0), sent_at=time.time())  # just now
+    items_file(tmp_path / "in.jsonl", 2)
+    killed_while_sending(tmp_path / "out.jsonl.journal", 1, {"prompt": "item 0"})
+    forget(tmp_path / "out.jsonl.journal", _key(0), sent_at=time.time())  # just now
     started = time.monotonic()
-    assert main(_run_args(tmp_path, "--settle", "1.5")) == 0
+    assert main(run_args(tmp_path, "--settle", "1.5")) == 0
     assert time.monotonic() - started >= 1.5  # it waited for a late commit first
     assert server.counters.tasks_created == server.counters.create_requests == 2
 
@@ -235,11 +229,11 @@ def test_a_line_that_is_not_utf8_is_reported_and_the_rest_run(
     lines = [json.dumps({"prompt": f"item {i}"}).encode() for i in range(6)]
     lines[2] = b'{"prompt": "caf\xe9"}'
     (tmp_path / "in.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-    assert main(_run_args(tmp_path)) == 1
+    assert main(run_args(tmp_path)) == 1
     err = capsys.readouterr().err
     assert "line 3: not UTF-8 (byte 16); skipped" in err and "Traceback" not in err
-    assert len(_lines(tmp_path / "out.jsonl")) == 5
-    assert main(_run_args(tmp_path)) == 1  # a rerun goes past it again
+    assert len(output_lines(tmp_path / "out.jsonl")) == 5
+    assert main(run_args(tmp_path)) == 1  # a rerun goes past it again
     assert server.counters.create_requests == 5
 
 
@@ -249,9 +243,9 @@ def test_a_line_that_is_not_utf8_is_reported_and_the_rest_run(
 def test_unsafe_outputs_are_refused_at_start_and_left_unchanged(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = _items(tmp_path / "in.jsonl", 3)
+    source = items_file(tmp_path / "in.jsonl", 3)
     before = _digest(source)
-    arguments = _run_args(tmp_path)
+    arguments = run_args(tmp_path)
     out = arguments.index("--out") + 1
 
     def run(target: str, *more: str) -> int:
@@ -278,7 +272,7 @@ def test_unsafe_outputs_are_refused_at_start_and_left_unchanged(
     other = tmp_path / "other.txt"
     other.write_text("old\n")
     assert run(str(other), "--force", "--journal", f"{mine}.journal") == 0
-    assert len(_lines(other)) == 3  # rebuilt from the journal: nothing created again
+    assert len(output_lines(other)) == 3  # rebuilt from the journal: nothing created again
     assert server.counters.create_requests == 3
 
 
@@ -290,7 +284,7 @@ def test_a_full_disk_is_reported_and_leaves_whole_lines_for_the_rerun(
 ) -> None:
     """The disk fills in the middle of a line: the part written is taken back, the batch
     stops with one line, and the rerun writes what the journal recorded."""
-    _items(tmp_path / "in.jsonl", 6)
+    items_file(tmp_path / "in.jsonl", 6)
     real_write = os.write
     room = [400]
 
@@ -304,15 +298,15 @@ def test_a_full_disk_is_reported_and_leaves_whole_lines_for_the_rerun(
         return written
 
     monkeypatch.setattr(os, "write", filling_write)
-    assert main(_run_args(tmp_path)) == 1
+    assert main(run_args(tmp_path)) == 1
     monkeypatch.setattr(os, "write", real_write)
     err = capsys.readouterr().err
     assert "cannot write to" in err and "No space left on device" in err
     assert "Traceback" not in err
-    written = _lines(tmp_path / "out.jsonl")  # whole lines only
+    written = output_lines(tmp_path / "out.jsonl")  # whole lines only
     assert 0 < len(written) < 6
-    assert main(_run_args(tmp_path)) == 0
-    assert len(_lines(tmp_path / "out.jsonl")) == 6
+    assert main(run_args(tmp_path)) == 0
+    assert len(output_lines(tmp_path / "out.jsonl")) == 6
     assert server.counters.tasks_created == server.counters.create_requests == 6
 
 
@@ -323,7 +317,7 @@ def test_an_output_line_is_written_even_with_a_lone_surrogate(tmp_path: Path) ->
     output.prepare(resume=False, replace=False)
     output.write(BatchOutcome("k", 1, "completed", "t", "\ud800"))
     output.close()
-    assert _lines(tmp_path / "out.jsonl")[0]["result"] == "\ud800"
+    assert output_lines(tmp_path / "out.jsonl")[0]["result"] == "\ud800"
 
 
 # Journals.
@@ -332,7 +326,7 @@ def test_an_output_line_is_written_even_with_a_lone_surrogate(tmp_path: Path) ->
 def test_another_apps_database_and_a_corrupt_file_are_refused_unchanged(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 2)
+    items_file(tmp_path / "in.jsonl", 2)
     foreign = tmp_path / "app.db"
     db = sqlite3.connect(foreign)
     db.execute("CREATE TABLE people (name TEXT)")
@@ -343,7 +337,7 @@ def test_another_apps_database_and_a_corrupt_file_are_refused_unchanged(
     corrupt.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
     for path in (foreign, corrupt):
         before = _digest(path)
-        assert main(_run_args(tmp_path, "--journal", str(path))) == 2
+        assert main(run_args(tmp_path, "--journal", str(path))) == 2
         err = capsys.readouterr().err
         assert "it was left as it is" in err and len(err.strip().splitlines()) == 1
         assert main(["batch", "status", "--journal", str(path)]) == 2
@@ -361,16 +355,16 @@ def test_another_apps_database_and_a_corrupt_file_are_refused_unchanged(
 def test_an_unreadable_done_row_is_followed_again_not_created_again(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 3)
-    assert main(_run_args(tmp_path)) == 0
+    items_file(tmp_path / "in.jsonl", 3)
+    assert main(run_args(tmp_path)) == 0
     out = tmp_path / "out.jsonl"
-    lines = _lines(out)
+    lines = output_lines(out)
     out.write_text("".join(json.dumps(line) + "\n" for line in lines[1:]))
-    _forget(tmp_path / "out.jsonl.journal", lines[0]["key"], outcome='{"broken')
+    forget(tmp_path / "out.jsonl.journal", lines[0]["key"], outcome='{"broken')
     capsys.readouterr()
-    assert main(_run_args(tmp_path)) == 0
+    assert main(run_args(tmp_path)) == 0
     assert "its recorded result is unreadable" in capsys.readouterr().err
-    again = {line["key"]: line for line in _lines(out)}
+    again = {line["key"]: line for line in output_lines(out)}
     assert again[lines[0]["key"]]["task_id"] == lines[0]["task_id"]
     assert server.counters.tasks_created == server.counters.create_requests == 3
 
@@ -378,20 +372,20 @@ def test_an_unreadable_done_row_is_followed_again_not_created_again(
 def test_a_journal_knows_its_input_another_file_is_refused_an_edit_goes_on(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 2)
-    assert main(_run_args(tmp_path)) == 0
-    other = _items(tmp_path / "other.jsonl", 3, start=5)
-    arguments = _run_args(tmp_path)
+    items_file(tmp_path / "in.jsonl", 2)
+    assert main(run_args(tmp_path)) == 0
+    other = items_file(tmp_path / "other.jsonl", 3, start=5)
+    arguments = run_args(tmp_path)
     arguments[arguments.index(str(tmp_path / "in.jsonl"))] = str(other)
     capsys.readouterr()
     assert main(arguments) == 2
     assert "belongs to the batch of" in capsys.readouterr().err
-    _items(tmp_path / "in.jsonl", 3)  # the same input, a line added
-    assert main(_run_args(tmp_path)) == 0
+    items_file(tmp_path / "in.jsonl", 3)  # the same input, a line added
+    assert main(run_args(tmp_path)) == 0
     assert "the input changed since the last run" in capsys.readouterr().err
-    assert main(_run_args(tmp_path, "--journal", str(tmp_path / "out.jsonl"))) == 2
+    assert main(run_args(tmp_path, "--journal", str(tmp_path / "out.jsonl"))) == 2
     assert "is the --out file" in capsys.readouterr().err
-    assert len(_lines(tmp_path / "out.jsonl")) == 3
+    assert len(output_lines(tmp_path / "out.jsonl")) == 3
     assert server.counters.create_requests == 3
 
 
@@ -400,7 +394,7 @@ def test_status_counts_the_lines_of_the_input_not_only_those_journaled(
 ) -> None:
     lines = [json.dumps({"prompt": f"item {i}"}) for i in range(13)] + ["{bad"] * 7
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
-    assert main(_run_args(tmp_path)) == 1
+    assert main(run_args(tmp_path)) == 1
     capsys.readouterr()
     journal = str(tmp_path / "out.jsonl.journal")
     assert main(["batch", "status", "--journal", journal]) == 0
@@ -417,10 +411,10 @@ def test_status_counts_the_lines_of_the_input_not_only_those_journaled(
 def test_counts_past_what_memory_holds_are_refused(
     server: LocalTaskServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _items(tmp_path / "in.jsonl", 1)
+    items_file(tmp_path / "in.jsonl", 1)
     for option in ("--concurrency", "--max-following"):
         with pytest.raises(SystemExit) as exited:
-            main(_run_args(tmp_path, option, "1000000000000"))
+            main(run_args(tmp_path, option, "1000000000000"))
         assert exited.value.code == 2
         expected = f"argument {option}: must be a whole number >= 1 and <= {MAX_CONCURRENCY}"
         assert expected in capsys.readouterr().err

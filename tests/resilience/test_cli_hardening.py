@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from conftest import TaskServerFactory
-from test_cli import env_task_server  # noqa: F401  (a fixture)
 
 from xpander_tasks import Tasks
 from xpander_tasks import _cli as cli

@@ -17,8 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 from published_sdk import sdk_python
-from support import TaskServerFactory
-from test_server_cli import started, status_of
+from support import TaskServerFactory, started, status_of
 
 from xpander_tasks_server import LocalTaskServer, Script, load_spec
 from xpander_tasks_server._cli import DEFAULT_PORT

@@ -10,9 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from support import API_KEY, fake_task
-from test_answer_ids import TASK_CALLS
-from test_cli import env_task_server  # noqa: F401  (a fixture)
+from support import API_KEY, TASK_CALLS, fake_task
 
 from xpander_tasks import ModuleException, Task, Tasks
 from xpander_tasks._cli import main
