@@ -35,6 +35,7 @@ from xpander_tasks_api.models import (
     ReportExternalTaskRequest,
     UpdateTaskRequest,
 )
+from xpander_tasks_api.spec_extensions import API_KEY_HEADER, HEADER_PARAMETERS
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._config import ENV_AGENT_ID, Configuration, check_count, check_seconds, check_timeout
@@ -239,12 +240,14 @@ def call_options(
     )
 
 
-# Headers the client sets itself (the key, the transport's, the agent version's parameter):
-# an extra header may not replace one.
-_OWN_HEADERS: Final = frozenset({
-    "x-api-key", "authorization", "cookie", "host", "content-length", "content-type",
-    "content-encoding", "transfer-encoding", "connection", "x-agent-version",
+# HTTP's framing of a request, which the transport sets, and credentials' headers.
+_TRANSPORT_HEADERS: Final = frozenset({
+    "authorization", "cookie", "host", "content-length", "content-type", "content-encoding",
+    "transfer-encoding", "connection",
 })  # fmt: skip
+# Headers the client sets itself (the key, the spec's header parameters such as the agent
+# version, the transport's): an extra header may not replace one.
+_OWN_HEADERS: Final = _TRANSPORT_HEADERS | {API_KEY_HEADER} | HEADER_PARAMETERS
 # RFC 9110's token: what a header name may be made of.
 _HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
