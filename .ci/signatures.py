@@ -188,7 +188,6 @@ def create_parameters(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The create parameters: name, annotation with default, description, wire path, checks,
     and whether positional (the SDK's) or keyword-only (a field the SDK never had)."""
     body = spec["components"]["schemas"]["CreateTaskRequest"]
-    operation = spec["paths"]["/agent-execution/{agent_or_task_id}"]["post"]
     fields: dict[str, dict[str, Any]] = {}
     for name, field in body["properties"].items():
         if name == "input":
@@ -196,14 +195,7 @@ def create_parameters(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 fields[f"input.{part_name}"] = part
         else:
             fields[name] = field
-    outside = {}
-    for listed in operation["parameters"]:
-        parameter = (
-            spec["components"]["parameters"][listed["$ref"].rsplit("/", 1)[1]]
-            if "$ref" in listed
-            else listed
-        )
-        outside[f"{parameter['in']}:{parameter['name']}"] = parameter
+    outside = {f"{p['in']}:{p['name']}": p for p in _operation_parameters(spec, "create_task")}
     parameters = []
     wire_paths = set(SDK_CREATE.values())
     named = [(sdk, wire, True) for sdk, wire in SDK_CREATE.items()]

@@ -220,6 +220,23 @@ def test_a_new_update_field_in_a_copy_of_the_spec_becomes_a_checked_parameter() 
     assert "'note': {'maxLength': 200}" in module
 
 
+def test_a_new_list_filter_in_a_copy_of_the_spec_becomes_a_documented_keyword() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["paths"]["/agent-execution/executions/history/{agent_id}"]["get"]["parameters"].append(
+        {"name": "source", "in": "query", "required": False,
+         "description": "Only the tasks of this origin.", "schema": {"type": "string"}}
+    )  # fmt: skip
+    module = SCRIPT.params_module(SCRIPT.create_parameters(spec), spec)
+    listed = module[
+        module.index("def list_tasks_call(") : module.index("def list_user_tasks_call(")
+    ]
+    assert "    source: str | None = None,\n" in listed.split("*,")[1]
+    assert "source: Only the tasks of this origin." in listed
+    assert '"source": source' in listed
+    region = SCRIPT.client_region(SCRIPT.create_parameters(spec), spec)
+    assert region.count("source=source,") >= 2  # list and alist pass it by name
+
+
 # Every public method of the resources and bound models, defined in the overlay's modules.
 RESOURCE_MODULES = {"xpander_tasks._client", "xpander_tasks._task", "xpander_tasks._agents"}
 
