@@ -1,4 +1,4 @@
-"""Facts openapi.yaml states as `x-` extensions, written by `nox -s generate`."""
+"""Facts of openapi.yaml the generator's templates do not read (`nox -s generate`)."""
 
 FINAL_STATUSES: frozenset[str] = frozenset({"completed", "failed", "error", "stopped"})
 """`AgentExecutionStatus` values after which a task does nothing more (`x-final-statuses`)."""
@@ -11,3 +11,10 @@ MAY_HAVE_ACTED: dict[str, str] = {
 }
 """By operationId, the operations not safe to repeat: what to check when one may have acted
 although its answer was lost (`x-may-have-acted`). The others are retried."""
+
+API_KEY_HEADER: str = 'x-api-key'
+"""The header that carries the API key (the spec's security scheme)."""
+
+HEADER_PARAMETERS: frozenset[str] = frozenset({"last-event-id", "x-agent-version"})
+"""The header parameters of the spec's operations, lower-case: set by the client from a
+call's own parameters (`agent_version`)."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
-from xpander_tasks_api.spec_extensions import MAY_HAVE_ACTED
+from xpander_tasks_api.spec_extensions import API_KEY_HEADER, MAY_HAVE_ACTED
 from xpander_tasks_api.types import Response
 
 from ._config import (
@@ -359,7 +359,7 @@ class BaseClient:
 
     def _on_request(self, request: httpx.Request) -> None:
         # Per request, not a pool header: the pool's headers show in its repr.
-        request.headers["x-api-key"] = self._config.api_key
+        request.headers[API_KEY_HEADER] = self._config.api_key
         attempt = _attempt.get()
         if attempt is not None:
             attempt.request = request

@@ -1,9 +1,7 @@
 """The published SDK's method parameters, checked and mapped onto the generated models.
 
-The builders of create, update and report are generated from the spec into `_spec_params`
-(`nox -s generate`), on this module's checks; `get_task_call` and the list builders are here.
-Methods without a generated `def` take their builder's parameters through `with_arguments_of`,
-so the two can never drift apart.
+The builders of the public methods' calls are generated from the spec into `_spec_params`
+(`nox -s generate`), on this module's checks and records.
 Arguments are checked one way: by the generated models' type hints, each compiled once into
 a coercion (`_coercion`), plus the few rules only the overlay knows (the tables below).
 """
@@ -18,19 +16,18 @@ import json
 import logging
 import math
 import operator
+import os
 import re
 import types
 import typing
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, ParamSpec, TypeVar
 
 import httpx
 
 from xpander_tasks_api import models as generated_models
-from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks
 from xpander_tasks_api.models import (
-    AgentExecutionStatus,
     CreateTaskRequest,
     MCPServerDetails,
     MCPServerType,
@@ -38,9 +35,10 @@ from xpander_tasks_api.models import (
     ReportExternalTaskRequest,
     UpdateTaskRequest,
 )
+from xpander_tasks_api.spec_extensions import API_KEY_HEADER, HEADER_PARAMETERS
 from xpander_tasks_api.types import UNSET, Unset
 
-from ._config import Configuration, check_count, check_seconds, check_timeout
+from ._config import ENV_AGENT_ID, Configuration, check_count, check_seconds, check_timeout
 from ._exceptions import InvalidArgumentError, InvalidResponseError
 from ._fields import is_model, model_fields, model_hints
 
@@ -118,6 +116,23 @@ class GetTaskCall(NamedTuple):
 
     task_id: str
     options: CallOptions
+
+
+class GetAgentCall(NamedTuple):
+    """A checked read of one agent, at a version or the current one."""
+
+    agent_id: str | None  # None: the configuration's, else XPANDER_AGENT_ID's
+    version: str | None
+    options: CallOptions
+
+    def arguments(self, client: BaseClient) -> dict[str, Any]:
+        """The generated `get_agent` endpoint's arguments for this call, but its client:
+        without an id, that of `client`'s configuration or of `XPANDER_AGENT_ID`."""
+        agent_id = self.agent_id or client.configuration.agent_id or os.environ.get(ENV_AGENT_ID)
+        return {
+            "agent_id": check_id("agent_id", agent_id),
+            "x_agent_version": UNSET if self.version is None else self.version,
+        }
 
 
 class ListTasksCall(NamedTuple):
@@ -225,12 +240,14 @@ def call_options(
     )
 
 
-# Headers the client sets itself (the key, the transport's, the agent version's parameter):
-# an extra header may not replace one.
-_OWN_HEADERS: Final = frozenset({
-    "x-api-key", "authorization", "cookie", "host", "content-length", "content-type",
-    "content-encoding", "transfer-encoding", "connection", "x-agent-version",
+# HTTP's framing of a request, which the transport sets, and credentials' headers.
+_TRANSPORT_HEADERS: Final = frozenset({
+    "authorization", "cookie", "host", "content-length", "content-type", "content-encoding",
+    "transfer-encoding", "connection",
 })  # fmt: skip
+# Headers the client sets itself (the key, the spec's header parameters such as the agent
+# version, the transport's): an extra header may not replace one.
+_OWN_HEADERS: Final = _TRANSPORT_HEADERS | {API_KEY_HEADER} | HEADER_PARAMETERS
 # RFC 9110's token: what a header name may be made of.
 _HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
@@ -817,39 +834,6 @@ def _wire_hints(model: type) -> dict[str, Any]:
     return {field.alias: hints[field.name] for field in model_fields(model)}
 
 
-def get_task_call(
-    task_id: str,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
-) -> GetTaskCall:
-    """Check the arguments of a read: a task id that cannot change the path, per-call
-    settings as `create_task_call`'s."""
-    return GetTaskCall(
-        task_id=check_id("task_id", task_id),
-        options=call_options(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-        ),
-    )
-
-
-def _filters(endpoint: Callable[..., Any], owner: str) -> frozenset[str]:
-    """A list endpoint's query parameters (the spec's filters): its parameters but the
-    owner's id in the path and the client."""
-    return frozenset(inspect.signature(endpoint).parameters) - {owner, "client"}
-
-
-_AGENT_FILTERS: Final = _filters(list_tasks.sync_detailed, "agent_id")
-_USER_FILTERS: Final = _filters(list_user_tasks.sync_detailed, "user_id")
-
-
 def _query(
     endpoint: Callable[..., Any],
     filters: object,
@@ -928,67 +912,22 @@ def _endpoint_hints(endpoint: Callable[..., Any]) -> dict[str, Any]:
     return typing.get_type_hints(endpoint, localns=vars(generated_models))
 
 
-def list_tasks_call(
-    agent_id: str,
-    filters: Mapping[str, Any] | None = None,
+def list_call(
+    endpoint: Callable[..., Any],
+    owner: str,
+    owner_id: str,
+    filters: object,
     *,
-    user_id: str | None = None,
-    parent_task_id: str | None = None,
-    triggering_agent_id: str | None = None,
-    status: AgentExecutionStatus | str | None = None,
-    internal_status: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
+    given: Mapping[str, Any],
+    options: CallOptions,
 ) -> ListTasksCall:
-    """Check a list of an agent's tasks: the published SDK's `filters` dict, or the same
-    filters as keyword arguments (a status as the member or its value); a filter the spec
-    does not name is sent as given, as the SDK sends it (a near miss of a known one logged
-    with a "did you mean")."""
-    given = {name: value for name, value in locals().items() if name in _AGENT_FILTERS}
-    typed, extra = _query(list_tasks.sync_detailed, filters, given)
-    options = call_options(
-        timeout=timeout,
-        total_timeout=total_timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-    )
+    """Check a list of `owner`'s tasks (an agent's, a user's): the published SDK's `filters`
+    dict, or the same filters as keyword arguments (`given`); a filter the spec does not name
+    is sent as given, as the SDK sends it (a near miss of a known one logged with a "did you
+    mean")."""
+    typed, extra = _query(endpoint, filters, given)
     return ListTasksCall(
-        owner_id=check_id("agent_id", agent_id),
-        filters=typed,
-        options=_with_filters(options, extra, given),
-    )
-
-
-def list_user_tasks_call(
-    user_id: str,
-    filters: Mapping[str, Any] | None = None,
-    *,
-    parent_task_id: str | None = None,
-    triggering_agent_id: str | None = None,
-    status: AgentExecutionStatus | str | None = None,
-    internal_status: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
-) -> ListTasksCall:
-    """Check a list of a user's tasks: as `list_tasks_call`, by user."""
-    given = {name: value for name, value in locals().items() if name in _USER_FILTERS}
-    typed, extra = _query(list_user_tasks.sync_detailed, filters, given)
-    options = call_options(
-        timeout=timeout,
-        total_timeout=total_timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-    )
-    return ListTasksCall(
-        owner_id=check_id("user_id", user_id),
+        owner_id=check_id(owner, owner_id),
         filters=typed,
         options=_with_filters(options, extra, given),
     )
@@ -996,66 +935,6 @@ def list_user_tasks_call(
 
 P = ParamSpec("P")
 R = TypeVar("R")
-SelfT = TypeVar("SelfT")
-CallT = TypeVar("CallT")
-FirstT = TypeVar("FirstT")
-
-
-def with_arguments_of(
-    build: Callable[P, CallT],
-) -> Callable[[Callable[[SelfT, CallT], R]], Callable[Concatenate[SelfT, P], R]]:
-    """Give a method `build`'s parameters; the method receives what `build` returns.
-
-    The arguments are checked when the method is called (for a coroutine, when awaited). A
-    call that does not fit the signature is a `TypeError` naming the method, as Python's own.
-    """
-    return _with_arguments(build, _filled_by_nothing, 0)
-
-
-def with_arguments_after_first(
-    first: Callable[[SelfT], FirstT], build: Callable[Concatenate[FirstT, P], CallT]
-) -> Callable[[Callable[[SelfT, CallT], R]], Callable[Concatenate[SelfT, P], R]]:
-    """As `with_arguments_of`, but `build`'s first parameter is `first(self)`, not the
-    caller's: an agent's `create_task` is `create_task_call` for the agent's own id."""
-    return _with_arguments(build, lambda self: (first(self),), 1)
-
-
-def _filled_by_nothing(self: object) -> tuple[()]:
-    return ()
-
-
-def _with_arguments(
-    build: Callable[..., CallT], filled: Callable[[Any], tuple[Any, ...]], count: int
-) -> Callable[[Callable[[Any, CallT], R]], Callable[..., R]]:
-    """The method decorator: `build`'s arguments after the `count` that `filled(self)` gives."""
-    signature = inspect.signature(build)
-    shown = list(signature.parameters.values())[count:]
-
-    def decorate(method: Callable[[Any, CallT], R]) -> Callable[..., R]:
-        checked = _named_as(build, signature, method.__qualname__)
-        if inspect.iscoroutinefunction(method):
-
-            async def async_wrapper(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-                coroutine: Awaitable[Any] = method(self, checked(*filled(self), *args, **kwargs))
-                return await coroutine
-
-            wrapper: Callable[..., Any] = async_wrapper
-        else:
-
-            def sync_wrapper(self: Any, /, *args: Any, **kwargs: Any) -> R:
-                return method(self, checked(*filled(self), *args, **kwargs))
-
-            wrapper = sync_wrapper
-        functools.update_wrapper(wrapper, method)
-        del wrapper.__wrapped__  # type: ignore[attr-defined]
-        # help(), IDEs and inspect.signature show the real parameters, `self` first.
-        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY), *shown],
-            return_annotation=inspect.signature(method).return_annotation,
-        )
-        return wrapper
-
-    return decorate
 
 
 def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
@@ -1085,25 +964,6 @@ def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
             raise  # raised inside the method, not by the call
 
     return functools.wraps(method)(checked)
-
-
-def _named_as(
-    build: Callable[P, CallT], signature: inspect.Signature, public: str
-) -> Callable[P, CallT]:
-    """`build`, whose errors of a call that does not fit its signature name `public` (the
-    method a user called, not this module's function) and suggest the closest parameter."""
-
-    def checked(*args: P.args, **kwargs: P.kwargs) -> CallT:
-        try:
-            return build(*args, **kwargs)
-        except TypeError as error:
-            try:
-                signature.bind(*args, **kwargs)
-            except TypeError:
-                raise TypeError(_misfit(public, build, signature, kwargs, error)) from None
-            raise  # raised inside `build`, not by the call
-
-    return checked
 
 
 def _misfit(

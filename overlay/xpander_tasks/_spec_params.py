@@ -1,4 +1,4 @@
-"""The create, update and report parameters, generated from openapi.yaml by
+"""The checked builders of the public methods' calls, generated from openapi.yaml by
 `.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the
 published SDK are that script's tables; the rest is the spec's."""
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
+from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks
 from xpander_tasks_api.models import (
     AgentExecutionStatus,
     AttachmentRef,
@@ -27,29 +28,41 @@ from xpander_tasks_api.models import (
 from ._config import Configuration
 from ._params import (
     CreateTaskCall,
+    GetAgentCall,
+    GetTaskCall,
+    ListTasksCall,
     ReportTaskCall,
     UpdateTaskCall,
     _Body,
     call_options,
     check_id,
     check_version,
+    list_call,
 )
 
 if TYPE_CHECKING:
     from ._base_client import BaseClient
 
-# What `Tasks.create`'s generated annotations name.
+# What the generated methods' annotations and bodies name.
 __all__ = [
     "CREATE_BODY",
+    "AgentExecutionStatus",
     "AttachmentRef",
     "CreateTaskRequest",
     "LLMReasoningEffort",
     "MCPServerDetails",
     "OutputFormat",
     "Principal",
+    "ReportExternalTaskRequest",
     "ThinkMode",
+    "Tokens",
+    "UpdateTaskRequest",
     "User",
     "create_task_call",
+    "get_agent_call",
+    "get_task_call",
+    "list_tasks_call",
+    "list_user_tasks_call",
     "report_task_call",
     "update_task_call",
 ]
@@ -247,10 +260,10 @@ def update_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
     Args:
         task_id: The task to update.
         tool_call_payload_extension: Extra fields merged into every tool-call payload.
-        source:
-        status: Where a task is in its lifecycle. A new task is `pending`.
-        last_executed_node_id:
-        result:
+        source: Origin tag.
+        status: The task's new status; it overrides the task's own progress.
+        last_executed_node_id: The workflow node the task ran last.
+        result: The task's result text.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
         total_timeout: Seconds for the whole answer, retries included.
         max_retries: Retries of this call; the client's own when None.
@@ -326,9 +339,9 @@ def report_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
         tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
             tokens and always sends it.
         is_success: False stores the task as `failed`.
-        result:
+        result: The task's result text.
         duration: Seconds the task ran.
-        used_tools:
+        used_tools: The names of the tools the task used.
         client: The client to send the report with.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
         total_timeout: Seconds for the whole answer, retries included.
@@ -385,3 +398,179 @@ REPORT_BODY: Final = _Body(
     omit_none=frozenset([]),
     checks={},
 )
+
+
+def get_task_call(
+    task_id: str,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+) -> GetTaskCall:
+    """Check a call on one task by its id (a read, a stop): an id that cannot change the path.
+
+    Args:
+        task_id: The task's id.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+    """
+    return GetTaskCall(
+        task_id=check_id("task_id", task_id),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
+    )
+
+
+def list_tasks_call(
+    agent_id: str,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    user_id: str | None = None,
+    parent_task_id: str | None = None,
+    triggering_agent_id: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    internal_status: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+) -> ListTasksCall:
+    """Check a list: the owner's id, the published SDK's `filters` dict or the same filters as
+    keyword arguments (a status as the member or its value); a filter the spec does not name is
+    sent as given (a near miss logged with a "did you mean").
+
+    Args:
+        agent_id: The agent's id.
+        filters: The published SDK's filters as one dict (the same names as the keywords); a
+            filter the API does not document is sent as given.
+        user_id: Only the tasks of this end user (`input.user.id`).
+        parent_task_id: Only the sub-tasks of this task.
+        triggering_agent_id: Only the tasks this agent triggered.
+        status: Only the tasks in this status.
+        internal_status: Only the tasks with this internal status.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+    """
+    return list_call(
+        list_tasks.sync_detailed,
+        "agent_id",
+        agent_id,
+        filters,
+        given={
+            "user_id": user_id,
+            "parent_task_id": parent_task_id,
+            "triggering_agent_id": triggering_agent_id,
+            "status": status,
+            "internal_status": internal_status,
+        },
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
+    )
+
+
+def list_user_tasks_call(
+    user_id: str,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    parent_task_id: str | None = None,
+    triggering_agent_id: str | None = None,
+    status: AgentExecutionStatus | str | None = None,
+    internal_status: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+) -> ListTasksCall:
+    """Check a list: the owner's id, the published SDK's `filters` dict or the same filters as
+    keyword arguments (a status as the member or its value); a filter the spec does not name is
+    sent as given (a near miss logged with a "did you mean").
+
+    Args:
+        user_id: The end user's id (`input.user.id` of their tasks).
+        filters: The published SDK's filters as one dict (the same names as the keywords); a
+            filter the API does not document is sent as given.
+        parent_task_id: Only the sub-tasks of this task.
+        triggering_agent_id: Only the tasks this agent triggered.
+        status: Only the tasks in this status.
+        internal_status: Only the tasks with this internal status.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+    """
+    return list_call(
+        list_user_tasks.sync_detailed,
+        "user_id",
+        user_id,
+        filters,
+        given={
+            "parent_task_id": parent_task_id,
+            "triggering_agent_id": triggering_agent_id,
+            "status": status,
+            "internal_status": internal_status,
+        },
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
+    )
+
+
+def get_agent_call(
+    agent_id: str | None = None,
+    version: int | str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    total_timeout: float | None = None,
+    max_retries: int | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, str | int | float | bool] | None = None,
+) -> GetAgentCall:
+    """Check an agent read: an id that cannot change the path, a version (a number >= 1, or its
+    text) for the `x-agent-version` header.
+
+    Args:
+        agent_id: The agent's id; without one, the configuration's `agent_id`, else
+            `XPANDER_AGENT_ID`'s.
+        version: Pin a specific agent version.
+        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+        total_timeout: Seconds for the whole answer, retries included.
+        max_retries: Retries of this call; the client's own when None.
+        extra_headers: Headers to add (not the key's, nor the transport's).
+        extra_query: Query parameters to add.
+    """
+    return GetAgentCall(
+        agent_id=check_id("agent_id", agent_id) if agent_id else None,
+        version=None if version is None else check_version("version", version),
+        options=call_options(
+            timeout=timeout,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        ),
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import typing
-from collections.abc import AsyncIterator, Generator, Mapping
+from collections.abc import AsyncIterator, Generator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
@@ -17,9 +17,9 @@ from xpander_tasks_api.api.tasks import (
     stop_task,
     update_task,
 )
-from xpander_tasks_api.models import AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
+from xpander_tasks_api.models import UpdateTaskRequest
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
@@ -34,10 +34,19 @@ from ._params import (
     answer_id,
     call_options,
     check_id,
-    get_task_call,
-    with_arguments_of,
+    with_parameter_hints,
 )
-from ._spec_params import report_task_call, update_task_call
+
+# BEGIN generated imports (.ci/signatures.py)
+from ._spec_params import (
+    AgentExecutionStatus,
+    Tokens,
+    get_task_call,
+    report_task_call,
+    update_task_call,
+)
+
+# END generated imports
 
 if TYPE_CHECKING:
     from xpander_tasks_api.models import AgentActivityThread
@@ -147,45 +156,27 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], client: BaseClient | None) -> Self:
-        """A task from its JSON form (an event's data), bound to `client`."""
+        """A task from its JSON form (an event's data), bound to `client`.
+
+        Args:
+            data: The task's JSON object, as the API sends it.
+            client: The client the task acts through; None leaves it unbound.
+        """
         task = cls.from_dict(data)
         task._client = client
         return task
 
     def update_from(self, event: TaskUpdateEvent) -> bool:
         """Take the task an event carries if it is a newer view of this one; an event about
-        another task (a sub-task, or a confused server) leaves this one as it is."""
+        another task (a sub-task, or a confused server) leaves this one as it is.
+
+        Args:
+            event: An event of this task's stream (`events()`); True when it was taken.
+        """
         if isinstance(event.data, GeneratedTask) and event.data.id == self.id:
             self.replace_fields(event.data)
             return True
         return False
-
-    # The published SDK's classmethods: without a client, one from the environment.
-
-    @classmethod
-    def load(
-        cls,
-        task_id: str,
-        configuration: Configuration | BaseClient | None = None,
-        *,
-        client: BaseClient | None = None,
-    ) -> Self:
-        """Read a task by its id (sync), with the published SDK's `configuration` or a
-        `Tasks` client; without either, with the environment's (XPANDER_API_KEY, ...)."""
-        sender = client_for(configuration, client)
-        return cls.adopt(get_one(sender, get_task_call(task_id)), sender)
-
-    @classmethod
-    async def aload(
-        cls,
-        task_id: str,
-        configuration: Configuration | BaseClient | None = None,
-        *,
-        client: BaseClient | None = None,
-    ) -> Self:
-        """Read a task by its id; see `load`."""
-        sender = client_for(configuration, client)
-        return cls.adopt(await aget_one(sender, get_task_call(task_id)), sender)
 
     @property
     def configuration(self) -> Configuration | None:
@@ -193,34 +184,183 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         its key in no repr), or None when it is bound to none."""
         return None if self._client is None else self._client.configuration
 
+    # BEGIN generated Task methods: .ci/signatures.py from openapi.yaml; run `nox -s generate`
     @classmethod
-    @with_arguments_of(report_task_call)
-    def report_external_task(cls, call: ReportTaskCall) -> Self:
-        """Report a task that ran outside xpander (sync); see `areport_external_task`."""
-        client = client_for(call.configuration, call.client)
-        task = client.request(
-            "report task", report_external_task, call.options, GeneratedTask,
-            agent_id=call.agent_id, body=call.body,
-        )  # fmt: skip
-        return cls.adopt(task, client)
+    @with_parameter_hints
+    def load(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
+        """Read a task by its id (sync); see `aload`.
+
+        Args:
+            task_id: The task's id.
+            configuration: The published SDK's `Configuration`, or a `Tasks`, to read with.
+            client: The client to read with, instead of `configuration`.
+        """
+        return cls._load(configuration, client, get_task_call(task_id=task_id))
 
     @classmethod
-    @with_arguments_of(report_task_call)
-    async def areport_external_task(cls, call: ReportTaskCall) -> Self:
+    @with_parameter_hints
+    async def aload(
+        cls,
+        task_id: str,
+        configuration: Configuration | BaseClient | None = None,
+        *,
+        client: BaseClient | None = None,
+    ) -> Self:
+        """Read a task by its id, as the published SDK's classmethod: with `configuration` or
+        `client`; without either, with the environment's settings.
+
+        Args:
+            task_id: The task's id.
+            configuration: The published SDK's `Configuration`, or a `Tasks`, to read with.
+            client: The client to read with, instead of `configuration`.
+        """
+        return await cls._aload(configuration, client, get_task_call(task_id=task_id))
+
+    @classmethod
+    @with_parameter_hints
+    def report_external_task(  # noqa: PLR0917 - the published SDK's parameters
+        cls,
+        configuration: Configuration | BaseClient | None = None,
+        agent_id: str | None = None,
+        id: str | None = None,
+        input: str | None = None,
+        llm_response: Any = None,
+        tokens: Tokens | Mapping[str, Any] | None = None,
+        is_success: bool = True,
+        result: str | None = None,
+        duration: float = 0,
+        used_tools: Sequence[str] | None = None,
+        *,
+        client: BaseClient | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
+        """Report a task that ran outside xpander (sync); see `areport_external_task`.
+
+        Args:
+            configuration: The SDK's `Configuration`, or a `Tasks`, to send the report with.
+            agent_id: The agent the task ran for.
+            id: The id to store the task under; a new one when null.
+            input: The task's input text.
+            llm_response: The model's raw answer, any JSON.
+            tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus
+                completion tokens and always sends it.
+            is_success: False stores the task as `failed`.
+            result: The task's result text.
+            duration: Seconds the task ran.
+            used_tools: The names of the tools the task used.
+            client: The client to send the report with.
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return cls._report(
+            report_task_call(
+                configuration=configuration,
+                agent_id=agent_id,
+                id=id,
+                input=input,
+                llm_response=llm_response,
+                tokens=tokens,
+                is_success=is_success,
+                result=result,
+                duration=duration,
+                used_tools=used_tools,
+                client=client,
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        )
+
+    @classmethod
+    @with_parameter_hints
+    async def areport_external_task(  # noqa: PLR0917 - the published SDK's parameters
+        cls,
+        configuration: Configuration | BaseClient | None = None,
+        agent_id: str | None = None,
+        id: str | None = None,
+        input: str | None = None,
+        llm_response: Any = None,
+        tokens: Tokens | Mapping[str, Any] | None = None,
+        is_success: bool = True,
+        result: str | None = None,
+        duration: float = 0,
+        used_tools: Sequence[str] | None = None,
+        *,
+        client: BaseClient | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
         """Report a task that ran outside xpander: stored `completed`, or `failed` when
-        `is_success` is false, under `id` or a new one; its input text, the model's raw answer
-        (any JSON), tokens (`Tokens` or a dict; `total_tokens` worked out when left out),
-        duration in seconds and the tools it used. A report is not sent twice on a lost
-        answer: the error says it may have been stored."""
-        client = client_for(call.configuration, call.client)
-        task = await client.arequest(
-            "report task", report_external_task, call.options, GeneratedTask,
-            agent_id=call.agent_id, body=call.body,
-        )  # fmt: skip
-        return cls.adopt(task, client)
+        `is_success` is false. Not sent twice on a lost answer: the error says it may have been
+        stored.
 
-    # Reads and changes of this task, in place.
+        Args:
+            configuration: The SDK's `Configuration`, or a `Tasks`, to send the report with.
+            agent_id: The agent the task ran for.
+            id: The id to store the task under; a new one when null.
+            input: The task's input text.
+            llm_response: The model's raw answer, any JSON.
+            tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus
+                completion tokens and always sends it.
+            is_success: False stores the task as `failed`.
+            result: The task's result text.
+            duration: Seconds the task ran.
+            used_tools: The names of the tools the task used.
+            client: The client to send the report with.
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return await cls._areport(
+            report_task_call(
+                configuration=configuration,
+                agent_id=agent_id,
+                id=id,
+                input=input,
+                llm_response=llm_response,
+                tokens=tokens,
+                is_success=is_success,
+                result=result,
+                duration=duration,
+                used_tools=used_tools,
+                client=client,
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        )
 
+    @with_parameter_hints
     def reload(
         self,
         *,
@@ -230,18 +370,26 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool] | None = None,
     ) -> Self:
-        """Refresh this task in place from the status endpoint (sync); the per-call settings
-        are `get`'s."""
-        call = self._call(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-        )
-        self.replace_fields(get_one(self._bound_client(), call, self))
-        return self
+        """Refresh this task in place from the status endpoint (sync).
 
+        Args:
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return self._reload(
+            call_options(
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            )
+        )
+
+    @with_parameter_hints
     async def areload(
         self,
         *,
@@ -251,18 +399,26 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool] | None = None,
     ) -> Self:
-        """Refresh this task in place from the status endpoint; the per-call settings are
-        `aget`'s."""
-        call = self._call(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-        )
-        self.replace_fields(await aget_one(self._bound_client(), call, self))
-        return self
+        """Refresh this task in place from the status endpoint.
 
+        Args:
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return await self._areload(
+            call_options(
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            )
+        )
+
+    @with_parameter_hints
     def save(
         self,
         with_deep_plan_update: bool = False,
@@ -271,15 +427,24 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
-        """Send this whole task (sync), as the published SDK's `save`; see `asave`."""
-        task_id, body, kept = self._save_body(with_deep_plan_update)
-        options = call_options(
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
-        )
-        self.replace_fields(update_one(self._bound_client(), task_id, body, options))
-        self._keep(*kept)
-        return self
+        """Send this whole task (sync), as the published SDK's `save`; see `asave`.
 
+        Args:
+            with_deep_plan_update: Send the task's deep plan too; without it, the plan is left
+                out (the published SDK's).
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return self._save(
+            with_deep_plan_update,
+            call_options(
+                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+            ),
+        )
+
+    @with_parameter_hints
     async def asave(
         self,
         with_deep_plan_update: bool = False,
@@ -288,15 +453,204 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
-        """Send this whole task, its changed fields with it, and take the task the server
-        stored in place. A status set here overrides the task's own progress. As the
-        published SDK: the deep plan is sent only `with_deep_plan_update`, and a plan or
-        additional context the answer lost is kept; `extra_headers`, `extra_query` and
-        `extra_body` as `Tasks.create`'s."""
-        task_id, body, kept = self._save_body(with_deep_plan_update)
-        options = call_options(
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+        """Send this whole task, its changed fields with it, and take the task the server stored in
+        place. A status set here overrides the task's own progress; a deep plan or additional
+        context the answer lost is kept.
+
+        Args:
+            with_deep_plan_update: Send the task's deep plan too; without it, the plan is left
+                out (the published SDK's).
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return await self._asave(
+            with_deep_plan_update,
+            call_options(
+                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+            ),
         )
+
+    @with_parameter_hints
+    def set_status(
+        self,
+        status: AgentExecutionStatus | str,
+        result: str | None = None,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
+        """Set the status and the result (even to None), then `save` (sync).
+
+        Args:
+            status: The task's new status; it overrides the task's own progress.
+            result: The task's result text.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return self._set_status(
+            status,
+            result,
+            call_options(
+                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+            ),
+        )
+
+    @with_parameter_hints
+    async def aset_status(
+        self,
+        status: AgentExecutionStatus | str,
+        result: str | None = None,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
+        """Set the status and the result (even to None), then `asave`, as the SDK does.
+
+        Args:
+            status: The task's new status; it overrides the task's own progress.
+            result: The task's result text.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+            extra_body: Body fields the spec does not have yet (JSON); a field the call has a
+                parameter for is refused.
+        """
+        return await self._aset_status(
+            status,
+            result,
+            call_options(
+                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
+            ),
+        )
+
+    @with_parameter_hints
+    def stop(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Self:
+        """Stop this task (sync); it becomes `stopped`, in place.
+
+        Args:
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return self._stop(call_options(extra_headers=extra_headers, extra_query=extra_query))
+
+    @with_parameter_hints
+    async def astop(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Self:
+        """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place.
+
+        Args:
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return await self._astop(call_options(extra_headers=extra_headers, extra_query=extra_query))
+
+    @with_parameter_hints
+    def get_activity_log(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> AgentActivityThread:
+        """This task's activity thread (sync); see `aget_activity_log`.
+
+        Args:
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return self._get_activity_log(
+            call_options(extra_headers=extra_headers, extra_query=extra_query)
+        )
+
+    @with_parameter_hints
+    async def aget_activity_log(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> AgentActivityThread:
+        """This task's activity thread: its messages, entry kinds this client does not know kept as
+        they came.
+
+        Args:
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return await self._aget_activity_log(
+            call_options(extra_headers=extra_headers, extra_query=extra_query)
+        )
+
+    # END generated Task methods
+
+    # What the generated methods send.
+
+    @classmethod
+    def _load(
+        cls,
+        configuration: Configuration | BaseClient | None,
+        client: BaseClient | None,
+        call: GetTaskCall,
+    ) -> Self:
+        sender = client_for(configuration, client)
+        return cls.adopt(get_one(sender, call), sender)
+
+    @classmethod
+    async def _aload(
+        cls,
+        configuration: Configuration | BaseClient | None,
+        client: BaseClient | None,
+        call: GetTaskCall,
+    ) -> Self:
+        sender = client_for(configuration, client)
+        return cls.adopt(await aget_one(sender, call), sender)
+
+    @classmethod
+    def _report(cls, call: ReportTaskCall) -> Self:
+        client = client_for(call.configuration, call.client)
+        task = client.request(
+            "report task", report_external_task, call.options, GeneratedTask,
+            agent_id=call.agent_id, body=call.body,
+        )  # fmt: skip
+        return cls.adopt(task, client)
+
+    @classmethod
+    async def _areport(cls, call: ReportTaskCall) -> Self:
+        client = client_for(call.configuration, call.client)
+        task = await client.arequest(
+            "report task", report_external_task, call.options, GeneratedTask,
+            agent_id=call.agent_id, body=call.body,
+        )  # fmt: skip
+        return cls.adopt(task, client)
+
+    def _reload(self, options: CallOptions) -> Self:
+        self.replace_fields(get_one(self._bound_client(), self._call(options), self))
+        return self
+
+    async def _areload(self, options: CallOptions) -> Self:
+        self.replace_fields(await aget_one(self._bound_client(), self._call(options), self))
+        return self
+
+    def _save(self, with_deep_plan_update: bool, options: CallOptions) -> Self:
+        task_id, body, kept = self._save_body(with_deep_plan_update)
+        self.replace_fields(update_one(self._bound_client(), task_id, body, options))
+        self._keep(*kept)
+        return self
+
+    async def _asave(self, with_deep_plan_update: bool, options: CallOptions) -> Self:
+        task_id, body, kept = self._save_body(with_deep_plan_update)
         self.replace_fields(await aupdate_one(self._bound_client(), task_id, body, options))
         self._keep(*kept)
         return self
@@ -318,107 +672,51 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         if context and not isinstance(context, Unset) and not self.additional_context:
             self.additional_context = context
 
-    def set_status(
-        self,
-        status: AgentExecutionStatus | str,
-        result: str | None = None,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+    def _set_status(
+        self, status: AgentExecutionStatus | str, result: str | None, options: CallOptions
     ) -> Self:
-        """Set the status and the result (even to None), then `save` (sync)."""
         self.status, self.result = _status_and_result(status, result)
-        return self.save(
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
-        )
+        return self._save(False, options)
 
-    async def aset_status(
-        self,
-        status: AgentExecutionStatus | str,
-        result: str | None = None,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+    async def _aset_status(
+        self, status: AgentExecutionStatus | str, result: str | None, options: CallOptions
     ) -> Self:
-        """Set the status and the result (even to None), then `asave`, as the SDK does."""
         self.status, self.result = _status_and_result(status, result)
-        return await self.asave(
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body
-        )
+        return await self._asave(False, options)
 
-    def stop(
-        self,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> Self:
-        """Stop this task (sync); it becomes `stopped`, in place."""
-        call = self._call(extra_headers=extra_headers, extra_query=extra_query)
-        self.replace_fields(stop_one(self._bound_client(), call, self))
+    def _stop(self, options: CallOptions) -> Self:
+        self.replace_fields(stop_one(self._bound_client(), self._call(options), self))
         return self
 
-    async def astop(
-        self,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> Self:
-        """Stop this task; it becomes `stopped` (`is_manually_stopped`), in place."""
-        call = self._call(extra_headers=extra_headers, extra_query=extra_query)
-        self.replace_fields(await astop_one(self._bound_client(), call, self))
+    async def _astop(self, options: CallOptions) -> Self:
+        self.replace_fields(await astop_one(self._bound_client(), self._call(options), self))
         return self
 
-    def get_activity_log(
-        self,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> AgentActivityThread:
-        """This task's activity thread (sync); see `aget_activity_log`."""
+    def _get_activity_log(self, options: CallOptions) -> AgentActivityThread:
         # The activity models load on first use: most programs never read a log.
         from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
-            "get activity log",
-            get_task_activity_log,
-            call_options(extra_headers=extra_headers, extra_query=extra_query),
-            AgentActivityThread,
-            about=self,
-            agent_id=agent_id,
-            task_id=task_id,
-        )
+            "get activity log", get_task_activity_log, options, AgentActivityThread,
+            about=self, agent_id=agent_id, task_id=task_id,
+        )  # fmt: skip
 
-    async def aget_activity_log(
-        self,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> AgentActivityThread:
-        """This task's activity thread: its messages, entry kinds this client does not know
-        kept as they came."""
-        # The activity models load on first use: most programs never read a log.
+    async def _aget_activity_log(self, options: CallOptions) -> AgentActivityThread:
         from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return await self._bound_client().arequest(
-            "get activity log",
-            get_task_activity_log,
-            call_options(extra_headers=extra_headers, extra_query=extra_query),
-            AgentActivityThread,
-            about=self,
-            agent_id=agent_id,
-            task_id=task_id,
-        )
+            "get activity log", get_task_activity_log, options, AgentActivityThread,
+            about=self, agent_id=agent_id, task_id=task_id,
+        )  # fmt: skip
 
-    def _call(self, **options: Any) -> GetTaskCall:
+    def _call(self, options: CallOptions) -> GetTaskCall:
         """A call on this task by its id, which an answer gave: checked before it goes into
         a path."""
-        return get_task_call(answer_id("task.id", self.id), **options)
+        return GetTaskCall(answer_id("task.id", self.id), options)
 
     def _activity_path(self) -> tuple[str, str]:
         return answer_id("task.agent_id", self.agent_id), answer_id("task.id", self.id)
@@ -426,7 +724,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     def events(
         self, *, read_timeout: float | None = None
     ) -> Generator[TaskUpdateEvent, None, None]:
-        """This task's events until `task_finished` (sync); needs `events_streaming=True`."""
+        """This task's events until `task_finished` (sync); needs `events_streaming=True`.
+
+        Args:
+            read_timeout: Seconds to wait for the next event; the client's read timeout when
+                None.
+        """
         from . import _events  # noqa: PLC0415  (streaming loads on first use)
 
         return _events.iterate_events(self._bound_client(), self, read_timeout)
@@ -435,6 +738,10 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         """This task's events until `task_finished`; needs `events_streaming=True`.
 
         A dropped connection is resumed (with `Last-Event-ID`) up to three times.
+
+        Args:
+            read_timeout: Seconds to wait for the next event; the client's read timeout when
+                None.
         """
         from . import _events  # noqa: PLC0415  (streaming loads on first use)
 
@@ -442,7 +749,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def wait(self, timeout: float = 600.0, poll_interval: float | None = None) -> Self:
         """Block until the task finishes (completed, failed, error or stopped); sync.
-        `poll_interval` None: the client's (`Tasks(poll_interval=...)`, else 1 s)."""
+
+        Args:
+            timeout: Seconds to wait in all; then `TaskTimeoutError`, naming the last status.
+            poll_interval: Seconds between reads of a task that does not stream; None: the
+                client's (`Tasks(poll_interval=...)`, else 1 s).
+        """
         from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 
         _wait.wait(self, self._bound_client(), timeout, poll_interval)
@@ -453,9 +765,12 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> Self:
         """Wait until the task finishes (completed, failed, error or stopped) and return it.
 
-        Follows the task's events when it streams, else polls every `poll_interval` seconds
-        (None: the client's, `Tasks(poll_interval=...)`, else 1 s); raises `TaskTimeoutError`
-        after `timeout` seconds, naming the last status seen.
+        Follows the task's events when it streams, else polls.
+
+        Args:
+            timeout: Seconds to wait in all; then `TaskTimeoutError`, naming the last status.
+            poll_interval: Seconds between reads of a task that does not stream; None: the
+                client's (`Tasks(poll_interval=...)`, else 1 s).
         """
         from . import _wait  # noqa: PLC0415  (waiting loads on first use)
 
@@ -465,9 +780,13 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     # The published SDK's view of the input for a model, data only (nothing is fetched).
 
     def to_message(self, retry_count: int = 0, with_timestamp: bool = True) -> str:
-        """The input's text and its files' URLs as one message, and the minute it was sent
-        (UTC) unless `with_timestamp=False`, as the published SDK words it. `retry_count` is
-        taken for the SDK's signature; its deep-planning retry prompt is not made here."""
+        """The input's text and its files' URLs as one message, as the published SDK words it.
+
+        Args:
+            retry_count: Taken for the SDK's signature; its deep-planning retry prompt is not
+                made here.
+            with_timestamp: Add the minute the task was sent (UTC).
+        """
         from . import _message  # noqa: PLC0415  (loaded on first use)
 
         return _message.to_message(self.input_, self.created_at, with_timestamp)
@@ -534,12 +853,21 @@ class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
     _model = GeneratedTasksListItem
 
     def load(self, configuration: Configuration | None = None) -> Task:
-        """The whole task (sync), through the client that listed it or `configuration`."""
+        """The whole task (sync); see `aload`.
+
+        Args:
+            configuration: The published SDK's `Configuration` to read with, instead of the
+                client that listed it.
+        """
         return Task.load(answer_id("item.id", self.id), configuration or self._bound_client())
 
     async def aload(self, configuration: Configuration | None = None) -> Task:
-        """The whole task, read by its id, through the client that listed it or
-        `configuration` (the published SDK's)."""
+        """The whole task, read by its id.
+
+        Args:
+            configuration: The published SDK's `Configuration` to read with, instead of the
+                client that listed it.
+        """
         return await Task.aload(
             answer_id("item.id", self.id), configuration or self._bound_client()
         )

@@ -1,6 +1,6 @@
-"""The create signature comes from openapi.yaml (`.ci/signatures.py`): each body field is a
+"""The public signatures come from openapi.yaml (`.ci/signatures.py`): each body field is a
 parameter and each parameter a field or a declared setting; a new field is a typed, checked,
-documented keyword."""
+documented keyword; every public method's parameters are in its own `def`, each documented."""
 
 from __future__ import annotations
 
@@ -15,12 +15,24 @@ from typing import Any
 import pytest
 import yaml
 
-from xpander_tasks import InvalidArgumentError, Task, Tasks
-from xpander_tasks._params import _Body, list_tasks_call, list_user_tasks_call
+from xpander_tasks import (
+    Agent,
+    Agents,
+    AgentsListItem,
+    InvalidArgumentError,
+    Task,
+    Tasks,
+    TasksListItem,
+)
+from xpander_tasks._params import _Body
 from xpander_tasks._spec_params import (
     CREATE_CHECKS,
     CREATE_FIELDS,
     create_task_call,
+    get_agent_call,
+    get_task_call,
+    list_tasks_call,
+    list_user_tasks_call,
     report_task_call,
     update_task_call,
 )
@@ -181,7 +193,12 @@ def test_each_list_filter_is_a_keyword_and_the_reverse(
         (Tasks.list, list_tasks_call),
         (Tasks.alist, list_tasks_call),
         (Tasks.list_user_tasks, list_user_tasks_call),
+        (Tasks.alist_user_tasks, list_user_tasks_call),
+        (Tasks.get, get_task_call),
+        (Tasks.astop, get_task_call),
+        (Agents.aget, get_agent_call),
         (Task.report_external_task, report_task_call),
+        (Task.areport_external_task, report_task_call),
     ],
 )
 def test_the_methods_take_their_builders_parameters(method: Any, build: Any) -> None:
@@ -201,3 +218,124 @@ def test_a_new_update_field_in_a_copy_of_the_spec_becomes_a_checked_parameter() 
     assert "    note: str | None = None,\n" in update.split("*,")[0]
     assert "note: A note kept with the task." in update
     assert "'note': {'maxLength': 200}" in module
+
+
+def test_a_new_list_filter_in_a_copy_of_the_spec_becomes_a_documented_keyword() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["paths"]["/agent-execution/executions/history/{agent_id}"]["get"]["parameters"].append(
+        {"name": "source", "in": "query", "required": False,
+         "description": "Only the tasks of this origin.", "schema": {"type": "string"}}
+    )  # fmt: skip
+    module = SCRIPT.params_module(SCRIPT.create_parameters(spec), spec)
+    listed = module[
+        module.index("def list_tasks_call(") : module.index("def list_user_tasks_call(")
+    ]
+    assert "    source: str | None = None,\n" in listed.split("*,")[1]
+    assert "source: Only the tasks of this origin." in listed
+    assert '"source": source' in listed
+    region = SCRIPT.client_region(SCRIPT.create_parameters(spec), spec)
+    assert region.count("source=source,") >= 2  # list and alist pass it by name
+
+
+# Every public method of the resources and bound models, defined in the overlay's modules.
+RESOURCE_MODULES = {"xpander_tasks._client", "xpander_tasks._task", "xpander_tasks._agents"}
+
+
+def _public_methods() -> list[tuple[str, Any]]:
+    found = []
+    for cls in (Tasks, Agents, Task, TasksListItem, Agent, AgentsListItem):
+        for name, value in vars(cls).items():
+            function = getattr(value, "__func__", value)
+            if name.startswith("_") or not inspect.isfunction(function):
+                continue
+            if function.__module__ in RESOURCE_MODULES:
+                found.append((f"{cls.__name__}.{name}", getattr(cls, name)))
+    return found
+
+
+PUBLIC_METHODS = _public_methods()
+
+
+def _documented(method: Any) -> dict[str, str]:
+    """The `Args:` section of a method's docstring: parameter -> its text, one line."""
+    lines = (inspect.getdoc(method) or "").splitlines()
+    if "Args:" not in lines:
+        return {}
+    documented: dict[str, str] = {}
+    name = ""
+    for line in lines[lines.index("Args:") + 1 :]:
+        if not line.strip():
+            break
+        if not line.startswith("        "):  # a new parameter (four spaces in)
+            name, _, text = line.strip().partition(":")
+            name = name.lstrip("*")
+            documented[name] = text.strip()
+        else:
+            documented[name] += " " + line.strip()
+    return documented
+
+
+def test_the_public_methods_are_found() -> None:
+    names = {name for name, _ in PUBLIC_METHODS}
+    assert {"Tasks.get", "Task.asave", "Agent.create_task", "Agents.alist", "Task.wait"} <= names
+
+
+@pytest.mark.parametrize(("name", "method"), PUBLIC_METHODS, ids=[n for n, _ in PUBLIC_METHODS])
+def test_every_parameter_of_a_public_method_is_documented_in_its_args(
+    name: str, method: Any
+) -> None:
+    parameters = [p for p in inspect.signature(method).parameters if p not in {"self", "cls"}]
+    documented = _documented(method)
+    assert list(documented) == parameters, f"{name}: its Args are not its parameters"
+    assert all(documented.values()), f"{name}: a parameter without a description"
+
+
+@pytest.mark.parametrize(("name", "method"), PUBLIC_METHODS, ids=[n for n, _ in PUBLIC_METHODS])
+def test_a_public_methods_signature_is_its_own_def(name: str, method: Any) -> None:
+    """No decorator rewrites a signature: what `help()` and IDEs show is the `def` itself,
+    whose code names the same parameters."""
+    function = inspect.unwrap(getattr(method, "__func__", method))
+    assert "__signature__" not in vars(function)
+    assert function.__qualname__ == name
+    code = function.__code__
+    count = code.co_argcount + code.co_kwonlyargcount
+    count += bool(code.co_flags & inspect.CO_VARARGS) + bool(code.co_flags & inspect.CO_VARKEYWORDS)
+    own = list(inspect.signature(function).parameters)
+    assert list(code.co_varnames[:count]) == own
+    shown = list(inspect.signature(method).parameters)
+    assert shown == [p for p in own if not (p in {"self", "cls"} and inspect.ismethod(method))]
+
+
+def test_the_per_call_settings_docs_have_one_source() -> None:
+    """Each setting a public method takes is documented by SETTINGS' words, and those words
+    are written nowhere else by hand (the generated regions and `_spec_params` are written
+    from SETTINGS)."""
+    taken = 0
+    for name, method in PUBLIC_METHODS:
+        parameters = inspect.signature(method).parameters
+        for setting, text in _documented(method).items():
+            # A keyword-only setting (`Task.wait`'s positional `timeout` is its own).
+            if (
+                setting in SCRIPT.SETTINGS
+                and parameters[setting].kind is parameters[setting].KEYWORD_ONLY
+            ):
+                taken += 1
+                assert text == " ".join(SCRIPT.SETTINGS[setting][1].split()), (name, setting)
+    assert taken > 50
+    for path in sorted((ROOT / "overlay" / "xpander_tasks").glob("*.py")):
+        if path.name == "_spec_params.py":
+            continue
+        text = path.read_text()
+        for cls in ("Tasks", "Task", "Agent", "Agents"):
+            begin, end = SCRIPT.region_marks(cls)
+            if begin in text:
+                text = text[: text.index(begin)] + text[text.index(end) :]
+        for setting, (_, doc) in SCRIPT.SETTINGS.items():
+            assert doc[:40] not in text, f"{path.name} restates the doc of {setting}"
+
+
+def test_the_settings_table_documents_each_setting_the_checker_takes() -> None:
+    from xpander_tasks._params import call_options
+
+    assert list(SCRIPT.SETTINGS) == list(inspect.signature(call_options).parameters)
+    assert all(doc for _, doc in SCRIPT.SETTINGS.values())

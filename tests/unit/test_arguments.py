@@ -22,7 +22,7 @@ from xpander_tasks import (
     Principal,
     User,
 )
-from xpander_tasks._params import _coercion, _options, with_arguments_of
+from xpander_tasks._params import _coercion, _options, with_parameter_hints
 from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import models as generated_models
 from xpander_tasks_api.types import Unset
@@ -206,7 +206,8 @@ MISFITS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
         "Tasks.create() got an unexpected keyword argument 'zzz'",
     ),
     ("create", (), {}, "Tasks.create() missing 1 required positional argument: 'agent_id'"),
-    ("aget", ("t1", "t2"), {}, "Tasks.aget() takes 1 positional argument but 2 were given"),
+    # Python's own words for a method (`self` counted), as the published SDK's `aget` gets.
+    ("aget", ("t1", "t2"), {}, "Tasks.aget() takes 2 positional arguments but 3 were given"),
 ]
 
 
@@ -227,17 +228,18 @@ async def test_a_call_that_does_not_fit_names_the_method_and_suggests_the_closes
     assert requests == []
 
 
-def test_a_type_error_raised_while_building_a_call_is_not_taken_for_a_misfit() -> None:
-    def build(count: int) -> int:
-        raise TypeError("raised inside build")
-
+def test_a_type_error_raised_inside_a_method_is_not_taken_for_a_misfit() -> None:
     class Resource:  # any class: the decorator does not need `Tasks`
-        @with_arguments_of(build)
-        def method(self, call: int) -> int:
-            return call
+        @with_parameter_hints
+        def method(self, count: int) -> int:
+            raise TypeError("raised inside the method")
 
-    with pytest.raises(TypeError, match=r"^raised inside build$"):
+    with pytest.raises(TypeError, match=r"^raised inside the method$"):
         Resource().method(1)
+    with pytest.raises(
+        TypeError, match=r"Resource\.method\(\) got an unexpected .*'cont'; did you mean 'count'\?$"
+    ):
+        Resource().method(cont=1)  # type: ignore[call-arg]
 
 
 def test_sequences_and_models_are_taken_in_their_plain_forms() -> None:

@@ -36,9 +36,11 @@ class ReportExternalTaskRequest(ModelAPI):
     is_success: bool | Unset = True
     """ False stores the task as `failed`. """
     result: None | str | Unset = UNSET
+    """ The task's result text. """
     duration: float | None | Unset = 0.0
     """ Seconds the task ran. """
     used_tools: list[str] | None | Unset = UNSET
+    """ The names of the tools the task used. """
     additional_properties: dict[str, Any] = _attrs_field(
         init=False, factory=dict, repr=False
     )

@@ -33,9 +33,13 @@ class UpdateTaskRequest(ModelAPI):
     tool_call_payload_extension: dict[str, Any] | None | Unset = UNSET
     """ Extra fields merged into every tool-call payload. """
     source: None | str | Unset = UNSET
+    """ Origin tag. """
     status: AgentExecutionStatus | None | Unset = UNSET
+    """ The task's new status; it overrides the task's own progress. """
     last_executed_node_id: None | str | Unset = UNSET
+    """ The workflow node the task ran last. """
     result: None | str | Unset = UNSET
+    """ The task's result text. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject
