@@ -12,9 +12,9 @@ from typing import Any, Final, NamedTuple
 
 import httpx
 
-from xpander_tasks_api.api.agents import get_agent, list_agents
 from xpander_tasks_api.models import Agent as GeneratedAgent
 from xpander_tasks_api.models import AgentsListItem as GeneratedAgentsListItem
+from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import UNSET
 
 from ._base_client import BaseClient
@@ -168,7 +168,7 @@ class Agents(BaseClient):
     def get(self, call: GetAgentCall) -> Agent:
         """The agent (sync). The parameters are `aget`'s."""
         agent = self.request(
-            "get agent", get_agent, call.options, GeneratedAgent, **call.arguments(self)
+            OPERATIONS["get_agent"], call.options, GeneratedAgent, **call.arguments(self)
         )
         return Agent.adopt(agent, self._as_client(Tasks))
 
@@ -177,7 +177,7 @@ class Agents(BaseClient):
         """The agent, at `version` (the `x-agent-version` header) or its current one;
         per-call `timeout`, `total_timeout`, `max_retries`."""
         agent = await self.arequest(
-            "get agent", get_agent, call.options, GeneratedAgent, **call.arguments(self)
+            OPERATIONS["get_agent"], call.options, GeneratedAgent, **call.arguments(self)
         )
         return Agent.adopt(agent, self._as_client(Tasks))
 
@@ -191,7 +191,7 @@ class Agents(BaseClient):
     ) -> builtins.list[AgentsListItem]:
         """The organization's agents (sync); see `alist`."""
         options = call_options(extra_headers=extra_headers, extra_query=extra_query)
-        items = self.request("list agents", list_agents, options, builtins.list)
+        items = self.request(OPERATIONS["list_agents"], options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
     async def alist(
@@ -203,7 +203,7 @@ class Agents(BaseClient):
         """The organization's agents, as summaries; each item's `aload()` reads the agent;
         `extra_headers` and `extra_query` as `Tasks.create`'s."""
         options = call_options(extra_headers=extra_headers, extra_query=extra_query)
-        items = await self.arequest("list agents", list_agents, options, builtins.list)
+        items = await self.arequest(OPERATIONS["list_agents"], options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.spec_extensions import OPERATIONS
 
 from ._base_client import BaseClient
 from ._params import (
@@ -357,16 +357,14 @@ class Tasks(BaseClient):
     def _create(self, call: CreateTaskCall) -> Task:
         """Send a checked create call (`Agent.create_task` builds its own)."""
         task = self.request(
-            "create task", create_task, call.options, GeneratedTask,
-            **call.arguments(),
-        )  # fmt: skip
+            OPERATIONS["create_task"], call.options, GeneratedTask, **call.arguments()
+        )
         return Task.adopt(task, self)
 
     async def _acreate(self, call: CreateTaskCall) -> Task:
         task = await self.arequest(
-            "create task", create_task, call.options, GeneratedTask,
-            **call.arguments(),
-        )  # fmt: skip
+            OPERATIONS["create_task"], call.options, GeneratedTask, **call.arguments()
+        )
         return Task.adopt(task, self)
 
     # Reads: safe to repeat.
@@ -385,7 +383,7 @@ class Tasks(BaseClient):
     def list(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         """An agent's tasks, newest first (sync). The parameters are `alist`'s."""
         items = self.request(
-            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
+            OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
         return [TasksListItem.adopt(item, self) for item in items]
 
@@ -395,7 +393,7 @@ class Tasks(BaseClient):
         `parent_task_id`, `triggering_agent_id`, `status`, `internal_status`), or the same
         filters as keyword arguments. Each item's `load()` reads the whole task."""
         items = await self.arequest(
-            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
+            OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
         return [TasksListItem.adopt(item, self) for item in items]
 
@@ -403,7 +401,7 @@ class Tasks(BaseClient):
     def list_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         """A user's tasks (sync). The parameters are `alist_user_tasks`'."""
         items = self.request(
-            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
         return [TasksListItem.adopt(item, self) for item in items]
@@ -412,7 +410,7 @@ class Tasks(BaseClient):
     async def alist_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         """A user's tasks, with `alist`'s filters but `user_id`."""
         items = await self.arequest(
-            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
         return [TasksListItem.adopt(item, self) for item in items]

@@ -11,15 +11,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from xpander_tasks_api.api.tasks import (
-    get_task,
-    report_external_task,
-    stop_task,
-    update_task,
-)
 from xpander_tasks_api.models import AgentExecutionStatus, UpdateTaskRequest
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
+from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
@@ -52,20 +47,19 @@ if TYPE_CHECKING:
 
 def get_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
-        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+        OPERATIONS["get_task"], call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
 async def aget_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
-        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+        OPERATIONS["get_task"], call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
 def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
-        "stop task",
-        stop_task,
+        OPERATIONS["stop_task"],
         call.options,
         GeneratedTask,
         about=about,
@@ -75,8 +69,7 @@ def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> Gen
 
 async def astop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
-        "stop task",
-        stop_task,
+        OPERATIONS["stop_task"],
         call.options,
         GeneratedTask,
         about=about,
@@ -88,8 +81,7 @@ def update_one(
     client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
 ) -> GeneratedTask:
     return client.request(
-        "update task",
-        update_task,
+        OPERATIONS["update_task"],
         options,
         GeneratedTask,
         task_id=task_id,
@@ -101,8 +93,7 @@ async def aupdate_one(
     client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
 ) -> GeneratedTask:
     return await client.arequest(
-        "update task",
-        update_task,
+        OPERATIONS["update_task"],
         options,
         GeneratedTask,
         task_id=task_id,
@@ -199,7 +190,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         """Report a task that ran outside xpander (sync); see `areport_external_task`."""
         client = client_for(call.configuration, call.client)
         task = client.request(
-            "report task", report_external_task, call.options, GeneratedTask,
+            OPERATIONS["report_external_task"], call.options, GeneratedTask,
             agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
@@ -214,7 +205,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         answer: the error says it may have been stored."""
         client = client_for(call.configuration, call.client)
         task = await client.arequest(
-            "report task", report_external_task, call.options, GeneratedTask,
+            OPERATIONS["report_external_task"], call.options, GeneratedTask,
             agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
@@ -378,13 +369,11 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     ) -> AgentActivityThread:
         """This task's activity thread (sync); see `aget_activity_log`."""
         # The activity models load on first use: most programs never read a log.
-        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
-            "get activity log",
-            get_task_activity_log,
+            OPERATIONS["get_task_activity_log"],
             call_options(extra_headers=extra_headers, extra_query=extra_query),
             AgentActivityThread,
             about=self,
@@ -401,13 +390,11 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         """This task's activity thread: its messages, entry kinds this client does not know
         kept as they came."""
         # The activity models load on first use: most programs never read a log.
-        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return await self._bound_client().arequest(
-            "get activity log",
-            get_task_activity_log,
+            OPERATIONS["get_task_activity_log"],
             call_options(extra_headers=extra_headers, extra_query=extra_query),
             AgentActivityThread,
             about=self,
