@@ -1,7 +1,7 @@
 """Write the facts openapi.yaml states that the generator's templates never read (its `x-`
 extensions, the API key's header) into the generated package, as
-`xpander_tasks_api/spec_extensions.py`. Run by
-`nox -s generate` after the generator:
+`xpander_tasks_api/spec_extensions.py`: the final statuses, the table of operations the client
+sends by, and the headers the client sets itself. Run by `nox -s generate` after the generator:
 
     python .ci/spec_extensions.py openapi.yaml generated/xpander_tasks_api/spec_extensions.py
 """
@@ -16,12 +16,10 @@ import yaml
 
 _MODULE = '''"""Facts of openapi.yaml the generator's templates do not read (`nox -s generate`)."""
 
+from typing import NamedTuple
+
 FINAL_STATUSES: frozenset[str] = frozenset({final})
 """`AgentExecutionStatus` values after which a task does nothing more (`x-final-statuses`)."""
-
-MAY_HAVE_ACTED: dict[str, str] = {may_have_acted}
-"""By operationId, the operations not safe to repeat: what to check when one may have acted
-although its answer was lost (`x-may-have-acted`). The others are retried."""
 
 API_KEY_HEADER: str = {api_key_header!r}
 """The header that carries the API key (the spec's security scheme)."""
@@ -29,8 +27,32 @@ API_KEY_HEADER: str = {api_key_header!r}
 HEADER_PARAMETERS: frozenset[str] = frozenset({header_parameters})
 """The header parameters of the spec's operations, lower-case: set by the client from a
 call's own parameters (`agent_version`)."""
+
+
+class Operation(NamedTuple):
+    """One operation of the spec, as the client sends it."""
+
+    operation_id: str
+    method: str
+    path: str
+    label: str
+    """What errors and logs call it: its operationId, in words."""
+    may_have_acted: str | None
+    """What to check when it may have acted although its answer was lost
+    (`x-may-have-acted`); None: safe to repeat, so it is retried."""
+    streaming: bool
+    """Its answer is an event stream (`text/event-stream`), checked one event at a time."""
+    sdk_method: str | None
+    """The public method that sends it (`x-sdk-method`; the async twin is `a` + its name)."""
+    endpoint: str
+    """The generated module that builds its request and reads its answer."""
+
+
+OPERATIONS: dict[str, Operation] = {operations}
+"""Every operation of the spec, by operationId."""
 '''
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PACKAGE = "xpander_tasks_api"
 
 
 def final_statuses(spec: dict[str, object]) -> list[str]:
@@ -43,14 +65,37 @@ def final_statuses(spec: dict[str, object]) -> list[str]:
     return final
 
 
-def may_have_acted(spec: dict[str, Any]) -> dict[str, str]:
-    """Each operation's `x-may-have-acted` hint, by operationId."""
-    return {
-        operation["operationId"]: operation["x-may-have-acted"]
-        for item in spec["paths"].values()
-        for method, operation in item.items()
-        if method in _METHODS and "x-may-have-acted" in operation
-    }
+def _streams(operation: dict[str, Any]) -> bool:
+    success = operation.get("responses", {}).get("200", {})
+    return "text/event-stream" in success.get("content", {})
+
+
+def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each operation's entry of the table, by operationId, in the spec's order."""
+    table: dict[str, dict[str, Any]] = {}
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method not in _METHODS:
+                continue
+            operation_id = operation["operationId"]
+            # Where the generator writes its endpoint: under its first tag, named for its id.
+            tag = operation.get("tags", ["default"])[0]
+            table[operation_id] = {
+                "operation_id": operation_id,
+                "method": method.upper(),
+                "path": path,
+                "label": operation_id.replace("_", " "),
+                "may_have_acted": operation.get("x-may-have-acted"),
+                "streaming": _streams(operation),
+                "sdk_method": operation.get("x-sdk-method"),
+                "endpoint": f"{_PACKAGE}.api.{tag}.{operation_id}",
+            }
+    return table
+
+
+def _entry(fields: dict[str, Any]) -> str:
+    lines = "".join(f"\n        {name}={value!r}," for name, value in fields.items())
+    return f"\n    {fields['operation_id']!r}: Operation({lines}\n    ),"
 
 
 def api_key_header(spec: dict[str, Any]) -> str:
@@ -84,10 +129,10 @@ def header_parameters(spec: dict[str, Any]) -> list[str]:
 def main(spec_path: str, target: str) -> None:
     spec = yaml.safe_load(Path(spec_path).read_text(encoding="utf-8"))
     listed = ", ".join(f'"{status}"' for status in final_statuses(spec))
-    hints = "".join(f"\n    {key!r}: {hint!r}," for key, hint in may_have_acted(spec).items())
+    entries = "".join(_entry(fields) for fields in operations(spec).values())
     module = _MODULE.format(
         final="{" + listed + "}",
-        may_have_acted="{" + hints + "\n}",
+        operations="{" + entries + "\n}",
         api_key_header=api_key_header(spec),
         header_parameters="{" + ", ".join(f'"{name}"' for name in header_parameters(spec)) + "}",
     )

@@ -10,9 +10,9 @@ from typing import Any
 
 import httpx
 
-from xpander_tasks_api.api.agents import get_agent, list_agents
 from xpander_tasks_api.models import Agent as GeneratedAgent
 from xpander_tasks_api.models import AgentsListItem as GeneratedAgentsListItem
+from xpander_tasks_api.spec_extensions import OPERATIONS
 
 from ._base_client import BaseClient
 from ._bound import BoundModel, bound_model
@@ -494,22 +494,22 @@ class Agents(BaseClient):
 
     def _get(self, call: GetAgentCall) -> Agent:
         agent = self.request(
-            "get agent", get_agent, call.options, GeneratedAgent, **call.arguments(self)
+            OPERATIONS["get_agent"], call.options, GeneratedAgent, **call.arguments(self)
         )
         return Agent.adopt(agent, self._as_client(Tasks))
 
     async def _aget(self, call: GetAgentCall) -> Agent:
         agent = await self.arequest(
-            "get agent", get_agent, call.options, GeneratedAgent, **call.arguments(self)
+            OPERATIONS["get_agent"], call.options, GeneratedAgent, **call.arguments(self)
         )
         return Agent.adopt(agent, self._as_client(Tasks))
 
     def _list(self, options: CallOptions) -> builtins.list[AgentsListItem]:
-        items = self.request("list agents", list_agents, options, builtins.list)
+        items = self.request(OPERATIONS["list_agents"], options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
     async def _alist(self, options: CallOptions) -> builtins.list[AgentsListItem]:
-        items = await self.arequest("list agents", list_agents, options, builtins.list)
+        items = await self.arequest(OPERATIONS["list_agents"], options, builtins.list)
         return [AgentsListItem.adopt(item, self._as_client(Agents)) for item in items]
 
 

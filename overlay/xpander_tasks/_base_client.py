@@ -1,33 +1,35 @@
-"""The transport under `Tasks`: connection pools, event hooks, the body guard, the table that
-maps httpx's errors, and the sync and async request loops with retries.
+"""The transport under `Tasks`: connection pools, the body guard, the table that maps
+httpx's errors, and the sync and async request pipelines with retries.
 
 Resources (`Tasks`, `Task`, `Agents`, event streams) use only the small interface of
-`BaseClient`: `config`, `http_client()` / `async_http_client()` (for streaming),
-`generated_client()` / `agenerated_client()` (for the generated endpoint functions),
-`run()` / `arun()`, and `_as_client()` (another resource's client on the same transport).
+`BaseClient`: `config`, `request()` / `arequest()` with an operation of the generated table
+(`OPERATIONS`), `stream()` / `astream()` for an event stream, and `_as_client()` (another
+resource's client on the same transport). Each attempt's state (its operation, per-call
+settings, deadline, request) is passed along as an `_Attempt`, never kept in a context.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import os
 import queue
 import ssl
+import sys
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from contextvars import ContextVar
+from collections.abc import AsyncIterator, Iterator
 from http.cookiejar import CookieJar
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
-from xpander_tasks_api.spec_extensions import API_KEY_HEADER, MAY_HAVE_ACTED
+from xpander_tasks_api.spec_extensions import API_KEY_HEADER, Operation
 from xpander_tasks_api.types import Response
 
 from ._config import (
@@ -59,7 +61,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("xpander_tasks")
 
-ResponseT = TypeVar("ResponseT", bound=Response[Any])
 AnswerT = TypeVar("AnswerT")
 HTTPClientT = TypeVar("HTTPClientT", httpx.Client, httpx.AsyncClient)
 ClientT = TypeVar("ClientT", bound="BaseClient")
@@ -70,46 +71,33 @@ _ADOPTION_LOCK = threading.Lock()
 
 
 class _Attempt:
-    """The call a request belongs to, for the hooks, which the generated functions give
-    nothing: what to call it in errors, its per-call timeouts, when (sync calls, which have
-    no `asyncio.timeout`) its answer must be complete, and its request and the task it is
-    `about`, whose secrets no error may repeat."""
+    """One attempt of a call, handed to what sends it and checks its answer: what to call it
+    in errors, its per-call settings, when (sync calls, which have no `asyncio.timeout`) its
+    answer must be complete, and its request and the task it is `about`, whose secrets no
+    error may repeat."""
 
-    __slots__ = (
-        "about",
-        "deadline",
-        "headers",
-        "operation",
-        "query",
-        "request",
-        "streaming",
-        "timeout",
-        "total",
-    )
+    __slots__ = ("about", "deadline", "label", "options", "request", "streaming", "total")
 
     def __init__(
         self,
-        operation: str,
-        timeout: httpx.Timeout | None = None,
-        total: float | None = None,
+        operation: Operation,
+        options: CallOptions,
+        total: float | None,
         deadline: float | None = None,
         *,
-        streaming: bool = False,
         about: object = None,
     ) -> None:
-        self.operation = operation
+        self.label = operation.label
+        self.streaming = operation.streaming
+        self.options = options
         self.about = about
-        self.timeout = timeout
         self.total = total
         self.deadline = deadline
-        self.streaming = streaming
         self.request: httpx.Request | None = None
-        self.query: Mapping[str, Any] | None = None  # parameters the generated call lacks
-        self.headers: Mapping[str, str] | None = None  # a call's extra_headers, checked
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
-            f"{self.operation}: no complete answer within {self.total:g} s", request_sent=True
+            f"{self.label}: no complete answer within {self.total:g} s", request_sent=True
         )
 
     def check_deadline(self) -> None:
@@ -118,26 +106,14 @@ class _Attempt:
 
     def secrets(self, api_key: str) -> list[str]:
         """Worked out only when an error needs them: reading the body costs time."""
-        return request_secrets(api_key, self.request, self.about, (self.headers or {}).values())
+        headers = (self.options.extra_headers or {}).values()
+        return request_secrets(api_key, self.request, self.about, headers)
 
 
-_attempt: ContextVar[_Attempt | None] = ContextVar("xpander_attempt", default=None)
-
-
-@contextlib.contextmanager
-def event_stream(
-    operation: str, seconds_left: float | None, about: object = None
-) -> Iterator[None]:
-    """Requests opened in this block are event streams: long by design, so their body is
-    checked one event at a time (size, and the sync deadline), not as a whole answer. Every
-    other request is checked as a JSON answer, whatever its label says."""
-    deadline = None if seconds_left is None else time.monotonic() + seconds_left
-    attempt = _Attempt(operation, None, seconds_left, deadline, streaming=True, about=about)
-    token = _attempt.set(attempt)
-    try:
-        yield
-    finally:
-        _attempt.reset(token)
+def _endpoint(operation: Operation) -> Any:
+    """The generated module of `operation`, imported on first use (a log or an agent read
+    is rare: its models stay unloaded until then)."""
+    return sys.modules.get(operation.endpoint) or importlib.import_module(operation.endpoint)
 
 
 class BaseClient:
@@ -264,7 +240,7 @@ class BaseClient:
     # Connection pools, created on first use.
 
     def _adopt(self, client: HTTPClientT) -> HTTPClientT:
-        """Point an httpx client at this API, with this instance's timeout and hooks."""
+        """Point an httpx client at this API, with this instance's timeout and key hook."""
         with _ADOPTION_LOCK:
             # A second client would add its own hooks: the last added would send the other's
             # requests with its key, to its base URL.
@@ -276,13 +252,12 @@ class BaseClient:
         client.base_url = httpx.URL(self._config.api_root)
         client.timeout = self._config.timeout
         client.headers.update(_UNCOMPRESSED)
+        # Last, so a caller's own hooks see no key (the key is this client's, not a call's).
         if isinstance(client, httpx.AsyncClient):
             client.event_hooks["request"].append(self._on_async_request)
-            client.event_hooks["response"].append(self._on_async_response)
             self._api.set_async_httpx_client(client)
         else:
             client.event_hooks["request"].append(self._on_request)
-            client.event_hooks["response"].append(self._on_response)
             self._api.set_httpx_client(client)
         return client
 
@@ -355,67 +330,104 @@ class BaseClient:
         self.async_http_client()
         return self._api
 
-    # Event hooks: the one place every request and answer passes.
+    # The key, on every request: a hook, so it is set on each redirect and retry too.
 
     def _on_request(self, request: httpx.Request) -> None:
         # Per request, not a pool header: the pool's headers show in its repr.
         request.headers[API_KEY_HEADER] = self._config.api_key
-        attempt = _attempt.get()
-        if attempt is not None:
-            attempt.request = request
-            if attempt.query:
-                request.url = request.url.copy_merge_params(attempt.query)
-            if attempt.headers:
-                request.headers.update(attempt.headers)
-            if attempt.timeout is not None:
-                request.extensions["timeout"] = attempt.timeout.as_dict()
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("request: %s %s", request.method, request.url)
-
-    def _on_response(self, response: httpx.Response) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            _log_response(response)
-        guard = _BodyGuard.for_response(response)
-        if isinstance(response.stream, httpx.SyncByteStream):
-            response.stream = _GuardedStream(response.stream, guard)
-        if not response.is_success:
-            response.read()
-            raise self._status_error(response)
 
     async def _on_async_request(self, request: httpx.Request) -> None:
         self._on_request(request)
 
-    async def _on_async_response(self, response: httpx.Response) -> None:
+    # The request pipeline: one attempt built, sent and checked, with its state passed along.
+
+    def _build(
+        self, http: httpx.Client | httpx.AsyncClient, attempt: _Attempt, parts: dict[str, Any]
+    ) -> httpx.Request:
+        """The attempt's request: the generated endpoint's `parts` and the call's settings."""
+        options = attempt.options
+        timeout = httpx.USE_CLIENT_DEFAULT if options.timeout is None else options.timeout
+        request = http.build_request(**parts, timeout=timeout)
+        if options.extra_query:
+            request.url = request.url.copy_merge_params(options.extra_query)
+        if options.extra_headers:
+            request.headers.update(options.extra_headers)
+        attempt.request = request
+        return request
+
+    def _checked(self, response: httpx.Response, attempt: _Attempt) -> bool:
+        """Guard the body of a sent attempt's answer; True when it is an error to read whole
+        and raise (`_status_error`)."""
         if logger.isEnabledFor(logging.DEBUG):
             _log_response(response)
-        guard = _BodyGuard.for_response(response)
-        if isinstance(response.stream, httpx.AsyncByteStream):
+        guard = _BodyGuard.for_response(response, attempt)
+        if isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _GuardedStream(response.stream, guard)
+        elif isinstance(response.stream, httpx.AsyncByteStream):
             response.stream = _AsyncGuardedStream(response.stream, guard)
-        if not response.is_success:
-            await response.aread()
-            raise self._status_error(response)
+        return not response.is_success
 
-    def _status_error(self, response: httpx.Response) -> ModuleException:
+    def _send(self, attempt: _Attempt, parts: dict[str, Any]) -> httpx.Response:
+        """Send one attempt (sync) and check its answer: read whole, or an event stream's
+        left open to read; a non-2xx answer raises its status error."""
+        # The pool taken for each attempt: one a racing `close()` closed is opened again.
+        http = self.http_client()
+        # No redirect followed, whatever a given client says: the key would go along.
+        response = http.send(self._build(http, attempt, parts), stream=True, follow_redirects=False)
+        try:
+            if self._checked(response, attempt):
+                response.read()
+                raise self._status_error(response, attempt)
+            if not attempt.streaming:
+                response.read()
+        except BaseException:
+            response.close()
+            raise
+        return response
+
+    async def _asend(self, attempt: _Attempt, parts: dict[str, Any]) -> httpx.Response:
+        """`_send` for coroutines."""
+        http = self.async_http_client()
+        request = self._build(http, attempt, parts)
+        response = await http.send(request, stream=True, follow_redirects=False)
+        try:
+            if self._checked(response, attempt):
+                await response.aread()
+                raise self._status_error(response, attempt)
+            if not attempt.streaming:
+                await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
+
+    def _status_error(self, response: httpx.Response, attempt: _Attempt) -> ModuleException:
         # An error body may echo the key, a secret of the request or of the task the call is
         # about: never repeat one.
-        attempt = _attempt.get()
-        about = None if attempt is None else attempt.about
-        headers = () if attempt is None else (attempt.headers or {}).values()
-        secrets = request_secrets(self._config.api_key, response.request, about, headers)
-        return status_error(response, secrets)
+        return status_error(response, attempt.secrets(self._config.api_key))
 
-    # The request loop: timeouts, error mapping and retries around one endpoint function.
+    # The request loop: timeouts, error mapping and retries around the attempts.
+
+    def _prepare(
+        self, operation: Operation, options: CallOptions, arguments: dict[str, Any]
+    ) -> tuple[Any, float | None]:
+        """The operation's generated endpoint and the call's total timeout; the call's
+        `extra_body` merged into its body."""
+        if options.extra_body:
+            from ._params import merge_extra_body  # noqa: PLC0415  (a rare path)
+
+            merge_extra_body(arguments["body"], options.extra_body)
+        return _endpoint(operation), options.total_timeout or self._config.total_timeout
 
     def _retry_delay(
-        self,
-        error: ModuleException,
-        attempt: _Attempt,
-        retries: int,
-        options: CallOptions,
-        unsafe: str | None,
-    ) -> float | None:
-        """Seconds before trying again, or None when `error` is final and ready to raise."""
+        self, exc: Exception, attempt: _Attempt, retries: int, unsafe: str | None
+    ) -> float:
+        """Seconds before trying again after `exc`; raises its public error when it is final."""
+        error = public_error(attempt.label, exc)
         redact(error, attempt.secrets(self._config.api_key))
+        options = attempt.options
         max_retries = (
             self._config.max_retries if options.max_retries is None else options.max_retries
         )
@@ -425,140 +437,120 @@ class BaseClient:
         if delay is None:
             if unsafe is not None:
                 note_if_may_have_acted(error, unsafe)
-            return None
-        logger.info("%s: retrying in %.2f s after: %s", attempt.operation, delay, error)
+            raise error  # its cause is set: `from None` where it must be
+        logger.info("%s: retrying in %.2f s after: %s", attempt.label, delay, error)
         return delay
 
-    def run(
+    def request(
         self,
-        operation: str,
-        send: Callable[[], ResponseT],
+        operation: Operation,
         options: CallOptions,
+        kind: type[AnswerT],
         *,
-        unsafe: str | None = None,
         about: object = None,
-    ) -> ResponseT:
-        """Call `send` (sync) under the call's timeouts, retrying as the policy allows.
+        **arguments: Any,
+    ) -> AnswerT:
+        """Send `operation` (an entry of `OPERATIONS`) with the arguments of its generated
+        endpoint, under the call's settings, retrying as the policy allows; the answer, when
+        it is the `kind` promised.
 
-        `operation` names the call in errors and logs. A call the server must not act on
-        twice (a create, an update) says so with `unsafe`: what to check when it may have
-        acted although no answer said so; it is repeated only when the request never left,
-        or the server said it did not act (429, 503). Without it, a call is a read. The
-        secrets of the model a call is `about` (a task) never show in its errors.
+        An operation the server must not act on twice (a create, an update) says so in the
+        spec (`x-may-have-acted`): it is repeated only when the request never left, or the
+        server said it did not act (429, 503), and its error says what to check. The others
+        are reads. The secrets of the model a call is `about` (a task) never show in errors.
         """
-        total = options.total_timeout or self._config.total_timeout
+        endpoint, total = self._prepare(operation, options, arguments)
         slots = self._slots
         retries = 0
         while True:
             deadline = None if total is None else time.monotonic() + total
-            current = _Attempt(operation, options.timeout, total, deadline, about=about)
-            current.query = options.extra_query
-            current.headers = options.extra_headers
-            token = _attempt.set(current)
+            attempt = _Attempt(operation, options, total, deadline, about=about)
             slots.get()
             try:
-                return send()
+                response = self._send(attempt, endpoint.request_kwargs(**arguments))
+                answer = endpoint.build_response(client=self._api, response=response)
+                return _answer(attempt.label, answer, kind)
             except Exception as exc:
-                error = public_error(operation, exc)
-                delay = self._retry_delay(error, current, retries, options, unsafe)
-                if delay is None:
-                    raise error  # noqa: B904  (its cause is set: `from None` where it must be)
+                delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
             finally:
                 slots.put(None)
-                _attempt.reset(token)
             retries += 1
             self._retry.sleep(delay)
 
-    async def arun(
-        self,
-        operation: str,
-        send: Callable[[], Awaitable[ResponseT]],
-        options: CallOptions,
-        *,
-        unsafe: str | None = None,
-        about: object = None,
-    ) -> ResponseT:
-        """`run` for a coroutine: the total timeout bounds each attempt throughout."""
-        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
-
-        total = options.total_timeout or self._config.total_timeout
-        # asyncio.timeout bounds it
-        current = _Attempt(operation, options.timeout, total, about=about)
-        current.query = options.extra_query
-        current.headers = options.extra_headers
-        slots = self._async_slots_here()
-        token = _attempt.set(current)
-        try:
-            retries = 0
-            while True:
-                try:
-                    # The wait for a slot is not the answer's time: it is not timed.
-                    async with slots:
-                        try:
-                            async with asyncio.timeout(total):
-                                return await send()
-                        except TimeoutError:
-                            raise current.timed_out() from None
-                except Exception as exc:
-                    error = public_error(operation, exc)
-                    delay = self._retry_delay(error, current, retries, options, unsafe)
-                    if delay is None:
-                        raise error  # noqa: B904  (its cause is set: `from None` where it must be)
-                retries += 1
-                await self._retry.asleep(delay)
-        finally:
-            _attempt.reset(token)
-
-    def request(
-        self,
-        operation: str,
-        endpoint: ModuleType,
-        options: CallOptions,
-        kind: type[AnswerT],
-        *,
-        about: object = None,
-        **arguments: Any,
-    ) -> AnswerT:
-        """Call a generated endpoint (its module, whose `sync_detailed` is sent) through
-        `run`, with its arguments as keywords; the answer, when it is the `kind` promised.
-        Whether it is safe to repeat is the spec's word (`x-may-have-acted`)."""
-
-        if options.extra_body:
-            from ._params import merge_extra_body  # noqa: PLC0415  (a rare path)
-
-            merge_extra_body(arguments["body"], options.extra_body)
-
-        def send() -> Any:
-            # The pool taken for each attempt: one a racing `close()` closed is opened again.
-            return endpoint.sync_detailed(client=self.generated_client(), **arguments)
-
-        unsafe = _may_have_acted(endpoint)
-        answer = self.run(operation, send, options, unsafe=unsafe, about=about)
-        return _answer(operation, answer, kind)
-
     async def arequest(
         self,
-        operation: str,
-        endpoint: ModuleType,
+        operation: Operation,
         options: CallOptions,
         kind: type[AnswerT],
         *,
         about: object = None,
         **arguments: Any,
     ) -> AnswerT:
-        """`request` for coroutines: the endpoint's `asyncio_detailed`, through `arun`."""
+        """`request` for coroutines: the total timeout bounds each attempt throughout."""
+        import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
-        if options.extra_body:
-            from ._params import merge_extra_body  # noqa: PLC0415  (a rare path)
+        endpoint, total = self._prepare(operation, options, arguments)
+        # asyncio.timeout bounds it: no deadline to check
+        attempt = _Attempt(operation, options, total, about=about)
+        slots = self._async_slots_here()
+        retries = 0
+        while True:
+            try:
+                # The wait for a slot is not the answer's time: it is not timed.
+                async with slots:
+                    try:
+                        async with asyncio.timeout(total):
+                            response = await self._asend(
+                                attempt, endpoint.request_kwargs(**arguments)
+                            )
+                    except TimeoutError:
+                        raise attempt.timed_out() from None
+                    answer = endpoint.build_response(client=self._api, response=response)
+                    return _answer(attempt.label, answer, kind)
+            except Exception as exc:
+                delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
+            retries += 1
+            await self._retry.asleep(delay)
 
-            merge_extra_body(arguments["body"], options.extra_body)
+    # Event streams: long by design, so their body is checked one event at a time (size,
+    # and the sync deadline), not as a whole answer.
 
-        async def send() -> Any:
-            return await endpoint.asyncio_detailed(client=self.agenerated_client(), **arguments)
+    @contextlib.contextmanager
+    def stream(
+        self,
+        operation: Operation,
+        root: str,
+        options: CallOptions,
+        seconds_left: float | None,
+        *,
+        about: object = None,
+        **arguments: Any,
+    ) -> Iterator[httpx.Response]:
+        """Open `operation`'s event stream under `root` (its path is the endpoint's), its
+        answer checked and left open to read; one attempt, errors as httpx raised them."""
+        deadline = None if seconds_left is None else time.monotonic() + seconds_left
+        attempt = _Attempt(operation, options, seconds_left, deadline, about=about)
+        response = self._send(attempt, _stream_parts(operation, root, arguments))
+        with contextlib.closing(response):
+            yield response
 
-        unsafe = _may_have_acted(endpoint)
-        answer = await self.arun(operation, send, options, unsafe=unsafe, about=about)
-        return _answer(operation, answer, kind)
+    @contextlib.asynccontextmanager
+    async def astream(
+        self,
+        operation: Operation,
+        root: str,
+        options: CallOptions,
+        *,
+        about: object = None,
+        **arguments: Any,
+    ) -> AsyncIterator[httpx.Response]:
+        """`stream` for coroutines (`asyncio.timeout` bounds it, not a deadline)."""
+        attempt = _Attempt(operation, options, None, about=about)
+        response = await self._asend(attempt, _stream_parts(operation, root, arguments))
+        try:
+            yield response
+        finally:
+            await response.aclose()
 
     # Lifetime.
 
@@ -694,9 +686,8 @@ class _BodyGuard:
         self._tail = b""  # the last bytes of the previous chunk, for event ends split across
 
     @classmethod
-    def for_response(cls, response: httpx.Response) -> _BodyGuard:
+    def for_response(cls, response: httpx.Response, attempt: _Attempt) -> _BodyGuard:
         """A guard for this answer's body, after checking what its headers already tell."""
-        attempt = _attempt.get() or _Attempt("request")
         attempt.check_deadline()
         success = 200 <= response.status_code < 300
         guard = cls(response, attempt, streaming=attempt.streaming and success)
@@ -729,13 +720,13 @@ class _BodyGuard:
         return f"the answer (HTTP {self._response.status_code}) from {host}"
 
     def invalid(self, problem: str) -> InvalidResponseError:
-        return InvalidResponseError(None, f"{self._attempt.operation}: {self._answer()} {problem}")
+        return InvalidResponseError(None, f"{self._attempt.label}: {self._answer()} {problem}")
 
     def too_large(self, size: str) -> InvalidResponseError:
         what = "an event of " if self._streaming else ""
         return InvalidResponseError(
             None,
-            f"{self._attempt.operation}: {what}{self._answer()} is too large ({size}; "
+            f"{self._attempt.label}: {what}{self._answer()} is too large ({size}; "
             f"the limit is {MAX_RESPONSE_BYTES} bytes)",
         )
 
@@ -856,10 +847,17 @@ _CLOSED_CLIENT: Final = "client has been closed"
 _PARSE_ERRORS: Final = (ValueError, KeyError, TypeError, AttributeError)
 
 
-def _may_have_acted(endpoint: ModuleType) -> str | None:
-    """What to check when a call of `endpoint` (a generated module, named for its
-    operationId) may have acted unanswered; None when it is safe to repeat."""
-    return MAY_HAVE_ACTED.get(endpoint.__name__.rpartition(".")[2])
+def _stream_parts(operation: Operation, root: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    """The generated endpoint's request for an event stream, under the stream's own `root`
+    (the events host), asking for events."""
+    parts: dict[str, Any] = _endpoint(operation).request_kwargs(**arguments)
+    parts["url"] = root + parts["url"]
+    parts["headers"] = {
+        **parts.get("headers", {}),
+        "accept": "text/event-stream",
+        "cache-control": "no-store",
+    }
+    return parts
 
 
 def _check_kind(parameter: str, client: object, kind: type) -> None:

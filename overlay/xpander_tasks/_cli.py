@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Final
 
 from xpander_tasks_api.models import AgentExecutionStatus
+from xpander_tasks_api.spec_extensions import OPERATIONS
 
 from ._agents import Agents, AgentsListItem
 from ._client import Tasks
@@ -342,9 +343,10 @@ def _create(tasks: Tasks, arguments: argparse.Namespace) -> Task:
             events_streaming=arguments.follow,
         )
     except KeyboardInterrupt:
+        # The spec's hint for a create that may have acted, and where to check here.
         print(
-            "interrupted while creating: the task may have been created; see "
-            f"`xpander-tasks list {_shown(arguments.agent_id)}` before creating it again",
+            f"interrupted while creating: {OPERATIONS['create_task'].may_have_acted} "
+            f"(`xpander-tasks list {_shown(arguments.agent_id)}`)",
             file=sys.stderr,
         )
         raise

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from xpander_tasks_api.api.tasks import create_task, list_tasks, list_user_tasks
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.spec_extensions import OPERATIONS
 
 from ._base_client import BaseClient
 from ._params import (
@@ -779,16 +779,14 @@ class Tasks(BaseClient):
     def _create(self, call: CreateTaskCall) -> Task:
         """Send a checked create call (`Agent.create_task` builds its own)."""
         task = self.request(
-            "create task", create_task, call.options, GeneratedTask,
-            **call.arguments(),
-        )  # fmt: skip
+            OPERATIONS["create_task"], call.options, GeneratedTask, **call.arguments()
+        )
         return Task.adopt(task, self)
 
     async def _acreate(self, call: CreateTaskCall) -> Task:
         task = await self.arequest(
-            "create task", create_task, call.options, GeneratedTask,
-            **call.arguments(),
-        )  # fmt: skip
+            OPERATIONS["create_task"], call.options, GeneratedTask, **call.arguments()
+        )
         return Task.adopt(task, self)
 
     # Reads: safe to repeat.
@@ -801,26 +799,26 @@ class Tasks(BaseClient):
 
     def _list(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = self.request(
-            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
+            OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
         return [TasksListItem.adopt(item, self) for item in items]
 
     async def _alist(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = await self.arequest(
-            "list tasks", list_tasks, call.options, list, agent_id=call.owner_id, **call.filters
+            OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
         return [TasksListItem.adopt(item, self) for item in items]
 
     def _list_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = self.request(
-            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
         return [TasksListItem.adopt(item, self) for item in items]
 
     async def _alist_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = await self.arequest(
-            "list user tasks", list_user_tasks, call.options, list, user_id=call.owner_id,
+            OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
         return [TasksListItem.adopt(item, self) for item in items]

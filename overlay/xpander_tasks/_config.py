@@ -256,11 +256,11 @@ class ClientConfig:
             raise ConfigurationError(f"no API key: pass api_key= or set {ENV_API_KEY}")
         return self.api_key
 
-    def events_root(self, organization_id: str) -> str:
-        """The root the task's event stream is served from (see the wire contract)."""
-        url = httpx.URL(self.base_url)
-        controller = _EVENTS_HOSTS.get(url.host)
-        return f"{controller or self.base_url}/{organization_id}"
+    @property
+    def events_base(self) -> str:
+        """The base the event streams' path (organization segment first) goes under: the
+        agent-controller host for the cloud's, else the base URL (see the wire contract)."""
+        return _EVENTS_HOSTS.get(httpx.URL(self.base_url).host) or self.base_url
 
 
 class Configuration:

@@ -11,12 +11,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
-from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
+from httpx_sse import EventSource, ServerSentEvent
 
 from xpander_tasks_api.models import EventIdentity, TaskEvent, TaskEventType
+from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import Unset
 
-from ._base_client import BaseClient, event_stream, map_exceptions
+from ._base_client import BaseClient, map_exceptions
 from ._config import check_seconds
 from ._exceptions import (
     APIConnectionError,
@@ -25,13 +26,13 @@ from ._exceptions import (
     ModuleException,
     StreamError,
 )
-from ._params import answer_id
+from ._params import CallOptions, answer_id
 from ._redact import redact, request_secrets
 
 if TYPE_CHECKING:
     from ._task import Task
 
-_OPERATION: Final = "task events"
+_OPERATION: Final = OPERATIONS["stream_task_events"]
 MAX_RECONNECTS: Final = 3
 _RECONNECT_DELAY: Final = 0.2
 _TASK_EVENTS: Final = frozenset(
@@ -93,8 +94,14 @@ class _Stream:
                 f"task {task.id} was not created with events_streaming=True, so it has no events",
             )
         # Both ids come from an answer: checked, as a caller's, before they go into the path.
-        root = client.config.events_root(answer_id("task.organization_id", task.organization_id))
-        self.url = f"{root}/agent-execution/{answer_id('task.id', task.id)}/events"
+        self.organization_id = answer_id("task.organization_id", task.organization_id)
+        self.task_id = answer_id("task.id", task.id)
+        # The path is the generated endpoint's; the events host is not the API's (see
+        # the wire contract), so it is given as the root.
+        self.root = client.config.events_base
+        self.url = self.root + _OPERATION.path.format(
+            organization_id=self.organization_id, task_id=self.task_id
+        )
         self.client = client
         self.task = task  # its secrets stay out of errors
         self.task_class = type(task)
@@ -133,14 +140,21 @@ class _Stream:
     def errors(self) -> Iterator[None]:
         """Public errors for what a connection raises, with no secret in their words."""
         try:
-            with map_exceptions(_OPERATION):
+            with map_exceptions(_OPERATION.label):
                 yield
         except ModuleException as error:
             redact(error, request_secrets(self.client.config.api_key, about=self.task))
             raise
 
-    def headers(self) -> dict[str, str]:
-        return {"last-event-id": self.last_event_id} if self.last_event_id else {}
+    def options(self) -> CallOptions:
+        return CallOptions(timeout=self.timeout())
+
+    def arguments(self) -> dict[str, str]:
+        """The generated endpoint's arguments for this connection (resumed, if it is one)."""
+        arguments = {"organization_id": self.organization_id, "task_id": self.task_id}
+        if self.last_event_id:
+            arguments["last_event_id"] = self.last_event_id
+        return arguments
 
     def accept(self, sse: ServerSentEvent) -> TaskUpdateEvent:
         event = _parse(sse, self.client, self.task_class)
@@ -168,22 +182,21 @@ def iterate_events(
 ) -> Generator[TaskUpdateEvent, None, None]:
     """The task's events until `task_finished` (sync); none read past `deadline`."""
     stream = _Stream(client, task, read_timeout, deadline)
-    http = client.http_client()
     while not stream.finished:
         error: Exception | None = None
         try:
-            with stream.errors(), contextlib.ExitStack() as connection:
-                with event_stream(_OPERATION, stream.remaining(), stream.task):
-                    source = connection.enter_context(
-                        connect_sse(
-                            http,
-                            "GET",
-                            stream.url,
-                            headers=stream.headers(),
-                            timeout=stream.timeout(),
-                        )
-                    )
-                for sse in source.iter_sse():
+            with (
+                stream.errors(),
+                client.stream(
+                    _OPERATION,
+                    stream.root,
+                    stream.options(),
+                    stream.remaining(),
+                    about=stream.task,
+                    **stream.arguments(),
+                ) as response,
+            ):
+                for sse in EventSource(response).iter_sse():
                     if not sse.data:
                         # No event (the SSE spec dispatches none without data): httpx-sse 0.4
                         # yields one for a comment, such as a keep-alive ping, after an id.
@@ -203,23 +216,15 @@ async def aiterate_events(
     import asyncio  # noqa: PLC0415  (15 ms to import; only async code needs it)
 
     stream = _Stream(client, task, read_timeout, deadline=None)  # asyncio.timeout bounds it
-    http = client.async_http_client()
     while not stream.finished:
         error: Exception | None = None
         try:
             with stream.errors():
-                async with contextlib.AsyncExitStack() as connection:
-                    with event_stream(_OPERATION, None, stream.task):
-                        source = await connection.enter_async_context(
-                            aconnect_sse(
-                                http,
-                                "GET",
-                                stream.url,
-                                headers=stream.headers(),
-                                timeout=stream.timeout(),
-                            )
-                        )
-                    async for sse in source.aiter_sse():
+                async with client.astream(
+                    _OPERATION, stream.root, stream.options(), about=stream.task,
+                    **stream.arguments(),
+                ) as response:  # fmt: skip
+                    async for sse in EventSource(response).aiter_sse():
                         if not sse.data:
                             continue  # no event: see iterate_events
                         yield stream.accept(sse)

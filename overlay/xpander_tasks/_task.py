@@ -11,15 +11,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from xpander_tasks_api.api.tasks import (
-    get_task,
-    report_external_task,
-    stop_task,
-    update_task,
-)
 from xpander_tasks_api.models import Task as GeneratedTask
 from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 from xpander_tasks_api.models import UpdateTaskRequest
+from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import UNSET, Unset
 
 from ._base_client import BaseClient
@@ -61,20 +56,19 @@ if TYPE_CHECKING:
 
 def get_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
-        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+        OPERATIONS["get_task"], call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
 async def aget_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
-        "get task", get_task, call.options, GeneratedTask, about=about, task_id=call.task_id
+        OPERATIONS["get_task"], call.options, GeneratedTask, about=about, task_id=call.task_id
     )
 
 
 def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return client.request(
-        "stop task",
-        stop_task,
+        OPERATIONS["stop_task"],
         call.options,
         GeneratedTask,
         about=about,
@@ -84,8 +78,7 @@ def stop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> Gen
 
 async def astop_one(client: BaseClient, call: GetTaskCall, about: object = None) -> GeneratedTask:
     return await client.arequest(
-        "stop task",
-        stop_task,
+        OPERATIONS["stop_task"],
         call.options,
         GeneratedTask,
         about=about,
@@ -97,8 +90,7 @@ def update_one(
     client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
 ) -> GeneratedTask:
     return client.request(
-        "update task",
-        update_task,
+        OPERATIONS["update_task"],
         options,
         GeneratedTask,
         task_id=task_id,
@@ -110,8 +102,7 @@ async def aupdate_one(
     client: BaseClient, task_id: str, body: GeneratedTask | UpdateTaskRequest, options: CallOptions
 ) -> GeneratedTask:
     return await client.arequest(
-        "update task",
-        update_task,
+        OPERATIONS["update_task"],
         options,
         GeneratedTask,
         task_id=task_id,
@@ -621,7 +612,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     def _report(cls, call: ReportTaskCall) -> Self:
         client = client_for(call.configuration, call.client)
         task = client.request(
-            "report task", report_external_task, call.options, GeneratedTask,
+            OPERATIONS["report_external_task"], call.options, GeneratedTask,
             agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
@@ -630,7 +621,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     async def _areport(cls, call: ReportTaskCall) -> Self:
         client = client_for(call.configuration, call.client)
         task = await client.arequest(
-            "report task", report_external_task, call.options, GeneratedTask,
+            OPERATIONS["report_external_task"], call.options, GeneratedTask,
             agent_id=call.agent_id, body=call.body,
         )  # fmt: skip
         return cls.adopt(task, client)
@@ -694,22 +685,20 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
     def _get_activity_log(self, options: CallOptions) -> AgentActivityThread:
         # The activity models load on first use: most programs never read a log.
-        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return self._bound_client().request(
-            "get activity log", get_task_activity_log, options, AgentActivityThread,
+            OPERATIONS["get_task_activity_log"], options, AgentActivityThread,
             about=self, agent_id=agent_id, task_id=task_id,
         )  # fmt: skip
 
     async def _aget_activity_log(self, options: CallOptions) -> AgentActivityThread:
-        from xpander_tasks_api.api.tasks import get_task_activity_log  # noqa: PLC0415
         from xpander_tasks_api.models import AgentActivityThread  # noqa: PLC0415
 
         agent_id, task_id = self._activity_path()
         return await self._bound_client().arequest(
-            "get activity log", get_task_activity_log, options, AgentActivityThread,
+            OPERATIONS["get_task_activity_log"], options, AgentActivityThread,
             about=self, agent_id=agent_id, task_id=task_id,
         )  # fmt: skip
 

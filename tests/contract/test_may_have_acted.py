@@ -25,7 +25,8 @@ def test_the_table_is_the_specs() -> None:
         for operation in item.values()
         if isinstance(operation, dict) and "x-may-have-acted" in operation
     }
-    assert stated == spec_extensions.MAY_HAVE_ACTED
+    table = spec_extensions.OPERATIONS
+    assert stated == {key: op.may_have_acted for key, op in table.items() if op.may_have_acted}
     assert set(stated) == {"create_task", "stop_task", "update_task", "report_external_task"}
 
 
@@ -43,10 +44,9 @@ def _failing_reads() -> tuple[list[httpx.Request], Callable[[httpx.Request], htt
 
 
 def test_an_operation_the_spec_marks_is_not_repeated(monkeypatch: pytest.MonkeyPatch) -> None:
-    from xpander_tasks import _base_client
-
     hint = "the read may have acted: look first"
-    monkeypatch.setitem(_base_client.MAY_HAVE_ACTED, "get_task", hint)
+    marked = spec_extensions.OPERATIONS["get_task"]._replace(may_have_acted=hint)
+    monkeypatch.setitem(spec_extensions.OPERATIONS, "get_task", marked)
     requests, handle = _failing_reads()
     tasks = mock_tasks(handle, check_responses=False, max_retries=2)
     with tasks, pytest.raises(APIStatusError) as caught:

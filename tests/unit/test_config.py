@@ -12,7 +12,7 @@ import pytest
 from support import API_KEY, echo_handler, fake_task, mock_tasks, tasks_for
 
 import xpander_tasks
-from xpander_tasks import ConfigurationError, InvalidArgumentError, ModuleException, Tasks
+from xpander_tasks import ConfigurationError, InvalidArgumentError, ModuleException, Task, Tasks
 from xpander_tasks_server import LocalTaskServer
 
 
@@ -96,7 +96,19 @@ def test_requests_go_under_the_organization_segment() -> None:
     ],
 )
 def test_events_root(base_url: str, events_root: str) -> None:
-    assert Tasks(API_KEY, base_url=base_url).config.events_root("org-1") == events_root
+    """The events path is the generated endpoint's, under the events host."""
+    requests: list[httpx.Request] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(404, json={"detail": "Task not found"})
+
+    own = httpx.Client(transport=httpx.MockTransport(refuse))
+    tasks = Tasks(API_KEY, base_url=base_url, http_client=own)
+    task = Task.parse(fake_task({}, id="t-1", events_streaming=True), tasks)
+    with pytest.raises(ModuleException, match="404"):
+        next(task.events())
+    assert str(requests[0].url) == f"{events_root}/agent-execution/t-1/events"
 
 
 @pytest.mark.parametrize("base_url", ["ftp://example.com", "https://", "   "])

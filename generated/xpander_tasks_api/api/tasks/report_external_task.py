@@ -94,6 +94,10 @@ def _build_response(
     )
 
 
+request_kwargs = _get_kwargs
+build_response = _build_response
+
+
 def sync_detailed(
     agent_id: str,
     *,

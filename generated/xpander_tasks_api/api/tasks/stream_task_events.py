@@ -86,6 +86,10 @@ def _build_response(
     )
 
 
+request_kwargs = _get_kwargs
+build_response = _build_response
+
+
 def sync_detailed(
     organization_id: str,
     task_id: str,
