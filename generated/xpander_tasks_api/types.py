@@ -109,6 +109,7 @@ __all__ = [
 # the type hints. Keys are the wire names (attrs' `alias`), the SDK's field names; a field
 # named `_...` (a bound model's client) is not data.
 import copy as _copy
+import copyreg as _copyreg
 import datetime as _datetime
 import enum as _enum
 import functools as _functools
@@ -197,6 +198,23 @@ def _dump(
     if json and isinstance(value, (_enum.Enum, _datetime.date, _datetime.time)):
         return _jsonable(value)
     return value
+
+
+def _raw_without_secrets(value: Any, declared: type) -> Any:
+    """`value` where it is the JSON of a `declared` model (or a list of it), without that
+    model's secret keys, at any depth; models and other values as they are."""
+    if isinstance(value, list):
+        return [_raw_without_secrets(item, declared) for item in value]
+    if not isinstance(value, dict):
+        return value
+    fields = _fields_of(declared)
+    return {
+        key: item
+        if field is None or field.declared is None
+        else _raw_without_secrets(item, field.declared)
+        for key, item in value.items()
+        if not ((field := fields.get(key)) and field.attribute.metadata.get("secret"))
+    }
 
 
 def _problem(model: "ModelAPI") -> str | None:
@@ -371,6 +389,32 @@ class ModelAPI:
             else:
                 raise ValueError(f"{type(self).__name__} has no field {key!r}")
         return copied
+
+    # Pickling and copying. attrs' own `__getstate__`/`__setstate__` carry the fields (a dict
+    # by attribute name); a pickle leaves the secrets out, a copy in memory keeps them.
+
+    def __reduce_ex__(self, protocol: _typing.SupportsIndex) -> tuple[Any, ...]:
+        """A pickle holds no secret field: each nested model pickles itself so, and JSON
+        kept for a model that could not be read loses that model's secret keys."""
+        state = self.__getstate__()  # type: ignore[attr-defined]
+        for field in _fields_of(type(self)).values():
+            name = field.attribute.name
+            if name in state and state[name] is not UNSET:
+                if field.attribute.metadata.get("secret"):
+                    state[name] = UNSET
+                elif field.declared is not None:
+                    state[name] = _raw_without_secrets(state[name], field.declared)
+        return (_copyreg.__newobj__, (type(self),), state)
+
+    def __copy__(self) -> Self:
+        clone = object.__new__(type(self))
+        clone.__setstate__(self.__getstate__())  # type: ignore[attr-defined]
+        return clone
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        clone = memo[id(self)] = object.__new__(type(self))
+        clone.__setstate__(_copy.deepcopy(self.__getstate__(), memo))  # type: ignore[attr-defined]
+        return clone
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:

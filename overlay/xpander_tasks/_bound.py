@@ -7,31 +7,23 @@ import copy
 import functools
 import inspect
 import keyword
-import operator
-import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
 
-from xpander_tasks_api.types import UNSET
-
 from ._exceptions import ConfigurationError, InvalidResponseError
-from ._fields import is_model, model_fields, model_hints
+from ._fields import model_fields
 
 ClientT = TypeVar("ClientT")
 
 
 @functools.cache
-def _layout(
-    model: type,
-) -> tuple[tuple[str, ...], tuple[str, ...], Callable[[object, object], None]]:
-    """A generated model's fields, those the spec tags `[secret]` (tokens it echoes), and
-    their copier; made on first use, as they read attrs."""
-    fields = model_fields(model)
-    names = tuple(field.name for field in fields)
-    secrets = tuple(field.name for field in fields if field.metadata.get("secret"))
-    return names, secrets, _fields_copier(names)
+def _layout(model: type) -> tuple[tuple[str, ...], Callable[[object, object], None]]:
+    """A generated model's field names and their copier; made on first use, as they read
+    attrs."""
+    names = tuple(field.name for field in model_fields(model))
+    return names, _fields_copier(names)
 
 
 def _fields_copier(fields: tuple[str, ...]) -> Callable[[object, object], None]:
@@ -102,7 +94,7 @@ class BoundModel(Generic[ClientT]):
         copied: the model's `__init__` through this class's (its keywords passed on) costs
         half as much again, on every task an event carries."""
         view = cls.__new__(cls)
-        _layout(cls._model)[2](view, cls._model.from_dict(src_dict))  # type: ignore[attr-defined]
+        _layout(cls._model)[1](view, cls._model.from_dict(src_dict))  # type: ignore[attr-defined]
         view._client = None
         return view
 
@@ -112,13 +104,13 @@ class BoundModel(Generic[ClientT]):
         if not isinstance(getattr(model, "id", None), str):  # an answer with a broken id
             raise InvalidResponseError(None, f"the server's {cls.__name__} has no valid id")
         adopted = cls.__new__(cls)
-        _layout(cls._model)[2](adopted, model)
+        _layout(cls._model)[1](adopted, model)
         adopted._client = client
         return adopted
 
     def replace_fields(self, model: object) -> None:
         """Take every field of `model`, a newer view of this one."""
-        _layout(self._model)[2](self, model)
+        _layout(self._model)[1](self, model)
 
     def _bound_client(self) -> ClientT:
         if self._client is None:
@@ -148,80 +140,12 @@ class BoundModel(Generic[ClientT]):
         return clone
 
     def __getstate__(self) -> dict[str, Any]:
-        """What a pickle keeps: neither the client nor a secret the model echoes, at any
-        depth (an MCP server's credentials too). An unpickled model is unbound: read it again
-        through a client to act on it."""
-        names, secrets, _ = _layout(self._model)
-        declared = _declared_models(self._model)
-        state = {name: _without_secrets(getattr(self, name), declared.get(name)) for name in names}
-        state.update(dict.fromkeys(secrets, UNSET))
-        return state
+        """What a pickle keeps: the fields, not the client (its key, its connections); the
+        model's pickling (`ModelAPI`) leaves out the secrets. An unpickled model is unbound:
+        read it again through a client to act on it."""
+        return {name: getattr(self, name) for name in _layout(self._model)[0]}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name in _layout(self._model)[0]:
             setattr(self, name, state[name])
         self._client = None
-
-
-def _without_secrets(value: Any, declared: type | None = None) -> Any:
-    """`value` with every field the spec tags `[secret]` blanked, in nested models and lists
-    of them, and in the JSON kept as it came where a `declared` model could not be read (an
-    MCP server of a type this version does not know); the value itself when it holds none.
-    Other JSON (an output schema, unknown fields) is the caller's data, kept whole."""
-    if isinstance(value, list):
-        cleaned = [_without_secrets(item, declared) for item in value]
-        return value if all(map(operator.is_, cleaned, value)) else cleaned
-    if isinstance(value, dict):
-        return value if declared is None else _raw_without_secrets(value, declared)
-    model: type = type(value)
-    if not is_model(model):
-        return value
-    inner = _declared_models(model)
-    changes = {
-        field.name: UNSET
-        if field.metadata.get("secret")
-        else _without_secrets(getattr(value, field.name), inner.get(field.name))
-        for field in model_fields(model)
-    }
-    if all(changes[name] is getattr(value, name) for name in changes):
-        return value
-    cleaned = copy.copy(value)
-    for name, field_value in changes.items():
-        setattr(cleaned, name, field_value)
-    return cleaned
-
-
-def _raw_without_secrets(raw: dict[str, Any], model: type) -> dict[str, Any]:
-    """The JSON of a `model` the client could not read, without its secret keys (wire names)."""
-    inner = _declared_models(model)
-    kept = dict(raw)
-    for field in model_fields(model):
-        if field.alias not in raw:
-            continue
-        if field.metadata.get("secret"):
-            del kept[field.alias]
-        else:
-            kept[field.alias] = _without_secrets(raw[field.alias], inner.get(field.name))
-    unchanged = len(kept) == len(raw) and all(kept[key] is raw[key] for key in kept)
-    return raw if unchanged else kept
-
-
-@functools.cache
-def _declared_models(model: type) -> dict[str, type]:
-    """The generated model each field of `model` declares (alone, in a union or a list), by
-    attribute name."""
-    return {
-        name: found
-        for name, hint in model_hints(model).items()
-        if (found := _model_in(hint)) is not None
-    }
-
-
-def _model_in(hint: Any) -> type | None:
-    """The model `hint` names, alone, in a union or as a list's items; a map's values are
-    not its own JSON."""
-    if is_model(hint):
-        return typing.cast(type, hint)
-    if typing.get_origin(hint) is dict:
-        return None
-    return next(filter(None, map(_model_in, typing.get_args(hint))), None)
