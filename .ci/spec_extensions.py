@@ -24,6 +24,10 @@ FINAL_STATUSES: frozenset[str] = frozenset({final})
 API_KEY_HEADER: str = {api_key_header!r}
 """The header that carries the API key (the spec's security scheme)."""
 
+SECRET_FIELDS: frozenset[str] = frozenset({secret_fields})
+"""The wire names of the properties, in any schema, whose description ends with `[secret]`:
+an error body is searched at every depth for these keys."""
+
 HEADER_PARAMETERS: frozenset[str] = frozenset({header_parameters})
 """The header parameters of the spec's operations, lower-case: set by the client from a
 call's own parameters (`agent_version`)."""
@@ -126,6 +130,23 @@ def header_parameters(spec: dict[str, Any]) -> list[str]:
     return sorted(names)
 
 
+def secret_fields(spec: dict[str, Any]) -> list[str]:
+    """The property names, in any schema, the spec tags `[secret]` (as the model template
+    reads the tag), sorted."""
+    return sorted(
+        {
+            name
+            for schema in spec["components"]["schemas"].values()
+            for name, prop in (schema.get("properties") or {}).items()
+            if str(prop.get("description", "")).rstrip().endswith("[secret]")
+        }
+    )
+
+
+def _set(names: list[str]) -> str:
+    return "{" + ", ".join(f'"{name}"' for name in names) + "}"
+
+
 def main(spec_path: str, target: str) -> None:
     spec = yaml.safe_load(Path(spec_path).read_text(encoding="utf-8"))
     listed = ", ".join(f'"{status}"' for status in final_statuses(spec))
@@ -134,7 +155,8 @@ def main(spec_path: str, target: str) -> None:
         final="{" + listed + "}",
         operations="{" + entries + "\n}",
         api_key_header=api_key_header(spec),
-        header_parameters="{" + ", ".join(f'"{name}"' for name in header_parameters(spec)) + "}",
+        secret_fields=_set(secret_fields(spec)),
+        header_parameters=_set(header_parameters(spec)),
     )
     Path(target).write_text(module, encoding="utf-8")
 

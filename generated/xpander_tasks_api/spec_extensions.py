@@ -8,6 +8,10 @@ FINAL_STATUSES: frozenset[str] = frozenset({"completed", "failed", "error", "sto
 API_KEY_HEADER: str = 'x-api-key'
 """The header that carries the API key (the spec's security scheme)."""
 
+SECRET_FIELDS: frozenset[str] = frozenset({"api_key", "client_secret", "data", "env_vars", "headers", "user_oidc_token", "user_tokens"})
+"""The wire names of the properties, in any schema, whose description ends with `[secret]`:
+an error body is searched at every depth for these keys."""
+
 HEADER_PARAMETERS: frozenset[str] = frozenset({"last-event-id", "x-agent-version"})
 """The header parameters of the spec's operations, lower-case: set by the client from a
 call's own parameters (`agent_version`)."""

@@ -6,14 +6,13 @@ model template records the tag in the generated field's metadata (`{"secret": Tr
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
-from xpander_tasks_api import models
+from xpander_tasks_api.spec_extensions import SECRET_FIELDS
 
 from ._fields import is_model, model_fields
 
@@ -27,19 +26,6 @@ _SHORTEST_SECRET = 4  # blanking shorter values would garble ordinary words
 def secret_fields(model: type) -> tuple[str, ...]:
     """The wire names of `model`'s fields that the spec tags `[secret]`."""
     return tuple(field.alias for field in model_fields(model) if field.metadata.get("secret"))
-
-
-@functools.cache
-def all_secret_fields() -> frozenset[str]:
-    """Every generated model's secret fields, nested ones (an MCP server's credentials inside
-    `mcp_servers`) included: a body is searched at every depth for these keys. A key that is
-    a secret in one model is blanked wherever it appears, as over-blanking an error message
-    costs nothing and missing a secret would leak it. Made on first use: it reads attrs."""
-    # By `__all__`, not `vars(models)`: a model module loads on first access.
-    everything = (getattr(models, name) for name in models.__all__)
-    return frozenset(
-        name for model in everything if is_model(model) for name in secret_fields(model)
-    )
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -56,9 +42,8 @@ def _strings(value: object) -> Iterator[str]:
 def _secret_values(value: object) -> Iterator[str]:
     """Every string held under a secret key of a JSON value, at any depth."""
     if isinstance(value, dict):
-        secrets = all_secret_fields()
         for key, item in value.items():
-            yield from _strings(item) if key in secrets else _secret_values(item)
+            yield from _strings(item) if key in SECRET_FIELDS else _secret_values(item)
     elif isinstance(value, list):
         for item in value:
             yield from _secret_values(item)
@@ -127,9 +112,8 @@ def _masked_raw(value: Any) -> Any:
     """JSON kept as it came where a model was declared (an MCP server of a type this version
     does not know): its secret keys masked wherever they are."""
     if isinstance(value, dict):
-        secrets = all_secret_fields()
         return {
-            key: REDACTED if key in secrets and item is not None else _masked_raw(item)
+            key: REDACTED if key in SECRET_FIELDS and item is not None else _masked_raw(item)
             for key, item in value.items()
         }
     if isinstance(value, list):

@@ -44,11 +44,12 @@ from xpander_tasks import (
     Task,
     Tasks,
 )
-from xpander_tasks._redact import REDACTED, all_secret_fields, request_secrets, secret_fields
+from xpander_tasks._redact import REDACTED, request_secrets, secret_fields
 from xpander_tasks._spec_params import create_task_call
 from xpander_tasks_api import models
 from xpander_tasks_api.models import CreateTaskRequest, TaskEvent
 from xpander_tasks_api.models import Task as GeneratedTask
+from xpander_tasks_api.spec_extensions import SECRET_FIELDS
 
 API_KEY = "sk-SECRET-apikey-0a1b2c3d"
 OIDC_TOKEN = "eyJ-SECRET-oidc-4e5f6a7b"
@@ -201,7 +202,7 @@ def test_the_generated_models_record_exactly_the_fields_the_spec_tags_secret() -
     assert {name: fields for name, fields in recorded.items() if fields} == {
         name: fields for name, fields in tagged.items() if fields
     }
-    assert set().union(*recorded.values()) == all_secret_fields()
+    assert set().union(*recorded.values()) == SECRET_FIELDS
 
 
 @pytest.mark.parametrize("model", [m for m in MODELS if secret_fields(m)], ids=lambda m: m.__name__)
