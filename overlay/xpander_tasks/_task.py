@@ -737,7 +737,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
         return _events.aiterate_events(self._bound_client(), self, read_timeout)
 
     def wait(self, timeout: float = 600.0, poll_interval: float | None = None) -> Self:
-        """Block until the task finishes (completed, failed, error or stopped); sync.
+        """Block until the task reaches a final status (the spec's `x-final-statuses`); sync.
 
         Args:
             timeout: Seconds to wait in all; then `TaskTimeoutError`, naming the last status.
@@ -752,7 +752,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
     async def await_completion(
         self, timeout: float = 600.0, poll_interval: float | None = None
     ) -> Self:
-        """Wait until the task finishes (completed, failed, error or stopped) and return it.
+        """Wait until the task reaches a final status (the spec's `x-final-statuses`) and return it.
 
         Follows the task's events when it streams, else polls.
 
