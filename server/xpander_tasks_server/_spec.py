@@ -122,7 +122,8 @@ class Spec:
         try:
             document = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            raise SpecError(f"{os.fspath(path)} is not valid YAML: {shorten(str(exc))}") from None
+            problem = shorten(" ".join(str(exc).split()))
+            raise SpecError(f"{os.fspath(path)} is not valid YAML: {problem}") from None
         return cls(document)
 
     def operations(self) -> list[Operation]:
