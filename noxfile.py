@@ -349,12 +349,13 @@ def docs(session: nox.Session) -> None:
     )
 
 
-@nox.session(venv_backend="none", requires=["dev-env"])
+@nox.session(venv_backend="none", requires=["dev-env", "tools-env"])
 def tests(session: nox.Session) -> None:
     """The pytest suite: unit, end-to-end over loopback, and contract tests."""
     REPORTS.mkdir(exist_ok=True)
     junit = f"--junitxml={REPORTS / 'tests-junit.xml'}"
-    env = {}
+    # The generator, for the tests that generate a changed copy of the spec.
+    env = {"XPANDER_TOOLS_BIN": str(_venv_bin(session, "tools-env"))}
     if sdk_python := _published_sdk_python(session):
         env["XPANDER_SDK_PYTHON"] = sdk_python
     _run_in(session, "dev-env", "pytest", junit, *session.posargs, env=env)
