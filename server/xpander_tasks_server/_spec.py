@@ -209,11 +209,11 @@ class Spec:
         filler: dict[str, Any] = {}
         for name, prop in properties.items():
             if "default" in prop:
-                filler[name] = prop["default"]
+                filler[name] = _as_typed(prop, prop["default"])
             elif "example" in prop:
-                filler[name] = prop["example"]
+                filler[name] = _as_typed(prop, prop["example"])
             elif prop.get("examples"):
-                filler[name] = prop["examples"][0]
+                filler[name] = _as_typed(prop, prop["examples"][0])
         set_by_server = set(own).intersection(properties) | set(echoed)
         unfilled = [
             name
@@ -317,6 +317,15 @@ class Spec:
                 root, registry=self._registry, format_checker=_FORMATS
             )
         return self._validators[pointer]
+
+
+def _as_typed(prop: Mapping[str, Any], value: Any) -> Any:
+    """A whole number given for a `number` property as the float the API sends (`0.0`, not `0`):
+    clients that convert (the published SDK's pydantic) and clients that do not then agree."""
+    kinds = prop.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return float(value) if whole and "number" in kinds and "integer" not in kinds else value
 
 
 def _escape(token: str) -> str:

@@ -95,6 +95,8 @@ def test_fields_the_server_does_not_set_have_their_defaults(task_server: LocalTa
     for name in ("execution_attempts", "used_tools", "duration", "must_deep_plan", "tokens"):
         assert task[name] == defaults[name], name
     assert item["process"] is None and item["source_node_type"] is None
+    # A number's whole default goes out as a float, as pydantic's API sends it.
+    assert isinstance(task["duration"], float) and isinstance(task["execution_attempts"], int)
     finished = events[-1][1]["data"]
     assert finished["execution_attempts"] == defaults["execution_attempts"]
 
