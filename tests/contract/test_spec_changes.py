@@ -9,6 +9,7 @@ and reaches an old client as `InvalidResponseError`, not `KeyError`.
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import os
@@ -78,6 +79,45 @@ def _run(argv: list[str | Path], *, cwd: Path, env: dict[str, str]) -> None:
     assert done.returncode == 0, f"{argv[:2]} failed:\n{done.stdout}\n{done.stderr}"
 
 
+# The `.ci/` scripts noxfile.py's `_regenerate` runs, in their order (checked below).
+GENERATE_SCRIPTS = ("signatures.py", "spec_extensions.py")
+
+
+def generator_options(project: Path, fresh: Path) -> list[str | Path]:
+    """The generator's command line as noxfile.py's `_generate_into` gives it (checked below)."""
+    return [
+        "generate",
+        "--path",
+        project / "openapi.yaml",
+        "--config",
+        project / "generator-config.yaml",
+        "--custom-template-path",
+        project / "generator-templates",
+        "--meta",
+        "none",
+        "--output-path",
+        fresh,
+        "--fail-on-warning",
+    ]
+
+
+def test_the_copy_is_generated_as_nox_generates() -> None:
+    """The steps here are those of `nox -s generate`: the same scripts and generator options."""
+    tree = ast.parse((ROOT / "noxfile.py").read_text())
+    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+
+    def strings(function: str) -> list[str]:
+        found = ast.walk(functions[function])
+        return [n.value for n in found if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+    # Sets: a name may come twice (`spec_extensions.py` is a script and the file it writes).
+    assert {s for s in strings("_regenerate") if s.endswith(".py")} == set(GENERATE_SCRIPTS)
+    ours = {str(option) for option in generator_options(Path("p"), Path("f"))}
+    assert {s for s in strings("_generate_into") if s.startswith("--")} == {
+        option for option in ours if option.startswith("--")
+    }
+
+
 def generated_copy(base: Path, edit: Edit) -> Path:
     """A copy of the project's spec consumers with `edit` applied to its spec, generated."""
     tools = tools_bin()
@@ -102,28 +142,17 @@ def generated_copy(base: Path, edit: Edit) -> Path:
     }
     # Outside the copy, as nox's temporary folder is: no project settings apply to it.
     fresh = base / "fresh" / "xpander_tasks_api"
-    _run([tools / "python", project / ".ci" / "signatures.py"], cwd=project, env=env)
+    signatures, spec_extensions = (project / ".ci" / script for script in GENERATE_SCRIPTS)
+    _run([tools / "python", signatures], cwd=project, env=env)
     _run(
-        [
-            tools / "openapi-python-client",
-            "generate",
-            "--path",
-            project / "openapi.yaml",
-            "--config",
-            project / "generator-config.yaml",
-            "--custom-template-path",
-            project / "generator-templates",
-            "--meta",
-            "none",
-            "--output-path",
-            fresh,
-            "--fail-on-warning",
-        ],
+        [tools / "openapi-python-client", *generator_options(project, fresh)], cwd=project, env=env
+    )
+    spec_file = project / "openapi.yaml"
+    _run(
+        [tools / "python", spec_extensions, spec_file, fresh / "spec_extensions.py"],
         cwd=project,
         env=env,
     )
-    extensions = [project / ".ci" / "spec_extensions.py", project / "openapi.yaml"]
-    _run([tools / "python", *extensions, fresh / "spec_extensions.py"], cwd=project, env=env)
     (fresh / "py.typed").write_text("# Marker file for PEP 561\n")
     shutil.copytree(fresh, project / "generated" / "xpander_tasks_api")
     return project
