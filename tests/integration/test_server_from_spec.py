@@ -251,3 +251,21 @@ def test_a_spec_the_command_line_cannot_follow_is_one_line(tmp_path: Path, probl
     assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
     (line,) = done.stderr.splitlines()
     assert line.startswith("xpander-tasks-server: --spec: ") and expected in line
+
+
+def test_the_server_sends_only_the_fields_its_schemas_declare(
+    tmp_path: Path, make_task_server: TaskServerFactory
+) -> None:
+    def only_required(spec: dict[str, Any]) -> None:
+        for name in ("Task", "TasksListItem"):
+            schema = _schema(spec, name)
+            schema["properties"] = {k: schema["properties"][k] for k in schema["required"]}
+
+    server = make_task_server(spec=write_spec(tmp_path, only_required))
+    with client_for(server) as client:
+        task = client.post(CREATE, json={"title": "t"}).json()
+        (item,) = client.get("/agent-execution/executions/history/agent-123").json()
+    # Each field the server sets by itself is one it knows to be its own: none slips through.
+    echoed = set(_schema(SPEC, "CreateTaskRequest")["properties"]) - {"id"}
+    assert set(task) == set(_schema(SPEC, "Task")["required"]) | echoed
+    assert set(item) == set(_schema(SPEC, "TasksListItem")["required"])
