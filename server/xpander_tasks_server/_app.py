@@ -27,7 +27,7 @@ from xpander_tasks_server._faults import ServerHandle, WireLayer
 from xpander_tasks_server._requests import ApiError
 from xpander_tasks_server._script import Script, check_seconds
 from xpander_tasks_server._service import Counters, Handler, Service, error_response
-from xpander_tasks_server._spec import Operation, Spec, load_spec
+from xpander_tasks_server._spec import Operation, Spec, SpecError, load_spec
 from xpander_tasks_server._store import StoreBusy
 
 DEFAULT_AGENTS = ("agent-123",)
@@ -65,9 +65,13 @@ def _routes(service: Service) -> list[Route]:
     """A route for each path of the spec, answering each of its methods by its operation."""
     handlers = service.handlers()
     operations = service.spec.operations()
-    unmatched = {operation.operation_id for operation in operations} ^ set(handlers)
-    if unmatched:
-        raise RuntimeError(f"operations and handlers do not match: {sorted(unmatched)}")
+    named = {operation.operation_id for operation in operations}
+    if named != set(handlers):
+        raise SpecError(
+            "operations and handlers do not match: the server has no handler for "
+            f"{sorted(named - set(handlers))}, the spec no operation for "
+            f"{sorted(set(handlers) - named)}"
+        )
     by_path: dict[str, dict[str, Endpoint]] = {}
     for operation in operations:
         handler = handlers[operation.operation_id]

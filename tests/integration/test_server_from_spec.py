@@ -269,3 +269,13 @@ def test_the_server_sends_only_the_fields_its_schemas_declare(
     echoed = set(_schema(SPEC, "CreateTaskRequest")["properties"]) - {"id"}
     assert set(task) == set(_schema(SPEC, "Task")["required"]) | echoed
     assert set(item) == set(_schema(SPEC, "TasksListItem")["required"])
+
+
+def test_an_operation_without_a_handler_stops_the_start(tmp_path: Path) -> None:
+    def add_delete(spec: dict[str, Any]) -> None:
+        spec["paths"]["/agent-execution/{task_id}/delete"] = {
+            "post": {"operationId": "delete_task", "responses": {"204": {"description": "Gone"}}}
+        }
+
+    with pytest.raises(SpecError, match=r"no handler for \['delete_task'\], the spec no .* \[\]"):
+        create_app(api_keys=["k"], spec=write_spec(tmp_path, add_delete))
