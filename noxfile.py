@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import filecmp
 import logging
 import os
 import shutil
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -117,76 +115,12 @@ def _run_in(
     return session.run(str(bin_dir / args[0]), *args[1:], env=env, external=True, **kw)
 
 
-def _generate_into(session: nox.Session, target: Path) -> None:
-    """Generate the client package into `target`, a folder that must not exist yet."""
-    _run_in(
-        session,
-        "tools-env",
-        "openapi-python-client",
-        "generate",
-        "--path",
-        str(SPEC),
-        "--config",
-        str(ROOT / "generator-config.yaml"),
-        "--custom-template-path",
-        str(ROOT / "generator-templates"),
-        "--meta",
-        "none",
-        "--output-path",
-        str(target),
-        "--fail-on-warning",
-        silent=True,
-        # The generator's ruff post-hooks would leave a .ruff_cache inside the package.
-        env={"RUFF_NO_CACHE": "true"},
-    )
-
-
-def _tree_diff(committed: Path, fresh: Path) -> list[str]:
-    """A unified diff of two trees, empty when they are the same."""
-    lines: list[str] = []
-    comparison = filecmp.dircmp(committed, fresh, ignore=["__pycache__"])
-    pending = [(comparison, Path())]
-    while pending:
-        cmp, rel = pending.pop()
-        lines += [f"only in committed generated/: {rel / name}" for name in cmp.left_only]
-        lines += [f"missing from generated/: {rel / name}" for name in cmp.right_only]
-        for name in cmp.diff_files:
-            old = (Path(cmp.left) / name).read_text().splitlines(keepends=True)
-            new = (Path(cmp.right) / name).read_text().splitlines(keepends=True)
-            lines += difflib.unified_diff(
-                old, new, f"generated/{rel / name}", f"fresh/{rel / name}"
-            )
-        pending += [(sub, rel / name) for name, sub in cmp.subdirs.items()]
-    return lines
-
-
 def _regenerate(session: nox.Session, *, check: bool) -> None:
-    # The overlay's create signature, from the spec (its script says what it writes).
+    # The steps are the script's, so that the suite's scripted spec changes run the same.
     _run_in(
-        session, "tools-env", "python", str(ROOT / ".ci" / "signatures.py"),
+        session, "tools-env", "python", str(ROOT / ".ci" / "generate.py"),
         *(["--check"] if check else []),
     )  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / "xpander_tasks_api"
-        _generate_into(session, fresh)
-        # What the templates cannot read: the spec's `x-` extensions.
-        extensions = str(fresh / "spec_extensions.py")
-        script = str(ROOT / ".ci" / "spec_extensions.py")
-        _run_in(session, "tools-env", "python", script, str(SPEC), extensions)
-        (fresh / "py.typed").write_text("# Marker file for PEP 561\n")
-        if check:
-            diff = _tree_diff(GENERATED, fresh)
-            if diff:
-                session.error(
-                    "generated/ is stale or was edited by hand; run `nox -s generate`.\n"
-                    + "".join(line if line.endswith("\n") else line + "\n" for line in diff)
-                )
-            session.log("generated/ matches a fresh generation from openapi.yaml")
-            return
-        # The generator's --overwrite keeps stray files: replace the whole package instead.
-        shutil.rmtree(GENERATED, ignore_errors=True)
-        shutil.copytree(fresh, GENERATED)
-        session.log(f"regenerated {GENERATED.relative_to(ROOT)}")
 
 
 @nox.session(venv_backend="none", requires=["tools-env"])
@@ -349,12 +283,13 @@ def docs(session: nox.Session) -> None:
     )
 
 
-@nox.session(venv_backend="none", requires=["dev-env"])
+@nox.session(venv_backend="none", requires=["dev-env", "tools-env"])
 def tests(session: nox.Session) -> None:
     """The pytest suite: unit, end-to-end over loopback, and contract tests."""
     REPORTS.mkdir(exist_ok=True)
     junit = f"--junitxml={REPORTS / 'tests-junit.xml'}"
-    env = {}
+    # The generator, for the tests that generate a changed copy of the spec.
+    env = {"XPANDER_TOOLS_BIN": str(_venv_bin(session, "tools-env"))}
     if sdk_python := _published_sdk_python(session):
         env["XPANDER_SDK_PYTHON"] = sdk_python
     _run_in(session, "dev-env", "pytest", junit, *session.posargs, env=env)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from xpander_tasks_server._script import AgentBehaviour, Script
     from xpander_tasks_server._serve import LocalTaskServer
     from xpander_tasks_server._service import Counters
-    from xpander_tasks_server._spec import Spec, load_spec, spec_path
+    from xpander_tasks_server._spec import Spec, SpecError, load_spec, spec_path
 
 __all__ = [
     "DEFAULT_AGENTS",
@@ -38,6 +38,7 @@ __all__ = [
     "ReceivedCreate",
     "Script",
     "Spec",
+    "SpecError",
     "StreamDrop",
     "counters_of",
     "create_app",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import os
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -26,7 +27,7 @@ from xpander_tasks_server._faults import ServerHandle, WireLayer
 from xpander_tasks_server._requests import ApiError
 from xpander_tasks_server._script import Script, check_seconds
 from xpander_tasks_server._service import Counters, Handler, Service, error_response
-from xpander_tasks_server._spec import Operation
+from xpander_tasks_server._spec import Operation, Spec, SpecError, load_spec
 from xpander_tasks_server._store import StoreBusy
 
 DEFAULT_AGENTS = ("agent-123",)
@@ -64,9 +65,13 @@ def _routes(service: Service) -> list[Route]:
     """A route for each path of the spec, answering each of its methods by its operation."""
     handlers = service.handlers()
     operations = service.spec.operations()
-    unmatched = {operation.operation_id for operation in operations} ^ set(handlers)
-    if unmatched:
-        raise RuntimeError(f"operations and handlers do not match: {sorted(unmatched)}")
+    named = {operation.operation_id for operation in operations}
+    if named != set(handlers):
+        raise SpecError(
+            "operations and handlers do not match: the server has no handler for "
+            f"{sorted(named - set(handlers))}, the spec no operation for "
+            f"{sorted(set(handlers) - named)}"
+        )
     by_path: dict[str, dict[str, Endpoint]] = {}
     for operation in operations:
         handler = handlers[operation.operation_id]
@@ -147,6 +152,7 @@ def create_app(
     drop_stream_after: int | None = None,
     script: Script | None = None,
     ping_interval: float = DEFAULT_PING_INTERVAL,
+    spec: str | os.PathLike[str] | None = None,
 ) -> Starlette:
     """The task API as an ASGI app; its `Counters` are at `app.state.counters`.
 
@@ -159,7 +165,8 @@ def create_app(
     containing `UNKNOWN_EVENT_MARKER` adds an event of type `UNKNOWN_EVENT_TYPE` to the task's
     stream, and an entry of a kind no client knows to its activity log. `script` scripts the
     agents and faults (see `Script`); it is at `app.state.script`, and every answer carries an
-    `x-request-id`.
+    `x-request-id`. `spec` is the OpenAPI file to serve (default: the packaged `openapi.yaml`);
+    one the server cannot follow is a `SpecError` naming what is missing.
     """
     if not api_keys:
         raise ValueError("at least one API key is needed")
@@ -172,6 +179,7 @@ def create_app(
         organization_id=organization_id,
         script=script or Script(),
         ping_interval=ping_interval,
+        spec=load_spec() if spec is None else Spec.from_file(spec),
     )
     if drop_stream_after is not None:
         service.script.drop_stream(after=drop_stream_after)

@@ -22,7 +22,7 @@ from xpander_tasks_server._app import (
 from xpander_tasks_server._protocol import DEFAULT_REQUEST_TIMEOUT, with_request_deadline
 from xpander_tasks_server._script import MAX_SECONDS, Script, check_seconds
 from xpander_tasks_server._serve import bind, url_of
-from xpander_tasks_server._spec import load_spec
+from xpander_tasks_server._spec import SpecError, load_spec
 
 DEFAULT_PORT = load_spec().local_port()
 
@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a YAML or JSON file scripting agents and faults (see examples/server-script.yaml)",
     )
     parser.add_argument(
+        "--spec",
+        metavar="FILE",
+        help="the OpenAPI file to serve: answers, defaults and statuses (the packaged one)",
+    )
+    parser.add_argument(
         "--request-timeout",
         type=_positive,
         default=DEFAULT_REQUEST_TIMEOUT,
@@ -123,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     interrupted.
 
     What stops the start (a port in use, a database that cannot be opened) is one line on
-    stderr and exit status 1; a bad --script is one line and status 2, a usage error.
+    stderr and exit status 1; a bad --script or --spec is one line and status 2, a usage
+    error.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -147,7 +153,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             organization_id=args.organization_id,
             ping_interval=args.ping_interval,
             script=script,
+            spec=args.spec,
         )
+    except SpecError as exc:
+        print(f"xpander-tasks-server: --spec: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
     except sqlite3.Error as exc:
         raise SystemExit(f"xpander-tasks-server: cannot open --db {args.db}: {exc}") from None
     try:

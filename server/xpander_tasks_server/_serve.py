@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
 import threading
@@ -51,7 +52,7 @@ class LocalTaskServer:
     scripted ones (None: any id exists). `script` (a new empty one by default) scripts
     its agents and faults and records the creates received. `request_timeout` is the seconds
     a client has to send a whole request; `ping_interval` those after which a waiting event
-    stream sends a ping.
+    stream sends a ping. `spec` is the OpenAPI file to serve (the packaged one by default).
     """
 
     def __init__(
@@ -69,6 +70,7 @@ class LocalTaskServer:
         host: str = "127.0.0.1",
         port: int = 0,
         timeout: float = 10.0,
+        spec: str | os.PathLike[str] | None = None,
     ) -> None:
         self.api_key = api_key or secrets.token_urlsafe(24)
         self.agents = None if agents is None else tuple(agents)
@@ -84,6 +86,7 @@ class LocalTaskServer:
             drop_stream_after=drop_stream_after,
             script=self.script,
             ping_interval=ping_interval,
+            spec=spec,
         )
         self._protocol = with_request_deadline(request_timeout)
         self.counters: Counters = counters_of(self.app)

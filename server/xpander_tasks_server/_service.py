@@ -21,19 +21,13 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from xpander_tasks_server._lifecycle import (
-    change,
-    isoformat,
-    restart,
-    stop,
-    task_at,
-    timeline,
-)
+from xpander_tasks_server._lifecycle import Lifecycle, isoformat
 from xpander_tasks_server._requests import ApiError, read_json_object, semantic_problem
 from xpander_tasks_server._script import Script
-from xpander_tasks_server._spec import Operation, Spec, load_spec
+from xpander_tasks_server._spec import Operation, Spec
 from xpander_tasks_server._store import StoreBusy, TaskRecord, TaskStore
 from xpander_tasks_server._views import (
+    OWN_LIST_ITEM_FIELDS,
     activity_thread,
     agent,
     agent_list_item,
@@ -118,8 +112,9 @@ class Service:
         organization_id: str,
         script: Script,
         ping_interval: float,
+        spec: Spec,
     ) -> None:
-        self.spec: Spec = load_spec()
+        self.spec = spec
         self.script = script
         self.store = TaskStore(db)
         self.agents = None if agents is None else frozenset(agents)
@@ -135,6 +130,8 @@ class Service:
             for key, value in self.spec.defaults("TaskInput").items()
             if value is not None
         }
+        self.lifecycle = Lifecycle(spec)
+        self._list_item_shape = spec.answer_shape("TasksListItem", own=OWN_LIST_ITEM_FIELDS)
 
     def handlers(self) -> dict[str, Handler]:
         """The handler of each operation, by operationId."""
@@ -190,7 +187,7 @@ class Service:
         continued = body.get("id") is not None
         if continued:
             record = self._task(body["id"], with_events=True)
-            restart(record, now)
+            self.lifecycle.restart(record, now)
             record.fields = fields
             record.agent_version = version or record.agent_version
         else:
@@ -202,28 +199,28 @@ class Service:
             self.counters.tasks_continued += 1
         else:
             self.counters.tasks_created += 1
-        return _JSON(task_at(record, now))
+        return _JSON(self.lifecycle.answer(record, now))
 
     async def get_task(self, call: Call) -> Response:
         """The task as it is now."""
-        return _JSON(task_at(self._task(call.path["task_id"]), time.time()))
+        return _JSON(self.lifecycle.answer(self._task(call.path["task_id"]), time.time()))
 
     async def stop_task(self, call: Call) -> Response:
         """Stop the task for good (until changed by hand again)."""
         record, now = self._task(call.path["agent_or_task_id"]), time.time()
-        stop(record, now)
+        self.lifecycle.stop(record, now)
         self.store.put(record)
         self.counters.tasks_stopped += 1
-        return _JSON(task_at(record, now))
+        return _JSON(self.lifecycle.answer(record, now))
 
     async def update_task(self, call: Call) -> Response:
         """Set the fields an update names, or those of a saved whole task."""
         assert call.body is not None
         record, now = self._task(call.path["task_id"]), time.time()
-        change(record, now, self._changed_fields(call.body))
+        self.lifecycle.change(record, now, self._changed_fields(call.body))
         self.store.put(record)
         self.counters.tasks_updated += 1
-        return _JSON(task_at(record, now))
+        return _JSON(self.lifecycle.answer(record, now))
 
     async def report_external_task(self, call: Call) -> Response:
         """Store a finished task that ran elsewhere, under its `id` or a new one."""
@@ -241,7 +238,7 @@ class Service:
         record = self._new_record(body.get("id") or str(uuid.uuid4()), agent_id, fields, now, None)
         record.frozen_at = now
         record.overrides = {
-            "status": "completed" if body.get("is_success", True) else "failed",
+            "status": self.lifecycle.succeeded if body.get("is_success", True) else "failed",
             "result": body.get("result"),
             "tokens": body.get("tokens"),
             "duration": body.get("duration", 0),
@@ -251,26 +248,27 @@ class Service:
         }
         self.store.put(record, replace=True)
         self.counters.tasks_reported += 1
-        return _JSON(task_at(record, now))
+        return _JSON(self.lifecycle.answer(record, now))
 
     async def list_tasks(self, call: Call) -> Response:
         """The agent's tasks that match the filters, newest first."""
         agent_id = self._agent(call.path["agent_id"])
         records = [record for record in self._records() if record.agent_id == agent_id]
-        return _JSON(newest_first(records, time.time(), call.query))
+        return _JSON(self._list(records, time.time(), call.query))
 
     async def list_user_tasks(self, call: Call) -> Response:
         """The tasks whose end user (`input.user.id`) is `user_id`, filtered, newest first."""
         now, user_id = time.time(), call.path["user_id"]
+        task_at = self.lifecycle.task_at
         records = [r for r in self._records() if user_id_of(task_at(r, now)) == user_id]
-        return _JSON(newest_first(records, now, call.query))
+        return _JSON(self._list(records, now, call.query))
 
     async def get_task_activity_log(self, call: Call) -> Response:
         """The activity thread of the agent's task."""
         agent_id, record = self._agent(call.path["agent_id"]), self._task(call.path["task_id"])
         if record.agent_id != agent_id:
             raise ApiError(404, "Task not found")
-        return _JSON(activity_thread(record, time.time()))
+        return _JSON(activity_thread(self.lifecycle, record, time.time()))
 
     async def get_agent(self, call: Call) -> Response:
         """A configured agent, at the version asked for (every version of it looks alike)."""
@@ -309,7 +307,7 @@ class Service:
         last_write = time.monotonic()
         while record is not None:
             now = time.time()
-            planned = timeline(record)
+            planned = self.lifecycle.timeline(record)
             due = [event for event in planned if event.time <= now]
             for event in due:
                 if event.id <= last_id:
@@ -329,6 +327,11 @@ class Service:
             await asyncio.sleep(min([_STREAM_POLL, *upcoming]))
             with contextlib.suppress(StoreBusy):  # another process's lock: read again later
                 record = self.store.get(record.id, with_events=True)
+
+    def _list(
+        self, records: list[TaskRecord], now: float, filters: Mapping[str, str]
+    ) -> list[dict[str, Any]]:
+        return newest_first(self.lifecycle, self._list_item_shape, records, now, filters)
 
     def _changed_fields(self, body: dict[str, Any]) -> dict[str, Any]:
         """The task fields an update body sets: the update keys it gives, or a whole task's.

@@ -7,7 +7,8 @@ generated client cannot drift apart.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict, cast
@@ -26,6 +27,10 @@ _FORMATS = Draft202012Validator.FORMAT_CHECKER
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keywords under which a schema names properties rather than applying a subschema.
 _NAMING_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSchemas")
+
+
+class SpecError(ValueError):
+    """The spec cannot drive the server: unreadable, or missing what the server needs."""
 
 
 class Issue(TypedDict):
@@ -62,6 +67,25 @@ class BodyCheck:
     rules: list[str]
 
 
+@dataclass(frozen=True)
+class AnswerShape:
+    """How the server completes an answer of one schema from the spec.
+
+    `filler` holds what a property the server leaves unset gets: its `default`, else its
+    `example` (or first of `examples`). `own` are the fields the server sets by itself;
+    those the schema does not declare are left out (echoed request fields are always kept).
+    """
+
+    filler: Mapping[str, Any]
+    own: frozenset[str]
+    declared: frozenset[str]
+
+    def complete(self, answer: Mapping[str, Any]) -> dict[str, Any]:
+        """`answer` with the filler under it, in the schema's order, less undeclared own fields."""
+        kept = {k: v for k, v in answer.items() if k in self.declared or k not in self.own}
+        return {**self.filler, **kept}
+
+
 def spec_path() -> Path:
     """The spec shipped inside the wheel, else the repo-root one of a checkout."""
     packaged = Path(__file__).with_name(_SPEC_NAME)
@@ -74,6 +98,8 @@ class Spec:
     """A loaded OpenAPI document with validators for its operations' bodies and parameters."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
+        if not isinstance(document, Mapping) or not isinstance(document.get("paths"), Mapping):
+            raise SpecError("not an OpenAPI document: no `paths` mapping")
         self.document = document
         resource = Resource.from_contents(document, default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
@@ -85,6 +111,20 @@ class Spec:
             if isinstance(operation, Mapping) and "operationId" in operation
         }
         self._validators: dict[str, Draft202012Validator] = {}
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Spec:
+        """The OpenAPI document in the YAML (or JSON) file at `path`."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SpecError(f"cannot read {os.fspath(path)}: {exc}") from None
+        try:
+            document = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            problem = shorten(" ".join(str(exc).split()))
+            raise SpecError(f"{os.fspath(path)} is not valid YAML: {problem}") from None
+        return cls(document)
 
     def operations(self) -> list[Operation]:
         """Every operation of the document, in its order."""
@@ -125,13 +165,78 @@ class Spec:
 
     def final_statuses(self) -> tuple[str, ...]:
         """The task statuses after which nothing more happens: `x-final-statuses`."""
-        schema = self._lookup("/components/schemas/AgentExecutionStatus")
-        return tuple(schema["x-final-statuses"])
+        return self._statuses("x-final-statuses")
+
+    def lifecycle(self) -> tuple[str, ...]:
+        """The statuses a task walks through when nothing interferes: `x-lifecycle`.
+
+        A new task has the first; the last non-final one is the run itself; the last, a final
+        status, is where a successful run ends.
+        """
+        path = self._statuses("x-lifecycle")
+        final = set(self.final_statuses())
+        if len(path) < 2 or path[-1] not in final or final.intersection(path[:-1]):
+            raise SpecError(
+                "AgentExecutionStatus: x-lifecycle must be statuses that are not final, then "
+                f"one of x-final-statuses; it is {list(path)}"
+            )
+        return path
+
+    def _statuses(self, extension: str) -> tuple[str, ...]:
+        """The statuses an extension of `AgentExecutionStatus` lists, each one of its values."""
+        schema = self._schema("AgentExecutionStatus")
+        listed = schema.get(extension)
+        if not isinstance(listed, list) or not listed:
+            raise SpecError(f"AgentExecutionStatus: {extension} must be a list of statuses")
+        unknown = [status for status in listed if status not in schema.get("enum", [])]
+        if unknown:
+            raise SpecError(
+                f"AgentExecutionStatus: {extension} names statuses not in its enum: {unknown}"
+            )
+        return tuple(listed)
+
+    def answer_shape(
+        self, schema_name: str, *, own: Collection[str], echoed: Collection[str] = ()
+    ) -> AnswerShape:
+        """How to complete answers of component schema `schema_name` (see `AnswerShape`).
+
+        `own` are the fields the server sets by itself, `echoed` those it copies from the
+        request. A required property that is neither, and has no default or example, is a
+        `SpecError` naming it: the server could not answer in the schema's shape.
+        """
+        schema = self._schema(schema_name)
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        filler: dict[str, Any] = {}
+        for name, prop in properties.items():
+            if "default" in prop:
+                filler[name] = _as_typed(prop, prop["default"])
+            elif "example" in prop:
+                filler[name] = _as_typed(prop, prop["example"])
+            elif prop.get("examples"):
+                filler[name] = _as_typed(prop, prop["examples"][0])
+        set_by_server = set(own).intersection(properties) | set(echoed)
+        unfilled = [
+            name
+            for name in schema.get("required", [])
+            if name not in filler and name not in set_by_server
+        ]
+        if unfilled:
+            raise SpecError(
+                f"{schema_name}: required field {', '.join(map(repr, unfilled))} has no default "
+                "or example, and the server does not set it"
+            )
+        return AnswerShape(filler, frozenset(own), frozenset(properties))
 
     def defaults(self, schema_name: str) -> dict[str, Any]:
         """Every top-level property of component schema `schema_name`, with its default or None."""
-        properties = self._lookup(f"/components/schemas/{schema_name}")["properties"]
+        properties = self._schema(schema_name).get("properties", {})
         return {key: prop.get("default") for key, prop in properties.items()}
+
+    def _schema(self, schema_name: str) -> Mapping[str, Any]:
+        schema = self.document.get("components", {}).get("schemas", {}).get(schema_name)
+        if not isinstance(schema, Mapping):
+            raise SpecError(f"the spec has no schema {schema_name!r} (components/schemas)")
+        return schema
 
     def schema_issues(self, schema_name: str, instance: Any) -> list[Issue]:
         """Problems of `instance` against component schema `schema_name` (e.g. `Task`)."""
@@ -214,14 +319,23 @@ class Spec:
         return self._validators[pointer]
 
 
+def _as_typed(prop: Mapping[str, Any], value: Any) -> Any:
+    """A whole number given for a `number` property as the float the API sends (`0.0`, not `0`):
+    clients that convert (the published SDK's pydantic) and clients that do not then agree."""
+    kinds = prop.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return float(value) if whole and "number" in kinds and "integer" not in kinds else value
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
 @functools.cache
 def load_spec() -> Spec:
-    """The server's spec, parsed once per process."""
-    return Spec(yaml.safe_load(spec_path().read_text(encoding="utf-8")))
+    """The packaged spec (`spec_path()`), parsed once per process."""
+    return Spec.from_file(spec_path())
 
 
 def _issues(validator: Draft202012Validator, instance: Any, prefix: list[str | int]) -> list[Issue]:

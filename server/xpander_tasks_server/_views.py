@@ -1,7 +1,8 @@
 """Answers other than a task: list items, activity threads, agents.
 
 Each follows its schema in `openapi.yaml` (`TasksListItem`, `AgentActivityThread`, `Agent`);
-the tests check them against it.
+the tests check them against it. A list item gets the fields the server does not set from
+its schema (`Spec.answer_shape`).
 """
 
 from __future__ import annotations
@@ -9,8 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, isoformat, task_at, updated_at
+from xpander_tasks_server._lifecycle import UNKNOWN_EVENT_MARKER, Lifecycle, isoformat
+from xpander_tasks_server._spec import AnswerShape
 from xpander_tasks_server._store import TaskRecord
+
+# The TasksListItem fields `list_item` sets.
+OWN_LIST_ITEM_FIELDS = (
+    "id",
+    "agent_id",
+    "organization_id",
+    "status",
+    "user_id",
+    "parent_task_id",
+    "triggering_agent_id",
+    "created_at",
+    "updated_at",
+    "result",
+    "title",
+    "execution_kind",
+    "conversation_kind",
+)
 
 
 def user_id_of(task: Mapping[str, Any]) -> str | None:
@@ -20,10 +39,12 @@ def user_id_of(task: Mapping[str, Any]) -> str | None:
     return user_id if isinstance(user_id, str) else None
 
 
-def list_item(record: TaskRecord, now: float) -> dict[str, Any]:
-    """The task as a list shows it: its identity, status and outcome, no input."""
-    task = task_at(record, now)
-    return {
+def list_item(
+    lifecycle: Lifecycle, shape: AnswerShape, record: TaskRecord, now: float
+) -> dict[str, Any]:
+    """The task as a list shows it (`shape`: TasksListItem's): identity, status, outcome."""
+    task = lifecycle.task_at(record, now)
+    item = {
         "id": record.id,
         "agent_id": record.agent_id,
         "organization_id": record.organization_id,
@@ -32,18 +53,21 @@ def list_item(record: TaskRecord, now: float) -> dict[str, Any]:
         "parent_task_id": task.get("parent_execution"),
         "triggering_agent_id": task.get("triggering_agent_id"),
         "created_at": isoformat(record.created_at),
-        "updated_at": isoformat(updated_at(record, now)),
-        "source_node_type": None,
+        "updated_at": isoformat(lifecycle.updated_at(record, now)),
         "result": task.get("result"),
         "title": task.get("title"),
         "execution_kind": task.get("execution_kind"),
-        "process": None,
         "conversation_kind": task.get("conversation_kind"),
     }
+    return shape.complete(item)
 
 
 def newest_first(
-    records: Iterable[TaskRecord], now: float, filters: Mapping[str, str]
+    lifecycle: Lifecycle,
+    shape: AnswerShape,
+    records: Iterable[TaskRecord],
+    now: float,
+    filters: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     """The list items of `records` whose fields equal every filter, newest first.
 
@@ -52,17 +76,18 @@ def newest_first(
     """
     items = []
     for record in sorted(records, key=lambda record: record.created_at, reverse=True):
-        item = list_item(record, now)
-        compared = {**item, "internal_status": task_at(record, now).get("internal_status")}
+        item = list_item(lifecycle, shape, record, now)
+        internal_status = lifecycle.task_at(record, now).get("internal_status")
+        compared = {**item, "internal_status": internal_status}
         if all(compared.get(name) == value for name, value in filters.items()):
             items.append(item)
     return items
 
 
-def activity_thread(record: TaskRecord, now: float) -> dict[str, Any]:
+def activity_thread(lifecycle: Lifecycle, record: TaskRecord, now: float) -> dict[str, Any]:
     """The task's activity as the platform's thread shows it: the user's message, the agent's
     reasoning once it runs, its tool call and answer once it has one."""
-    task = task_at(record, now)
+    task = lifecycle.task_at(record, now)
     text = task["input"].get("text") or ""
     messages: list[dict[str, Any]] = [
         {

@@ -17,7 +17,8 @@ from support import fake_task, mock_tasks
 
 from xpander_tasks import AgentExecutionStatus
 from xpander_tasks_api import spec_extensions
-from xpander_tasks_server import Spec, _lifecycle, _script, spec_path
+from xpander_tasks_server import Spec, _script, load_spec, spec_path
+from xpander_tasks_server._lifecycle import Lifecycle
 
 _SOURCE = Path(__file__).resolve().parents[2] / ".ci" / "spec_extensions.py"
 SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text())
@@ -36,7 +37,7 @@ def _with_queued_final() -> dict[str, Any]:
 def test_the_client_and_the_server_read_the_specs_list() -> None:
     assert set(LISTED) == {"completed", "failed", "error", "stopped"}
     assert frozenset(LISTED) == spec_extensions.FINAL_STATUSES
-    assert frozenset(LISTED) == _lifecycle.FINAL_STATUSES
+    assert frozenset(LISTED) == Lifecycle(load_spec()).final
     assert tuple(LISTED) == _script.FINAL_STATUSES
 
 
