@@ -38,8 +38,6 @@ class UpdateTaskRequest(ModelAPI):
     result: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         tool_call_payload_extension: dict[str, Any] | None | Unset
         if isinstance(self.tool_call_payload_extension, Unset):
             tool_call_payload_extension = UNSET
@@ -92,8 +90,6 @@ class UpdateTaskRequest(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
 
         def _parse_tool_call_payload_extension(
