@@ -54,13 +54,6 @@ class AgentActivityThread(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.agent_activity_thread_message import AgentActivityThreadMessage
-        from ..models.agent_activity_thread_reasoning import (
-            AgentActivityThreadReasoning,
-        )
-        from ..models.agent_activity_thread_tool_call import AgentActivityThreadToolCall
-        from ..models.user import User
-
         id = self.id
 
         created_at = self.created_at.isoformat()
@@ -103,14 +96,6 @@ class AgentActivityThread(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.activity_log_entry import ActivityLogEntry
-        from ..models.agent_activity_thread_message import AgentActivityThreadMessage
-        from ..models.agent_activity_thread_reasoning import (
-            AgentActivityThreadReasoning,
-        )
-        from ..models.agent_activity_thread_tool_call import AgentActivityThreadToolCall
-        from ..models.user import User
-
         d = dict(src_dict)
         id = d.pop("id")
 

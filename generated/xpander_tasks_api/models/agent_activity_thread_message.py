@@ -45,8 +45,6 @@ class AgentActivityThreadMessage(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user import User
-
         id = self.id
 
         created_at = self.created_at.isoformat()
@@ -88,11 +86,6 @@ class AgentActivityThreadMessage(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.agent_activity_thread_message_content import (
-            AgentActivityThreadMessageContent,
-        )
-        from ..models.user import User
-
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -44,8 +44,6 @@ class AgentActivityThreadToolCall(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         id = self.id
 
         created_at = self.created_at.isoformat()
@@ -99,8 +97,6 @@ class AgentActivityThreadToolCall(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -98,8 +98,6 @@ class CreateTaskRequest(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -315,10 +313,6 @@ class CreateTaskRequest(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-        from ..models.mcp_server_details import MCPServerDetails
-        from ..models.task_input import TaskInput
-
         d = dict(src_dict)
 
         def _parse_id(data: object) -> None | str | Unset:

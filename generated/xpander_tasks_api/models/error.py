@@ -58,8 +58,6 @@ class Error(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.validation_issue import ValidationIssue
-
         d = dict(src_dict)
 
         def _parse_detail(data: object) -> list[ValidationIssue] | str:

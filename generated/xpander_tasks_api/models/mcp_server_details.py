@@ -76,8 +76,6 @@ class MCPServerDetails(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.string_map import StringMap
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -226,8 +224,6 @@ class MCPServerDetails(ModelAPI):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.string_map import StringMap
-
         d = dict(src_dict)
 
         def _parse_id(data: object) -> None | str | Unset:

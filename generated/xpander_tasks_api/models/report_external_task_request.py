@@ -46,8 +46,6 @@ class ReportExternalTaskRequest(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tokens import Tokens
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -117,8 +115,6 @@ class ReportExternalTaskRequest(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tokens import Tokens
-
         d = dict(src_dict)
 
         def _parse_id(data: object) -> None | str | Unset:

@@ -115,11 +115,6 @@ class Task(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.hitl_request import HITLRequest
-        from ..models.json_object import JsonObject
-        from ..models.pending_eca_request import PendingECARequest
-        from ..models.tokens import Tokens
-
         id = self.id
 
         agent_id = self.agent_id
@@ -605,13 +600,6 @@ class Task(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hitl_request import HITLRequest
-        from ..models.json_object import JsonObject
-        from ..models.mcp_server_details import MCPServerDetails
-        from ..models.pending_eca_request import PendingECARequest
-        from ..models.task_input import TaskInput
-        from ..models.tokens import Tokens
-
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -50,8 +50,6 @@ class TaskEvent(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.event_identity import EventIdentity
-
         type_ = self.type_
 
         task_id: None | str | Unset
@@ -106,8 +104,6 @@ class TaskEvent(ModelAPI):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_identity import EventIdentity
-
         d = dict(src_dict)
         type_ = d.pop("type")
 

@@ -43,9 +43,6 @@ class TaskInput(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.principal import Principal
-        from ..models.user import User
-
         text = self.text
 
         files: list[str] | Unset = UNSET
@@ -93,10 +90,6 @@ class TaskInput(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_ref import AttachmentRef
-        from ..models.principal import Principal
-        from ..models.user import User
-
         d = dict(src_dict)
         text = d.pop("text", "")
 

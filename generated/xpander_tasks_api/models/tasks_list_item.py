@@ -52,8 +52,6 @@ class TasksListItem(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         id = self.id
 
         agent_id = self.agent_id
@@ -173,8 +171,6 @@ class TasksListItem(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
         id = d.pop("id")
 

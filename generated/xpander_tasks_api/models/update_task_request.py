@@ -42,8 +42,6 @@ class UpdateTaskRequest(ModelAPI):
     """ The task's result text. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         tool_call_payload_extension: dict[str, Any] | None | Unset
         if isinstance(self.tool_call_payload_extension, Unset):
             tool_call_payload_extension = UNSET
@@ -96,8 +94,6 @@ class UpdateTaskRequest(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
 
         def _parse_tool_call_payload_extension(

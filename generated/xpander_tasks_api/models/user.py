@@ -39,8 +39,6 @@ class User(ModelAPI):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject
-
         email = self.email
 
         id: None | str | Unset
@@ -97,8 +95,6 @@ class User(ModelAPI):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_object import JsonObject
-
         d = dict(src_dict)
         email = d.pop("email")
 
