@@ -17,7 +17,6 @@ import logging
 import os
 import queue
 import ssl
-import sys
 import threading
 import time
 import weakref
@@ -112,8 +111,10 @@ class _Attempt:
 
 def _endpoint(operation: Operation) -> Any:
     """The generated module of `operation`, imported on first use (a log or an agent read
-    is rare: its models stay unloaded until then)."""
-    return sys.modules.get(operation.endpoint) or importlib.import_module(operation.endpoint)
+    is rare: its models stay unloaded until then). Through the import system every time:
+    a module another thread is still importing is in `sys.modules` half made, and only
+    `import_module` waits for it."""
+    return importlib.import_module(operation.endpoint)
 
 
 class BaseClient:
