@@ -648,14 +648,10 @@ def agent_task_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
-    """Every generated public method but `Tasks.create` (whose body builds its call inline)."""
+    """The public methods that need more than their operation says: `Tasks.create` (whose
+    body builds its call inline) and `OPERATION_METHODS`' aside."""
     update = _builder_parameters(spec, "update_task_call")
     return [
-        Method(
-            "Tasks", "get",
-            ("The task as it is now (sync).", "The task as it is now."),
-            "Task", _builder_parameters(spec, "get_task_call"), NO_BODY, "get_task_call", "_get",
-        ),
         Method(
             "Tasks", "list",
             ("An agent's tasks, newest first (sync); see `alist`.",
@@ -786,6 +782,66 @@ def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
     ]  # fmt: skip
 
 
+# Public methods written by hand, not from their operation: the event stream's.
+BY_HAND = frozenset({"Task.events"})
+TASK_ANSWER = {"$ref": "#/components/schemas/Task"}
+
+
+class OperationMethod(NamedTuple):
+    """A `Tasks` method pair made from its operation alone: the path's ids its parameters,
+    the operation's summary its docstring, a `Task` its answer."""
+
+    operation_id: str
+    name: str
+    summary: str
+    parameters: list[dict[str, Any]]
+
+
+def operation_methods(spec: dict[str, Any], tabled: set[str]) -> list[OperationMethod]:
+    """The methods the spec's `x-sdk-method` names that `methods()` does not (nor BY_HAND),
+    in the spec's order; an operation whose shape needs more is refused, named."""
+    found = []
+    for item in spec["paths"].values():
+        for operation in item.values():
+            sdk_method = isinstance(operation, dict) and operation.get("x-sdk-method")
+            if not sdk_method or sdk_method in tabled | BY_HAND | {"Tasks.create"}:
+                continue
+            cls, _, name = sdk_method.partition(".")
+            listed = _operation_parameters(spec, operation["operationId"])
+            answer = operation["responses"].get("200", {}).get("content", {})
+            if (
+                cls != "Tasks"
+                or "requestBody" in operation
+                or any(p["in"] != "path" for p in listed)
+                or answer.get("application/json", {}).get("schema") != TASK_ANSWER
+            ):
+                raise SystemExit(
+                    f"{sdk_method}: only a `Tasks` method whose operation takes ids in its path "
+                    "and answers a Task is made from the spec alone; add it to methods() in "
+                    ".ci/signatures.py"
+                )
+            parameters = [wire_parameter(spec, operation["operationId"], p["name"]) for p in listed]
+            found.append(
+                OperationMethod(operation["operationId"], name, operation["summary"], parameters)
+            )
+    return found
+
+
+def _operation_method_code(method: OperationMethod, asynchronous: bool) -> str:
+    summary = method.summary.rstrip(".")
+    summary = f"{summary}." if asynchronous else f"{summary} (sync)."
+    ids = ", ".join(f'{p["name"]}=check_id("{p["name"]}", {p["name"]})' for p in method.parameters)
+    return (
+        "    @with_parameter_hints\n"
+        f"    {'async def a' if asynchronous else 'def '}{method.name}(\n"
+        + _signature(method.parameters, "        ", self=True, settings=NO_BODY)
+        + "    ) -> Task:\n"
+        + _doc(method.parameters, "        ", _summary(summary, "        "), NO_BODY)
+        + f"        return {'await self._a' if asynchronous else 'self._'}task_operation("
+        + f'OPERATIONS["{method.operation_id}"], {_options(NO_BODY)}, {ids})\n'
+    )
+
+
 def _method_code(method: Method, asynchronous: bool) -> str:
     name = f"a{method.name}" if asynchronous else method.name
     private = f"_a{method.private.removeprefix('_')}" if asynchronous else method.private
@@ -834,9 +890,12 @@ def create_methods(parameters: list[dict[str, Any]]) -> list[str]:
 def regions(spec: dict[str, Any], parameters: list[dict[str, Any]]) -> dict[str, str]:
     """Each class's generated methods, by class."""
     code: dict[str, list[str]] = {"Tasks": create_methods(parameters)}
-    for method in methods(spec, parameters):
+    tabled = methods(spec, parameters)
+    for method in tabled:
         code.setdefault(method.cls, [])
         code[method.cls] += [_method_code(method, False), _method_code(method, True)]
+    for made in operation_methods(spec, {f"{m.cls}.{m.name}" for m in tabled}):
+        code["Tasks"] += [_operation_method_code(made, False), _operation_method_code(made, True)]
     return {cls: "\n".join(parts) for cls, parts in code.items()}
 
 
