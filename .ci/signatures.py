@@ -665,8 +665,8 @@ def agent_task_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
-    """The public methods that need more than their operation says: `Tasks.create` (whose
-    body builds its call inline) and `OPERATION_METHODS`' aside."""
+    """The public methods that need more than their operation says (the others are
+    `operation_methods`'), but `Tasks.create` (whose body builds its call inline)."""
     update = _builder_parameters(spec, "update_task_call")
     return [
         Method(
