@@ -272,7 +272,6 @@ def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, 
     ]  # fmt: skip
     constant = name.removesuffix("_task_call").upper() + "_BODY"
     settings = settings_for(spec, schema)
-    outside = [n for n, _, _ in [*leading, *keywords]] + list(settings)
     omit_none = [f["name"] for f in fields] if name == "update_task_call" else []
     code = (
         f"def {name}(  # noqa: PLR0917 - the published SDK's positional parameters\n"
@@ -284,11 +283,17 @@ def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, 
         + "}), options=call_options("
         + ", ".join(f"{n}={n}" for n in settings)
         + "))\n\n\n"
-        + f"{constant}: Final = _Body({schema}, {name}, outside=frozenset({outside!r}), "
+        + f"{constant}: Final = _Body({schema}, {_defaults(fields)}, "
         + f"fields={{}}, omit_none=frozenset({omit_none!r}), "
         + f"checks={ {f['name']: f['checks'] for f in fields if f['checks']}!r})\n\n\n"
     )
     return code, {schema, *_model_names(fields, body=False)}
+
+
+def _defaults(body: list[dict[str, Any]]) -> str:
+    """The body parameters by name, each with the default its signature shows (in order)."""
+    pairs = [f'"{p["name"]}": {p["annotation"].partition(" = ")[2]},' for p in body]
+    return "{" + "".join(pairs) + "}"
 
 
 def settings_for(spec: dict[str, Any], schema: str) -> dict[str, tuple[str, str]]:
@@ -345,10 +350,11 @@ def _summary(text: str, indent: str) -> str:
     return f"\n{indent}".join(textwrap.wrap(text, 96 - len(indent)))
 
 
-def _built_call(body: list[dict[str, Any]]) -> str:
-    """The checked call from the parameters, each body one by its name (ruff formats it)."""
+def _built_call(body: list[dict[str, Any]], agent_id: str = "agent_id") -> str:
+    """The checked create call from the parameters, passed once: each body one by its name
+    to the spec's checker, `CREATE_BODY` (ruff formats it)."""
     return (
-        'CreateTaskCall(agent_id=check_id("agent_id", agent_id), agent_version=None '
+        f'CreateTaskCall(agent_id=check_id("agent_id", {agent_id}), agent_version=None '
         'if agent_version is None else check_version("agent_version", agent_version), '
         "body=CREATE_BODY({"
         + "".join(f'"{p["name"]}": {p["name"]},' for p in body)
@@ -587,17 +593,27 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
         "# SDK parameter -> the body field it fills (wire names), where they differ.\n"
         f"CREATE_FIELDS: Final = {renamed!r}\n"
         "# The spec's checks of each body parameter's value, made before sending.\n"
-        f"CREATE_CHECKS: Final[dict[str, dict[str, Any]]] = {constraints!r}\n\n\n"
-        "def create_task_call(  # noqa: PLR0917 - the published SDK's parameters\n"
-        + _signature(parameters, "    ", self=False)
-        + ") -> CreateTaskCall:\n"
-        + _doc(parameters, "    ", "Check the arguments of a create call and build its request.")
-        + f"    return {_built_call(body)}\n\n\n"
-        "CREATE_BODY: Final = _Body(\n    CreateTaskRequest,\n"
-        "    create_task_call,\n"
-        '    outside=frozenset({"agent_id", "agent_version", '
-        + ", ".join(f'"{name}"' for name in SETTINGS)
-        + "}),\n    fields=CREATE_FIELDS,\n    checks=CREATE_CHECKS,\n)\n\n\n"
+        f"CREATE_CHECKS: Final[dict[str, dict[str, Any]]] = {constraints!r}\n"
+        "# Each body parameter with the default the public methods' signatures give it, in\n"
+        "# their order: a default is known good, and sent as prepared.\n"
+        f"CREATE_DEFAULTS: Final[dict[str, Any]] = {_defaults(body)}\n\n"
+        "# The checker of a create's body parameters, which the public methods pass once, as one\n"
+        "# dict in `CREATE_DEFAULTS`' order.\n"
+        "CREATE_BODY: Final = _Body(\n    CreateTaskRequest,\n    CREATE_DEFAULTS,\n"
+        "    fields=CREATE_FIELDS,\n    checks=CREATE_CHECKS,\n)\n\n\n"
+        "def create_task_call(agent_id: str, **arguments: Any) -> CreateTaskCall:\n"
+        '    """Check a create given by keyword, as a batch item gives it: `Tasks.create`\'s\n'
+        "    parameters, each one left out at its default; a name it does not take is a\n"
+        '    `TypeError`."""\n'
+        f"    settings = {{name: arguments.pop(name) for name in {tuple(SETTINGS)!r} "
+        "if name in arguments}\n"
+        '    agent_version = arguments.pop("agent_version", None)\n'
+        "    return CreateTaskCall(\n"
+        '        agent_id=check_id("agent_id", agent_id),\n'
+        "        agent_version=None if agent_version is None else check_version(\n"
+        '            "agent_version", agent_version\n        ),\n'
+        '        body=CREATE_BODY.given(arguments, "create_task_call"),\n'
+        "        options=call_options(**settings),\n    )\n\n\n"
         + "".join(code for code, _ in flat)
         + "".join(_builder_code(builder) for builder in reads)
     ).rstrip("\n") + "\n"
@@ -605,8 +621,9 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
 
 class Method(NamedTuple):
     """A public method and its async twin (`a` + name): its parameters, passed by name to
-    `builder` (`call_options`: the settings alone), whose record goes to the private method
-    that sends (`_get`; the twin's `_aget`), after the arguments named in `direct`."""
+    `builder` (`call_options`: the settings alone; `CREATE_BODY`: the create call built
+    inline, as `Tasks.create`'s), whose record goes to the private method that sends
+    (`_list`; the twin's `_alist`), after the arguments named in `direct`."""
 
     cls: str
     name: str
@@ -648,14 +665,10 @@ def agent_task_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
-    """Every generated public method but `Tasks.create` (whose body builds its call inline)."""
+    """The public methods that need more than their operation says (the others are
+    `operation_methods`'), but `Tasks.create` (whose body builds its call inline)."""
     update = _builder_parameters(spec, "update_task_call")
     return [
-        Method(
-            "Tasks", "get",
-            ("The task as it is now (sync).", "The task as it is now."),
-            "Task", _builder_parameters(spec, "get_task_call"), NO_BODY, "get_task_call", "_get",
-        ),
         Method(
             "Tasks", "list",
             ("An agent's tasks, newest first (sync); see `alist`.",
@@ -754,7 +767,7 @@ def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
             ("Create a task for this agent (sync); see `acreate_task`.",
              "Create a task for this agent: `Tasks.acreate`'s parameters but `agent_id`, in "
              "the published SDK's order (`prompt` first) and with its `source=\"sdk\"`."),
-            "Task", agent_task_parameters(create), SETTINGS, "create_task_call", "_create_task",
+            "Task", agent_task_parameters(create), SETTINGS, "CREATE_BODY", "_create_task",
             fixed=(("agent_id", "_agent_id(self)"),),
         ),
         Method(
@@ -786,6 +799,66 @@ def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
     ]  # fmt: skip
 
 
+# Public methods written by hand, not from their operation: the event stream's.
+BY_HAND = frozenset({"Task.events"})
+TASK_ANSWER = {"$ref": "#/components/schemas/Task"}
+
+
+class OperationMethod(NamedTuple):
+    """A `Tasks` method pair made from its operation alone: the path's ids its parameters,
+    the operation's summary its docstring, a `Task` its answer."""
+
+    operation_id: str
+    name: str
+    summary: str
+    parameters: list[dict[str, Any]]
+
+
+def operation_methods(spec: dict[str, Any], tabled: set[str]) -> list[OperationMethod]:
+    """The methods the spec's `x-sdk-method` names that `methods()` does not (nor BY_HAND),
+    in the spec's order; an operation whose shape needs more is refused, named."""
+    found = []
+    for item in spec["paths"].values():
+        for operation in item.values():
+            sdk_method = isinstance(operation, dict) and operation.get("x-sdk-method")
+            if not sdk_method or sdk_method in tabled | BY_HAND | {"Tasks.create"}:
+                continue
+            cls, _, name = sdk_method.partition(".")
+            listed = _operation_parameters(spec, operation["operationId"])
+            answer = operation["responses"].get("200", {}).get("content", {})
+            if (
+                cls != "Tasks"
+                or "requestBody" in operation
+                or any(p["in"] != "path" for p in listed)
+                or answer.get("application/json", {}).get("schema") != TASK_ANSWER
+            ):
+                raise SystemExit(
+                    f"{sdk_method}: only a `Tasks` method whose operation takes ids in its path "
+                    "and answers a Task is made from the spec alone; add it to methods() in "
+                    ".ci/signatures.py"
+                )
+            parameters = [wire_parameter(spec, operation["operationId"], p["name"]) for p in listed]
+            found.append(
+                OperationMethod(operation["operationId"], name, operation["summary"], parameters)
+            )
+    return found
+
+
+def _operation_method_code(method: OperationMethod, asynchronous: bool) -> str:
+    summary = method.summary.rstrip(".")
+    summary = f"{summary}." if asynchronous else f"{summary} (sync)."
+    ids = ", ".join(f'{p["name"]}=check_id("{p["name"]}", {p["name"]})' for p in method.parameters)
+    return (
+        "    @with_parameter_hints\n"
+        f"    {'async def a' if asynchronous else 'def '}{method.name}(\n"
+        + _signature(method.parameters, "        ", self=True, settings=NO_BODY)
+        + "    ) -> Task:\n"
+        + _doc(method.parameters, "        ", _summary(summary, "        "), NO_BODY)
+        + f"        return {'await self._a' if asynchronous else 'self._'}task_operation("
+        + f'OPERATIONS["{method.operation_id}"], {_options(NO_BODY)}, {ids})\n'
+    )
+
+
 def _method_code(method: Method, asynchronous: bool) -> str:
     name = f"a{method.name}" if asynchronous else method.name
     private = f"_a{method.private.removeprefix('_')}" if asynchronous else method.private
@@ -793,6 +866,9 @@ def _method_code(method: Method, asynchronous: bool) -> str:
     arguments = [f"{n}={e}" for n, e in method.fixed] + [f"{n}={n}" for n in passed]
     if method.builder == "call_options":
         call = _options(method.settings)
+    elif method.builder == "CREATE_BODY":
+        body = [p for p in method.parameters if not p["wire"].startswith(("path:", "header:"))]
+        call = _built_call(body, agent_id=dict(method.fixed)["agent_id"])
     else:
         call = (
             f"{method.builder}({', '.join([*arguments, *(f'{n}={n}' for n in method.settings)])})"
@@ -834,9 +910,12 @@ def create_methods(parameters: list[dict[str, Any]]) -> list[str]:
 def regions(spec: dict[str, Any], parameters: list[dict[str, Any]]) -> dict[str, str]:
     """Each class's generated methods, by class."""
     code: dict[str, list[str]] = {"Tasks": create_methods(parameters)}
-    for method in methods(spec, parameters):
+    tabled = methods(spec, parameters)
+    for method in tabled:
         code.setdefault(method.cls, [])
         code[method.cls] += [_method_code(method, False), _method_code(method, True)]
+    for made in operation_methods(spec, {f"{m.cls}.{m.name}" for m in tabled}):
+        code["Tasks"] += [_operation_method_code(made, False), _operation_method_code(made, True)]
     return {cls: "\n".join(parts) for cls, parts in code.items()}
 
 

@@ -214,3 +214,27 @@ TASK_CALLS: dict[str, Callable[[Task], object]] = {
     "get_activity_log": lambda task: task.get_activity_log(),
     "aget_activity_log": lambda task: asyncio.run(task.aget_activity_log()),
 }
+
+
+# The new operation the spec-change tests add to a copy of the spec: `Tasks.delete`.
+DELETE_TASK_PATH = "/agent-execution/{task_id}/delete"
+DELETE_TASK_HINT = "the task may have been deleted: read it before deleting it again"
+
+
+def delete_task_operation(**changes: Any) -> dict[str, Any]:
+    """The `delete_task` operation's spec entry, with `changes` to its keys."""
+    operation = {
+        "operationId": "delete_task",
+        "x-sdk-method": "Tasks.delete",
+        "tags": ["tasks"],
+        "x-may-have-acted": DELETE_TASK_HINT,
+        "summary": "Delete a task.",
+        "parameters": [{"$ref": "#/components/parameters/TaskId"}],
+        "responses": {
+            "200": {
+                "description": "The deleted task.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}},
+            },
+        },
+    }
+    return operation | changes

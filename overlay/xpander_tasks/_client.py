@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.spec_extensions import OPERATIONS
+from xpander_tasks_api.spec_extensions import OPERATIONS, Operation
 
 from ._base_client import BaseClient
 from ._params import (
+    CallOptions,
     CreateTaskCall,
     GetTaskCall,
     ListTasksCall,
@@ -44,10 +45,8 @@ from ._spec_params import (
 from ._task import (
     Task,
     TasksListItem,
-    aget_one,
     astop_one,
     aupdate_one,
-    get_one,
     stop_one,
     update_one,
 )
@@ -347,70 +346,6 @@ class Tasks(BaseClient):
                     extra_query=extra_query,
                     extra_body=extra_body,
                 ),
-            )
-        )
-
-    @with_parameter_hints
-    def get(
-        self,
-        task_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> Task:
-        """The task as it is now (sync).
-
-        Args:
-            task_id: The task's id.
-            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
-            max_retries: Retries of this call; the client's own when None.
-            extra_headers: Headers to add (not the key's, nor the transport's).
-            extra_query: Query parameters to add.
-        """
-        return self._get(
-            get_task_call(
-                task_id=task_id,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-            )
-        )
-
-    @with_parameter_hints
-    async def aget(
-        self,
-        task_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str | int | float | bool] | None = None,
-    ) -> Task:
-        """The task as it is now.
-
-        Args:
-            task_id: The task's id.
-            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
-            max_retries: Retries of this call; the client's own when None.
-            extra_headers: Headers to add (not the key's, nor the transport's).
-            extra_query: Query parameters to add.
-        """
-        return await self._aget(
-            get_task_call(
-                task_id=task_id,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
             )
         )
 
@@ -772,6 +707,72 @@ class Tasks(BaseClient):
             )
         )
 
+    @with_parameter_hints
+    def get(
+        self,
+        task_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Task:
+        """Read a task's current state (sync).
+
+        Args:
+            task_id: The task's id.
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return self._task_operation(
+            OPERATIONS["get_task"],
+            call_options(
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+            task_id=check_id("task_id", task_id),
+        )
+
+    @with_parameter_hints
+    async def aget(
+        self,
+        task_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool] | None = None,
+    ) -> Task:
+        """Read a task's current state.
+
+        Args:
+            task_id: The task's id.
+            timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
+            total_timeout: Seconds for the whole answer, retries included.
+            max_retries: Retries of this call; the client's own when None.
+            extra_headers: Headers to add (not the key's, nor the transport's).
+            extra_query: Query parameters to add.
+        """
+        return await self._atask_operation(
+            OPERATIONS["get_task"],
+            call_options(
+                timeout=timeout,
+                total_timeout=total_timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+            task_id=check_id("task_id", task_id),
+        )
+
     # END generated Tasks methods
 
     # Create: not safe to repeat (a second create runs the agent again).
@@ -789,13 +790,18 @@ class Tasks(BaseClient):
         )
         return Task.adopt(task, self)
 
+    # An operation on a task by its ids that answers the task (a read, or a change that
+    # `x-may-have-acted` marks): what the methods made from the spec alone send by.
+
+    def _task_operation(self, operation: Operation, options: CallOptions, **ids: str) -> Task:
+        return Task.adopt(self.request(operation, options, GeneratedTask, **ids), self)
+
+    async def _atask_operation(
+        self, operation: Operation, options: CallOptions, **ids: str
+    ) -> Task:
+        return Task.adopt(await self.arequest(operation, options, GeneratedTask, **ids), self)
+
     # Reads: safe to repeat.
-
-    def _get(self, call: GetTaskCall) -> Task:
-        return Task.adopt(get_one(self, call), self)
-
-    async def _aget(self, call: GetTaskCall) -> Task:
-        return Task.adopt(await aget_one(self, call), self)
 
     def _list(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = self.request(

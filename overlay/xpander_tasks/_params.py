@@ -744,24 +744,24 @@ class _Plan(NamedTuple):
 
 
 class _Body:
-    """Builds a request body from a signature's arguments: each argument coerced by its
-    field's type hint and the overlay's rules; a default, known good, taken as prepared."""
+    """Builds a request body from a method's arguments, passed as one dict: each argument
+    coerced by its field's type hint and the overlay's rules; a default, known good, taken
+    as prepared."""
 
     def __init__(
         self,
         model: type,
-        build: Callable[..., Any],
-        outside: frozenset[str],
+        defaults: Mapping[str, Any],
         *,
         fields: Mapping[str, str],
         omit_none: frozenset[str] = frozenset(),
         checks: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        """`outside`: parameters that are not body fields (the path, headers, settings);
+        """`defaults`: the body's parameters, each with its default (the methods' own);
         `fields`: parameter -> the field it fills, where the names differ; `omit_none`:
         parameters left out of the body when None (the published SDK's partial bodies);
         `checks`: the spec's value checks of each parameter (`minimum`, `pattern`...)."""
-        self._model, self._build, self._outside = model, build, outside
+        self._model, self._defaults = model, defaults
         self._fields, self._omit_none, self._checks = fields, omit_none, checks or {}
 
     @functools.cached_property
@@ -771,10 +771,7 @@ class _Body:
         parts: dict[str, type] = {}
         parameters = []
         sent: dict[str | None, dict[str, Any]] = {None: {}}
-        for parameter in inspect.signature(self._build).parameters.values():
-            name, default = parameter.name, parameter.default
-            if name in self._outside:
-                continue
+        for name, default in self._defaults.items():
             part, _, field = self._fields.get(name, name).rpartition(".")
             if part:
                 parts[part] = next(o for o in _options(hints[part]) if is_model(o))
@@ -825,6 +822,14 @@ class _Body:
         for part, model in plan.parts.items():
             body[part] = model(**values[part])
         return self._model(**body)
+
+    def given(self, arguments: Mapping[str, Any], call: str) -> Any:
+        """The body from the arguments `call` was given by name, the others at their
+        defaults; a name that is not a parameter is Python's `TypeError`."""
+        for name in arguments:
+            if name not in self._defaults:
+                raise TypeError(f"{call}() got an unexpected keyword argument {name!r}")
+        return self({**self._defaults, **arguments})
 
 
 @functools.cache

@@ -79,165 +79,77 @@ CREATE_FIELDS: Final = {
 }
 # The spec's checks of each body parameter's value, made before sending.
 CREATE_CHECKS: Final[dict[str, dict[str, Any]]] = {"tool_call_limit": {"minimum": 0}}
+# Each body parameter with the default the public methods' signatures give it, in
+# their order: a default is known good, and sent as prepared.
+CREATE_DEFAULTS: Final[dict[str, Any]] = {
+    "existing_task_id": None,
+    "prompt": "",
+    "file_urls": None,
+    "user_details": None,
+    "principal": None,
+    "tool_call_payload_extension": None,
+    "source": None,
+    "worker_id": None,
+    "run_locally": False,
+    "output_format": None,
+    "output_schema": None,
+    "events_streaming": False,
+    "additional_context": None,
+    "instructions_override": None,
+    "test_run_node_id": None,
+    "user_oidc_token": None,
+    "expected_output": None,
+    "mcp_servers": None,
+    "triggering_agent_id": None,
+    "title": None,
+    "think_mode": ThinkMode.DEFAULT,
+    "disable_attachment_injection": False,
+    "return_metrics": False,
+    "user_tokens": None,
+    "llm_model_provider": None,
+    "llm_model_name": None,
+    "llm_reasoning_effort": None,
+    "harness_cli": None,
+    "tool_call_limit": None,
+    "attachments": None,
+    "permission_mode": None,
+}
 
-
-def create_task_call(  # noqa: PLR0917 - the published SDK's parameters
-    agent_id: str,
-    existing_task_id: str | None = None,
-    prompt: str = "",
-    file_urls: Sequence[str] | None = None,
-    user_details: User | Mapping[str, Any] | None = None,
-    principal: Principal | Mapping[str, Any] | None = None,
-    agent_version: int | str | None = None,
-    tool_call_payload_extension: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    worker_id: str | None = None,
-    run_locally: bool = False,
-    output_format: OutputFormat | str | None = None,
-    output_schema: Mapping[str, Any] | None = None,
-    events_streaming: bool = False,
-    additional_context: str | None = None,
-    instructions_override: str | None = None,
-    test_run_node_id: str | None = None,
-    user_oidc_token: str | None = None,
-    expected_output: str | None = None,
-    mcp_servers: Sequence[MCPServerDetails | Mapping[str, Any]] | None = None,
-    triggering_agent_id: str | None = None,
-    title: str | None = None,
-    think_mode: ThinkMode | str = ThinkMode.DEFAULT,
-    disable_attachment_injection: bool = False,
-    return_metrics: bool = False,
-    user_tokens: Mapping[str, Any] | None = None,
-    llm_model_provider: str | None = None,
-    llm_model_name: str | None = None,
-    llm_reasoning_effort: LLMReasoningEffort | str | None = None,
-    harness_cli: str | None = None,
-    tool_call_limit: int | None = None,
-    attachments: Sequence[AttachmentRef | Mapping[str, Any]] | None = None,
-    permission_mode: str | None = None,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
-    extra_body: Mapping[str, Any] | None = None,
-) -> CreateTaskCall:
-    """Check the arguments of a create call and build its request.
-
-    Args:
-        agent_id: The agent to invoke (an agent's id).
-        existing_task_id: Continue an existing task (the SDK's `existing_task_id`).
-        prompt: Natural-language input (the SDK's `prompt`).
-        file_urls: URLs of files to attach (the SDK's `file_urls`). The SDK sends `[]` by
-            default.
-        user_details: End-user context (the SDK's `user_details`).
-        principal: Who the task acts for; sent only when set, `null` in a saved task.
-        agent_version: Pin a specific agent version.
-        tool_call_payload_extension: Extra fields merged into every tool-call payload (the SDK's
-            `tool_call_payload_extension`).
-        source: Origin tag.
-        worker_id: Pin to a specific worker.
-        run_locally: Mark as locally executed.
-        output_format: Output format.
-        output_schema: JSON schema the output must follow.
-        events_streaming: Enables the task's event stream.
-        additional_context: Extra context appended to the system prompt.
-        instructions_override: Extra instructions for this run.
-        test_run_node_id: (Internal) Test workflow node.
-        user_oidc_token: OIDC token for connector pre-auth. (a secret)
-        expected_output: Expected output description.
-        mcp_servers: Per-task MCP servers. The SDK sends `[]` by default.
-        triggering_agent_id: Triggering agent ID.
-        title: Display title.
-        think_mode: How hard the agent thinks. The SDK always sends it.
-        disable_attachment_injection: Skip auto-injection of human-readable file content.
-        return_metrics: Return metrics (Workflow → Agent only).
-        user_tokens: Pre-computed user tokens for MCP auth. (a secret)
-        llm_model_provider: Override the agent's LLM provider for this task.
-        llm_model_name: Override the agent's LLM model for this task.
-        llm_reasoning_effort: Reasoning effort for models that support it.
-        harness_cli: Coding harness to run the task in, lower-case (`claude-code`, `codex`).
-        tool_call_limit: The most tool calls the agent may make in this task.
-        attachments: Structured attachments; sent only when non-empty.
-        permission_mode: Permission mode of the harness (`full`, `gated`).
-        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
-        max_retries: Retries of this call; the client's own when None.
-        extra_headers: Headers to add (not the key's, nor the transport's).
-        extra_query: Query parameters to add.
-        extra_body: Body fields the spec does not have yet (JSON); a field the call has a
-            parameter for is refused.
-    """
-    return CreateTaskCall(
-        agent_id=check_id("agent_id", agent_id),
-        agent_version=None
-        if agent_version is None
-        else check_version("agent_version", agent_version),
-        body=CREATE_BODY(
-            {
-                "existing_task_id": existing_task_id,
-                "prompt": prompt,
-                "file_urls": file_urls,
-                "user_details": user_details,
-                "principal": principal,
-                "tool_call_payload_extension": tool_call_payload_extension,
-                "source": source,
-                "worker_id": worker_id,
-                "run_locally": run_locally,
-                "output_format": output_format,
-                "output_schema": output_schema,
-                "events_streaming": events_streaming,
-                "additional_context": additional_context,
-                "instructions_override": instructions_override,
-                "test_run_node_id": test_run_node_id,
-                "user_oidc_token": user_oidc_token,
-                "expected_output": expected_output,
-                "mcp_servers": mcp_servers,
-                "triggering_agent_id": triggering_agent_id,
-                "title": title,
-                "think_mode": think_mode,
-                "disable_attachment_injection": disable_attachment_injection,
-                "return_metrics": return_metrics,
-                "user_tokens": user_tokens,
-                "llm_model_provider": llm_model_provider,
-                "llm_model_name": llm_model_name,
-                "llm_reasoning_effort": llm_reasoning_effort,
-                "harness_cli": harness_cli,
-                "tool_call_limit": tool_call_limit,
-                "attachments": attachments,
-                "permission_mode": permission_mode,
-            }
-        ),
-        options=call_options(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        ),
-    )
-
-
+# The checker of a create's body parameters, which the public methods pass once, as one
+# dict in `CREATE_DEFAULTS`' order.
 CREATE_BODY: Final = _Body(
     CreateTaskRequest,
-    create_task_call,
-    outside=frozenset(
-        {
-            "agent_id",
-            "agent_version",
+    CREATE_DEFAULTS,
+    fields=CREATE_FIELDS,
+    checks=CREATE_CHECKS,
+)
+
+
+def create_task_call(agent_id: str, **arguments: Any) -> CreateTaskCall:
+    """Check a create given by keyword, as a batch item gives it: `Tasks.create`'s
+    parameters, each one left out at its default; a name it does not take is a
+    `TypeError`."""
+    settings = {
+        name: arguments.pop(name)
+        for name in (
             "timeout",
             "total_timeout",
             "max_retries",
             "extra_headers",
             "extra_query",
             "extra_body",
-        }
-    ),
-    fields=CREATE_FIELDS,
-    checks=CREATE_CHECKS,
-)
+        )
+        if name in arguments
+    }
+    agent_version = arguments.pop("agent_version", None)
+    return CreateTaskCall(
+        agent_id=check_id("agent_id", agent_id),
+        agent_version=None
+        if agent_version is None
+        else check_version("agent_version", agent_version),
+        body=CREATE_BODY.given(arguments, "create_task_call"),
+        options=call_options(**settings),
+    )
 
 
 def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
@@ -293,10 +205,13 @@ def update_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
 
 UPDATE_BODY: Final = _Body(
     UpdateTaskRequest,
-    update_task_call,
-    outside=frozenset(
-        ["task_id", "timeout", "total_timeout", "max_retries", "extra_headers", "extra_query"]
-    ),
+    {
+        "tool_call_payload_extension": None,
+        "source": None,
+        "status": None,
+        "last_executed_node_id": None,
+        "result": None,
+    },
     fields={},
     omit_none=frozenset(
         ["tool_call_payload_extension", "source", "status", "last_executed_node_id", "result"]
@@ -380,20 +295,16 @@ def report_task_call(  # noqa: PLR0917 - the published SDK's positional paramete
 
 REPORT_BODY: Final = _Body(
     ReportExternalTaskRequest,
-    report_task_call,
-    outside=frozenset(
-        [
-            "configuration",
-            "agent_id",
-            "client",
-            "timeout",
-            "total_timeout",
-            "max_retries",
-            "extra_headers",
-            "extra_query",
-            "extra_body",
-        ]
-    ),
+    {
+        "id": None,
+        "input": None,
+        "llm_response": None,
+        "tokens": None,
+        "is_success": True,
+        "result": None,
+        "duration": 0,
+        "used_tools": None,
+    },
     fields={},
     omit_none=frozenset([]),
     checks={},

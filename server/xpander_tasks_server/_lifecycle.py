@@ -106,6 +106,9 @@ class Lifecycle:
         """The statuses a run walks through; a new task has the first."""
         self.succeeded = self.path[-1]
         """Where a successful run ends (`completed`)."""
+        self.stopped = spec.set_status("stop_task")
+        """The status a stop leaves (`x-sets-status`)."""
+        self._stamps = spec.status_stamps()
         # A task echoes the create request's fields.
         echoed = spec.defaults("CreateTaskRequest")
         self.task_shape = spec.answer_shape("Task", own=OWN_TASK_FIELDS, echoed=echoed)
@@ -128,8 +131,9 @@ class Lifecycle:
         """
         status = fields.get("status")
         before = self.task_at(record, now)
-        if status == "paused" and "paused_at" not in fields:
-            fields = {**fields, "paused_at": isoformat(now)}
+        stamped = self._stamps.get(status) if isinstance(status, str) else None
+        if stamped is not None and stamped not in fields:
+            fields = {**fields, stamped: isoformat(now)}
         if status in self.final and before["finished_at"] is None and "finished_at" not in fields:
             fields = {**fields, "finished_at": isoformat(now)}
         _freeze(record, now, fields)
@@ -140,7 +144,7 @@ class Lifecycle:
 
     def stop(self, record: TaskRecord, now: float) -> None:
         """Stop the task at `now` until changed by hand again; its streams get `task_finished`."""
-        fields: dict[str, Any] = {"status": "stopped", "is_manually_stopped": True}
+        fields: dict[str, Any] = {"status": self.stopped, "is_manually_stopped": True}
         if self.task_at(record, now)["finished_at"] is None:
             fields["finished_at"] = isoformat(now)
         _freeze(record, now, fields)
@@ -167,7 +171,7 @@ class Lifecycle:
         finished: dict[str, Any] = {
             key: plan[key] for key in ("tokens", "duration", "used_tools") if key in plan
         }
-        if status == "stopped":
+        if status == self.stopped:
             finished["is_manually_stopped"] = True
         return _Run(steps, entered, status, result, events, finished)
 

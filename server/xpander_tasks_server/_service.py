@@ -131,6 +131,11 @@ class Service:
             if value is not None
         }
         self.lifecycle = Lifecycle(spec)
+        # What a report stores: one status when it succeeded, another when not.
+        self._reported = (
+            spec.set_status("report_external_task"),
+            spec.set_status("report_external_task", "x-sets-status-on-failure"),
+        )
         self._list_item_shape = spec.answer_shape("TasksListItem", own=OWN_LIST_ITEM_FIELDS)
 
     def handlers(self) -> dict[str, Handler]:
@@ -238,7 +243,7 @@ class Service:
         record = self._new_record(body.get("id") or str(uuid.uuid4()), agent_id, fields, now, None)
         record.frozen_at = now
         record.overrides = {
-            "status": self.lifecycle.succeeded if body.get("is_success", True) else "failed",
+            "status": self._reported[0] if body.get("is_success", True) else self._reported[1],
             "result": body.get("result"),
             "tokens": body.get("tokens"),
             "duration": body.get("duration", 0),

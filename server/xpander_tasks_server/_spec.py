@@ -182,6 +182,34 @@ class Spec:
             )
         return path
 
+    def set_status(self, operation_id: str, extension: str = "x-sets-status") -> str:
+        """The status an operation leaves its task in: its `x-sets-status` (a failed
+        report's: `x-sets-status-on-failure`), one of `AgentExecutionStatus`'s values."""
+        status = self._lookup(self._operations[operation_id]).get(extension)
+        if status not in self._schema("AgentExecutionStatus").get("enum", []):
+            raise SpecError(
+                f"{operation_id}: {extension} must be a value of AgentExecutionStatus, "
+                f"not {status!r}"
+            )
+        return str(status)
+
+    def status_stamps(self) -> dict[str, str]:
+        """Each status whose time a change stamps, and the `Task` field stamped: the
+        properties with `x-set-on-status`."""
+        enum = self._schema("AgentExecutionStatus").get("enum", [])
+        stamps = {}
+        for name, field in self._schema("Task").get("properties", {}).items():
+            status = field.get("x-set-on-status")
+            if status is None:
+                continue
+            if status not in enum:
+                raise SpecError(
+                    f"Task: {name}'s x-set-on-status must be a value of AgentExecutionStatus, "
+                    f"not {status!r}"
+                )
+            stamps[status] = name
+        return stamps
+
     def _statuses(self, extension: str) -> tuple[str, ...]:
         """The statuses an extension of `AgentExecutionStatus` lists, each one of its values."""
         schema = self._schema("AgentExecutionStatus")

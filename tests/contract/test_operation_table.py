@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import yaml
+from support import DELETE_TASK_HINT, DELETE_TASK_PATH, delete_task_operation
 
 import xpander_tasks
 from xpander_tasks_api import spec_extensions
@@ -25,21 +26,6 @@ _ROOT = Path(__file__).resolve().parents[2]
 _SOURCE = _ROOT / ".ci" / "spec_extensions.py"
 SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text())
 OPERATIONS = spec_extensions.OPERATIONS
-
-_DELETE_TASK: dict[str, Any] = {
-    "operationId": "delete_task",
-    "x-sdk-method": "Tasks.delete",
-    "tags": ["tasks"],
-    "x-may-have-acted": "the task may have been deleted: read it before deleting it again",
-    "summary": "Delete a task.",
-    "parameters": [{"$ref": "#/components/parameters/TaskId"}],
-    "responses": {
-        "200": {
-            "description": "The deleted task.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}},
-        }
-    },
-}
 
 
 def _generated(spec: dict[str, Any], tmp_path: Path) -> ModuleType:
@@ -58,14 +44,14 @@ def _generated(spec: dict[str, Any], tmp_path: Path) -> ModuleType:
 
 def test_a_new_operation_in_the_spec_gets_its_entry(tmp_path: Path) -> None:
     spec = copy.deepcopy(SPEC)
-    spec["paths"]["/agent-execution/{task_id}/delete"] = {"delete": _DELETE_TASK}
+    spec["paths"][DELETE_TASK_PATH] = {"delete": delete_task_operation()}
     fresh = _generated(spec, tmp_path)
     assert fresh.OPERATIONS["delete_task"] == fresh.Operation(
         operation_id="delete_task",
         method="DELETE",
-        path="/agent-execution/{task_id}/delete",
+        path=DELETE_TASK_PATH,
         label="delete task",
-        may_have_acted="the task may have been deleted: read it before deleting it again",
+        may_have_acted=DELETE_TASK_HINT,
         streaming=False,
         sdk_method="Tasks.delete",
         endpoint="xpander_tasks_api.api.tasks.delete_task",

@@ -27,6 +27,7 @@ from xpander_tasks import (
 from xpander_tasks._params import _Body
 from xpander_tasks._spec_params import (
     CREATE_CHECKS,
+    CREATE_DEFAULTS,
     CREATE_FIELDS,
     create_task_call,
     get_agent_call,
@@ -61,20 +62,35 @@ def _body_fields(spec: dict[str, Any]) -> set[str]:
 
 
 def test_each_create_field_is_a_parameter_and_each_parameter_a_field_or_setting() -> None:
-    parameters = inspect.signature(create_task_call).parameters
+    parameters = inspect.signature(Tasks.create).parameters.keys() - {"self"}
     wire = {CREATE_FIELDS.get(name, name) for name in parameters}
     outside = set(SCRIPT.OUTSIDE_TYPES) | set(SCRIPT.SETTINGS)
     assert _body_fields(SPEC) == wire - outside
     assert outside <= set(parameters)
 
 
+@pytest.mark.parametrize("method", [Tasks.create, Tasks.acreate, Agent.create_task])
+def test_the_checkers_defaults_are_the_signatures_in_its_order(method: Any) -> None:
+    """The methods pass their body parameters once, as a dict in `CREATE_DEFAULTS`' order;
+    a default passed on is the very object the checker takes as prepared."""
+    parameters = inspect.signature(method).parameters
+    body = [name for name in parameters if name in CREATE_DEFAULTS]
+    assert set(body) == set(CREATE_DEFAULTS) and len(CREATE_DEFAULTS) == 31
+    if method is not Agent.create_task:  # the SDK's order there: `prompt` first
+        assert body == list(CREATE_DEFAULTS)
+    for name, default in CREATE_DEFAULTS.items():
+        if (method, name) != (Agent.create_task, "source"):  # the SDK's "sdk" there
+            assert parameters[name].default is default, name
+
+
 @pytest.mark.parametrize("method", [Tasks.create, Tasks.acreate])
 def test_the_methods_own_def_has_the_generated_parameters_and_the_spec_descriptions(
     method: Any,
 ) -> None:
-    assert inspect.signature(method).parameters.keys() - {"self"} == (
-        inspect.signature(create_task_call).parameters.keys()
-    )
+    assert list(inspect.signature(method).parameters)[1:] == [
+        *(parameter["name"] for parameter in SCRIPT.create_parameters(SPEC)),
+        *SCRIPT.SETTINGS,
+    ]
     doc = inspect.getdoc(method) or ""
     description = SPEC["components"]["schemas"]["CreateTaskRequest"]["properties"]
     assert f"worker_id: {description['worker_id']['description']}" in doc
@@ -109,21 +125,20 @@ def test_a_new_optional_field_in_a_copy_of_the_spec_becomes_a_typed_checked_keyw
     assert not priority["positional"]  # the SDK's positional order is unchanged
     assert priority["checks"] == {"minimum": 0, "maximum": 10}
     module = SCRIPT.params_module(parameters, spec)
-    assert "    priority: int | None = None,\n" in module.split("*,")[1]
-    assert "priority: How soon the task runs, 0 to 10." in module
-    assert '"priority": priority,' in module
+    assert '"priority": None,' in module  # the checker's table
     assert "'priority': {'minimum': 0, 'maximum': 10}" in module
     region = SCRIPT.client_region(parameters)
+    create = region[: region.index("async def acreate(")]
+    assert "        priority: int | None = None,\n" in create.split("*,")[1]
+    assert "priority: How soon the task runs, 0 to 10." in create
     assert region.count('"priority": priority,') == 2  # create and acreate send it
 
 
 def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
     """The checks a new field gets, on a body built from a small synthetic signature."""
 
-    def build(tool_call_limit: int | None = None, title: str | None = None) -> None: ...
-
     body = _Body(
-        CreateTaskRequest, build, frozenset(), fields={},
+        CreateTaskRequest, {"tool_call_limit": None, "title": None}, fields={},
         checks={"tool_call_limit": {"minimum": 0, "maximum": 10},
                 "title": {"maxLength": 3, "pattern": "^[a-z]+$"}},
     )  # fmt: skip

@@ -3,8 +3,9 @@
 Each change is applied to a copy of what consumes the spec (the generator's inputs, `.ci/`,
 the overlay and the server), the copy is generated as `nox -s generate` does, and a program
 runs against the copy's client and local server. A new create field, a new answer field and
-a new status need no edit but the spec's; a breaking change is flagged by `.ci/spec_diff.py`
-and reaches an old client as `InvalidResponseError`, not `KeyError`.
+a new status need no edit but the spec's; a new operation needs its spec entry and the
+server's handler (its method pair is generated); a breaking change is flagged by
+`.ci/spec_diff.py` and reaches an old client as `InvalidResponseError`, not `KeyError`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
+from support import DELETE_TASK_HINT, DELETE_TASK_PATH, delete_task_operation
 
 from xpander_tasks import InvalidResponseError, Tasks
 from xpander_tasks_server import LocalTaskServer, spec_path
@@ -47,6 +49,7 @@ TOOLS_VARIABLE = "XPANDER_TOOLS_BIN"
 GENERATION_TIMEOUT = 300
 
 Edit = Callable[[dict[str, Any]], None]
+FileEdit = Callable[[Path], None]
 pytestmark = pytest.mark.timeout(GENERATION_TIMEOUT)
 
 
@@ -80,8 +83,9 @@ def _run(argv: list[str | Path], *, cwd: Path, env: dict[str, str]) -> None:
     assert done.returncode == 0, f"{argv[:2]} failed:\n{done.stdout}\n{done.stderr}"
 
 
-def generated_copy(base: Path, edit: Edit) -> Path:
-    """A copy of the project's spec consumers with `edit` applied to its spec, generated."""
+def generated_copy(base: Path, edit: Edit, edit_files: FileEdit | None = None) -> Path:
+    """A copy of the project's spec consumers with `edit` applied to its spec (and
+    `edit_files` to the copy's folder, before generating), generated."""
     tools = tools_bin()
     project = base / "project"
     for name in CONSUMERS:
@@ -95,6 +99,8 @@ def generated_copy(base: Path, edit: Edit) -> Path:
     spec = copy.deepcopy(SPEC)
     edit(spec)
     (project / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+    if edit_files is not None:
+        edit_files(project)
     # `nox -s generate`'s own script, run in the copy with the tools venv first on PATH.
     env = {
         **os.environ,
@@ -255,6 +261,79 @@ print(json.dumps({"streamed": [str(status) for _, status in streamed],
     )
     assert result["streamed"] == ["pending", "queued", "executing", "completed"]
     assert result["typed"] and result["waited"] == "completed"
+
+
+# 4. A new operation, `delete_task`: the spec's entry and the server's handler. The client's
+# method pair (`Tasks.delete`, `adelete`) is generated from its `x-sdk-method`.
+
+
+def add_delete_task(spec: dict[str, Any]) -> None:
+    not_found = {"404": {"$ref": "#/components/responses/TaskNotFound"}}
+    operation = delete_task_operation()
+    operation["responses"] |= not_found
+    spec["paths"][DELETE_TASK_PATH] = {"delete": operation}
+
+
+# The copy's server gets the handler: a text edit of its `Service`, in two places.
+_HANDLED = '            "stop_task": self.stop_task,\n'
+_HANDLER = '''    async def delete_task(self, call: Call) -> Response:
+        """The task, marked as this handler's answer (the scripted change stores nothing)."""
+        record = self._task(call.path["task_id"])
+        return _JSON({**self.lifecycle.answer(record, time.time()), "result": "deleted"})
+
+'''
+
+
+def add_delete_handler(project: Path) -> None:
+    service = project / "server" / "xpander_tasks_server" / "_service.py"
+    text = service.read_text()
+    anchor = "    async def stop_task("
+    assert text.count(_HANDLED) == 1 and text.count(anchor) == 1, "the Service changed shape"
+    text = text.replace(_HANDLED, _HANDLED + '            "delete_task": self.delete_task,\n')
+    service.write_text(text.replace(anchor, _HANDLER + anchor))
+
+
+@pytest.fixture(scope="module")
+def with_delete(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_copy(tmp_path_factory.mktemp("delete"), add_delete_task, add_delete_handler)
+
+
+def test_a_new_operation_needs_its_spec_entry_and_its_handler_only(with_delete: Path) -> None:
+    # The copy's overlay got no hand edit: `nox -s generate` wrote the pair into its region.
+    client = (with_delete / "overlay" / "xpander_tasks" / "_client.py").read_text()
+    assert client.count('OPERATIONS["delete_task"]') == 2
+    result = run_program(
+        with_delete,
+        """
+import asyncio, inspect
+from xpander_tasks import APIConnectionError, Task
+with LocalTaskServer(step_delay=0.05) as server:
+    with Tasks(server.api_key, base_url=server.url) as tasks:
+        created = tasks.create("agent-123", prompt="to delete")
+        deleted = tasks.delete(created.id)
+        adeleted = asyncio.run(tasks.adelete(created.id))
+        server.script.reset_connection(operation="delete_task", acted=True)
+        try:
+            tasks.delete(created.id, max_retries=3)
+            hint = None
+        except APIConnectionError as error:
+            hint = error.hint
+    counted = server.counters.requests["delete_task"]
+print(json.dumps({
+    "typed": [isinstance(task, Task) for task in (deleted, adeleted)],
+    "results": [deleted.result, adeleted.result], "id": deleted.id == created.id,
+    "hint": hint, "requests": counted,
+    "parameters": list(inspect.signature(Tasks.delete).parameters)[:3],
+    "doc": inspect.getdoc(Tasks.adelete).splitlines()[0],
+}))
+""",
+    )
+    assert result["typed"] == [True, True] and result["id"]
+    assert result["results"] == ["deleted", "deleted"]  # the new handler answered
+    # An attempt whose answer was lost is not sent again: the hint says what to check.
+    assert result["hint"] == DELETE_TASK_HINT and result["requests"] == 3
+    assert result["parameters"] == ["self", "task_id", "timeout"]
+    assert result["doc"] == "Delete a task."
 
 
 # 5. A required answer field renamed and a create field removed: breaking.
