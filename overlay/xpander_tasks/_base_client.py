@@ -30,7 +30,6 @@ import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.spec_extensions import API_KEY_HEADER, Operation
-from xpander_tasks_api.types import Response
 
 from ._config import (
     DEFAULT_MAX_CONCURRENCY,
@@ -468,8 +467,8 @@ class BaseClient:
             slots.get()
             try:
                 response = self._send(attempt, endpoint.request_kwargs(**arguments))
-                answer = endpoint.build_response(client=self._api, response=response)
-                return _answer(attempt.label, answer, kind)
+                answer = endpoint.parse_response(client=self._api, response=response)
+                return _answer(attempt.label, response, answer, kind)
             except Exception as exc:
                 delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
             finally:
@@ -505,8 +504,8 @@ class BaseClient:
                             )
                     except TimeoutError:
                         raise attempt.timed_out() from None
-                    answer = endpoint.build_response(client=self._api, response=response)
-                    return _answer(attempt.label, answer, kind)
+                    answer = endpoint.parse_response(client=self._api, response=response)
+                    return _answer(attempt.label, response, answer, kind)
             except Exception as exc:
                 delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
             retries += 1
@@ -631,14 +630,15 @@ _LIMITS: Final = httpx.Limits(
 )
 
 
-def _answer(operation: str, response: Response[Any], kind: type[AnswerT]) -> AnswerT:
+def _answer(
+    operation: str, response: httpx.Response, parsed: object, kind: type[AnswerT]
+) -> AnswerT:
     """The parsed answer, when it is what the operation promises (a 2xx carrying a `kind`)."""
-    if not isinstance(response.parsed, kind):
+    if not isinstance(parsed, kind):
         raise InvalidResponseError(
-            None,
-            f"{operation}: HTTP {int(response.status_code)} carried no valid {kind.__name__}",
+            None, f"{operation}: HTTP {response.status_code} carried no valid {kind.__name__}"
         )
-    return response.parsed
+    return parsed
 
 
 def _pool_options() -> dict[str, Any]:
