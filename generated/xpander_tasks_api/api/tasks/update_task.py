@@ -31,8 +31,6 @@ def _get_kwargs(
     else:
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
     return _kwargs
 
