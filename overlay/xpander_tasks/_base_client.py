@@ -366,7 +366,7 @@ class BaseClient:
             response.stream = _GuardedStream(response.stream, guard)
         elif isinstance(response.stream, httpx.AsyncByteStream):
             response.stream = _AsyncGuardedStream(response.stream, guard)
-        return not response.is_success
+        return not 200 <= response.status_code < 300  # as `response.is_success`
 
     def _send(self, attempt: _Attempt, parts: dict[str, Any]) -> httpx.Response:
         """Send one attempt (sync) and check its answer: read whole, or an event stream's
