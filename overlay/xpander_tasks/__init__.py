@@ -34,7 +34,7 @@ from ._exceptions import (
     TaskTimeoutError,
     UnprocessableEntityError,
 )
-from ._task import Task, TasksListItem
+from ._task import Task
 from ._version import __version__
 
 # The published SDK's names for the event types and the SSO token kinds; then the names this
@@ -81,17 +81,21 @@ if TYPE_CHECKING:
     from ._agents import Agent, Agents, AgentsListItem
     from ._batch import Batch, BatchItem, BatchOutcome
     from ._events import TaskUpdateEvent
+    from ._list_item import TasksListItem
 
     TaskUpdateEventType = TaskEventType
     ActivityLog = AgentActivityThread
     MCPServerSSOToken = MCPServerSSOTokenMode
 else:
     # Event streaming (and httpx-sse), batches (asyncio, sqlite3), agents (their models and
-    # endpoints) and the models re-exported here load on first use: most programs only create
-    # tasks. Hidden from type checkers, which would otherwise accept any name of this module.
+    # endpoints), list items and the models re-exported here load on first use: most programs
+    # only create tasks. Hidden from type checkers, which would otherwise accept any name of
+    # this module.
     def __getattr__(name: str) -> object:
         if name == "TaskUpdateEvent":
             from ._events import TaskUpdateEvent as public  # noqa: PLC0415
+        elif name == "TasksListItem":
+            from ._list_item import TasksListItem as public  # noqa: PLC0415
         elif name in {"Batch", "BatchItem", "BatchOutcome"}:
             from . import _batch  # noqa: PLC0415
 

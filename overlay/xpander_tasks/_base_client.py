@@ -29,7 +29,6 @@ import httpx
 
 from xpander_tasks_api import Client as GeneratedClient
 from xpander_tasks_api.spec_extensions import API_KEY_HEADER, Operation
-from xpander_tasks_api.types import Response
 
 from ._config import (
     DEFAULT_MAX_CONCURRENCY,
@@ -368,7 +367,7 @@ class BaseClient:
             response.stream = _GuardedStream(response.stream, guard)
         elif isinstance(response.stream, httpx.AsyncByteStream):
             response.stream = _AsyncGuardedStream(response.stream, guard)
-        return not response.is_success
+        return not 200 <= response.status_code < 300  # as `response.is_success`
 
     def _send(self, attempt: _Attempt, parts: dict[str, Any]) -> httpx.Response:
         """Send one attempt (sync) and check its answer: read whole, or an event stream's
@@ -469,8 +468,8 @@ class BaseClient:
             slots.get()
             try:
                 response = self._send(attempt, endpoint.request_kwargs(**arguments))
-                answer = endpoint.build_response(client=self._api, response=response)
-                return _answer(attempt.label, answer, kind)
+                answer = endpoint.parse_response(client=self._api, response=response)
+                return _answer(attempt.label, response, answer, kind)
             except Exception as exc:
                 delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
             finally:
@@ -506,8 +505,8 @@ class BaseClient:
                             )
                     except TimeoutError:
                         raise attempt.timed_out() from None
-                    answer = endpoint.build_response(client=self._api, response=response)
-                    return _answer(attempt.label, answer, kind)
+                    answer = endpoint.parse_response(client=self._api, response=response)
+                    return _answer(attempt.label, response, answer, kind)
             except Exception as exc:
                 delay = self._retry_delay(exc, attempt, retries, operation.may_have_acted)
             retries += 1
@@ -632,14 +631,15 @@ _LIMITS: Final = httpx.Limits(
 )
 
 
-def _answer(operation: str, response: Response[Any], kind: type[AnswerT]) -> AnswerT:
+def _answer(
+    operation: str, response: httpx.Response, parsed: object, kind: type[AnswerT]
+) -> AnswerT:
     """The parsed answer, when it is what the operation promises (a 2xx carrying a `kind`)."""
-    if not isinstance(response.parsed, kind):
+    if not isinstance(parsed, kind):
         raise InvalidResponseError(
-            None,
-            f"{operation}: HTTP {int(response.status_code)} carried no valid {kind.__name__}",
+            None, f"{operation}: HTTP {response.status_code} carried no valid {kind.__name__}"
         )
-    return response.parsed
+    return parsed
 
 
 def _pool_options() -> dict[str, Any]:

@@ -21,8 +21,9 @@ from ._agents import Agents, AgentsListItem
 from ._client import Tasks
 from ._config import check_seconds
 from ._exceptions import InvalidArgumentError, ModuleException
+from ._list_item import TasksListItem
 from ._redact import masked_json
-from ._task import Task, TasksListItem
+from ._task import Task
 from ._version import __version__
 from ._wait import poll
 

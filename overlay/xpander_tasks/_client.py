@@ -44,7 +44,6 @@ from ._spec_params import (
 # END generated imports
 from ._task import (
     Task,
-    TasksListItem,
     astop_one,
     aupdate_one,
     stop_one,
@@ -53,6 +52,7 @@ from ._task import (
 
 if TYPE_CHECKING:
     from ._batch import BatchItem, BatchOutcome
+    from ._list_item import TasksListItem
 
 
 class Tasks(BaseClient):
@@ -807,27 +807,27 @@ class Tasks(BaseClient):
         items = self.request(
             OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
-        return [TasksListItem.adopt(item, self) for item in items]
+        return _listed(items, self)
 
     async def _alist(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = await self.arequest(
             OPERATIONS["list_tasks"], call.options, list, agent_id=call.owner_id, **call.filters
         )
-        return [TasksListItem.adopt(item, self) for item in items]
+        return _listed(items, self)
 
     def _list_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = self.request(
             OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
-        return [TasksListItem.adopt(item, self) for item in items]
+        return _listed(items, self)
 
     async def _alist_user_tasks(self, call: ListTasksCall) -> builtins.list[TasksListItem]:
         items = await self.arequest(
             OPERATIONS["list_user_tasks"], call.options, list, user_id=call.owner_id,
             **call.filters,
         )  # fmt: skip
-        return [TasksListItem.adopt(item, self) for item in items]
+        return _listed(items, self)
 
     # Changes: not safe to repeat blindly (see the README's retry table).
 
@@ -876,3 +876,10 @@ class Tasks(BaseClient):
         from ._batch import Batch  # noqa: PLC0415  (asyncio and sqlite3 load on first use)
 
         return Batch(self, agent_id=agent_id, **options).run(items)
+
+
+def _listed(items: builtins.list[Any], client: BaseClient) -> builtins.list[TasksListItem]:
+    """A list answer's items, bound to `client`; their class loads with the first list."""
+    from ._list_item import TasksListItem  # noqa: PLC0415  (most programs never list)
+
+    return [TasksListItem.adopt(item, client) for item in items]

@@ -945,14 +945,15 @@ R = TypeVar("R")
 def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
     """`method` as it is, but a call that does not fit its signature is a `TypeError` that
     suggests the closest parameter (`promt`: did you mean `prompt`?). One frame: the method
-    is the create hot path."""
-    signature, public = inspect.signature(method), method.__qualname__
+    is the create hot path. The signature is read on a misfit only, not at import."""
+    public = method.__qualname__
     if inspect.iscoroutinefunction(method):
 
         async def async_checked(*args: P.args, **kwargs: P.kwargs) -> Any:
             try:  # a coroutine function's TypeError here is its arguments': the body waits
                 coroutine: Any = method(*args, **kwargs)
             except TypeError as error:
+                signature = inspect.signature(method)
                 raise TypeError(_misfit(public, method, signature, kwargs, error)) from None
             return await coroutine
 
@@ -962,6 +963,7 @@ def with_parameter_hints(method: Callable[P, R]) -> Callable[P, R]:
         try:
             return method(*args, **kwargs)
         except TypeError as error:
+            signature = inspect.signature(method)
             try:
                 signature.bind(*args, **kwargs)
             except TypeError:

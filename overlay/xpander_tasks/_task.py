@@ -1,6 +1,6 @@
-"""`Task` and `TasksListItem`: generated models bound to the client that fetched them, so
-they can follow and change themselves (reload, save, stop, events, wait), as stripe's models
-do through their requestor. The calls on one task that `Tasks` shares live here too."""
+"""`Task`: the generated model bound to the client that fetched it, so it can follow and
+change itself (reload, save, stop, events, wait), as stripe's models do through their
+requestor. The calls on one task that `Tasks` shares live here too."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.models import TasksListItem as GeneratedTasksListItem
 from xpander_tasks_api.models import UpdateTaskRequest
 from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import UNSET, Unset
@@ -832,35 +831,3 @@ def _status_and_result(
     checked = call.body.status
     assert isinstance(checked, AgentExecutionStatus)  # given, and not None
     return checked, result if result is None else str(call.body.result)
-
-
-@bound_model
-class TasksListItem(BoundModel[BaseClient], GeneratedTasksListItem):
-    """A task as a list shows it (no input); `load()` / `aload()` read the whole task
-    through the client that listed it."""
-
-    _model = GeneratedTasksListItem
-
-    def load(self, configuration: Configuration | None = None) -> Task:
-        """The whole task (sync); see `aload`.
-
-        Args:
-            configuration: The published SDK's `Configuration` to read with, instead of the
-                client that listed it.
-        """
-        return Task.load(answer_id("item.id", self.id), configuration or self._bound_client())
-
-    async def aload(self, configuration: Configuration | None = None) -> Task:
-        """The whole task, read by its id.
-
-        Args:
-            configuration: The published SDK's `Configuration` to read with, instead of the
-                client that listed it.
-        """
-        return await Task.aload(
-            answer_id("item.id", self.id), configuration or self._bound_client()
-        )
-
-    def __repr__(self) -> str:
-        status = getattr(self.status, "value", self.status)
-        return f"TasksListItem(id={self.id!r}, agent_id={self.agent_id!r}, status={status!r})"

@@ -79,8 +79,8 @@ def test_the_table_is_the_specs() -> None:
 def test_each_entry_names_its_generated_endpoint() -> None:
     for operation in OPERATIONS.values():
         endpoint = importlib.import_module(operation.endpoint)
-        parts = endpoint.request_kwargs.__name__, endpoint.build_response.__name__
-        assert parts == ("_get_kwargs", "_build_response"), operation.operation_id
+        parts = endpoint.request_kwargs.__name__, endpoint.parse_response.__name__
+        assert parts == ("_get_kwargs", "_parse_response"), operation.operation_id
 
 
 def test_each_named_method_is_a_sync_and_async_pair() -> None:

@@ -253,7 +253,12 @@ def test_a_new_list_filter_in_a_copy_of_the_spec_becomes_a_documented_keyword() 
 
 
 # Every public method of the resources and bound models, defined in the overlay's modules.
-RESOURCE_MODULES = {"xpander_tasks._client", "xpander_tasks._task", "xpander_tasks._agents"}
+RESOURCE_MODULES = {
+    "xpander_tasks._client",
+    "xpander_tasks._task",
+    "xpander_tasks._list_item",
+    "xpander_tasks._agents",
+}
 
 
 def _public_methods() -> list[tuple[str, Any]]:

@@ -38,6 +38,17 @@ def test_import_leaves_agents_and_unused_models_for_later() -> None:
     assert out.splitlines() == ["[]", repr(sorted(LATER))]
 
 
+@pytest.mark.timeout(60)
+def test_list_items_load_on_first_use() -> None:
+    out = _run(
+        "import sys, xpander_tasks\n"
+        "print('xpander_tasks._list_item' in sys.modules)\n"
+        "from xpander_tasks import TasksListItem\n"
+        "print(TasksListItem.__module__, 'xpander_tasks._list_item' in sys.modules)\n"
+    )
+    assert out.splitlines() == ["False", "xpander_tasks True"]
+
+
 def test_re_exported_models_and_their_old_names_load_on_access() -> None:
     out = _run(
         "import xpander_tasks\n"

@@ -87,7 +87,7 @@ def _build_response(
 
 
 request_kwargs = _get_kwargs
-build_response = _build_response
+parse_response = _parse_response
 
 
 def sync_detailed(

@@ -28,8 +28,6 @@ def _get_kwargs(
 
     _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
     return _kwargs
 
@@ -95,7 +93,7 @@ def _build_response(
 
 
 request_kwargs = _get_kwargs
-build_response = _build_response
+parse_response = _parse_response
 
 
 def sync_detailed(

@@ -31,8 +31,6 @@ def _get_kwargs(
     else:
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
     return _kwargs
 
@@ -98,7 +96,7 @@ def _build_response(
 
 
 request_kwargs = _get_kwargs
-build_response = _build_response
+parse_response = _parse_response
 
 
 def sync_detailed(
