@@ -208,10 +208,14 @@ class MockCalls:
             await asyncio.sleep(0)
             return respond(request)
 
-        def clients() -> tuple[httpx.Client, httpx.AsyncClient]:
+        def clients(**options: Any) -> tuple[httpx.Client, httpx.AsyncClient]:
             return (
-                httpx.Client(transport=httpx.MockTransport(respond), base_url=MOCK_BASE_URL),
-                httpx.AsyncClient(transport=httpx.MockTransport(arespond), base_url=MOCK_BASE_URL),
+                httpx.Client(
+                    transport=httpx.MockTransport(respond), base_url=MOCK_BASE_URL, **options
+                ),
+                httpx.AsyncClient(
+                    transport=httpx.MockTransport(arespond), base_url=MOCK_BASE_URL, **options
+                ),
             )
 
         ours, ours_async = clients()
@@ -222,9 +226,13 @@ class MockCalls:
         self.path, body, self.headers = raw_request(self.arguments)
         # Encoded as httpx encodes `json=`, so raw (a) puts the same bytes on the wire as (b).
         self.body_bytes = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-        generated = GeneratedClient(base_url=MOCK_BASE_URL, headers={"x-api-key": API_KEY})
-        generated.set_httpx_client(self.raw_client)
-        generated.set_async_httpx_client(self.raw_async_client)
+        # The key as a pool header: the generated client's own `headers` do not reach an httpx
+        # client given to it.
+        self.generated_clients = clients(headers={"x-api-key": API_KEY})
+        generated_client, generated_async_client = self.generated_clients
+        generated = GeneratedClient(base_url=MOCK_BASE_URL)
+        generated.set_httpx_client(generated_client)
+        generated.set_async_httpx_client(generated_async_client)
         # The generated endpoint's arguments, with the request model built beforehand.
         self.generated_arguments = {
             **create_task_call(**self.arguments).arguments(),
@@ -283,5 +291,7 @@ class MockCalls:
     async def aclose(self) -> None:
         await self.tasks.aclose()
         await self.raw_async_client.aclose()
+        await self.generated_clients[1].aclose()
         self.tasks.close()
         self.raw_client.close()
+        self.generated_clients[0].close()
