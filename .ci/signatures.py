@@ -5,9 +5,10 @@ description and checks: `minimum`, `maximum`, `enum`, `pattern`, lengths, which 
 drops), a path or query parameter (its description). What only the overlay knows is declared
 once below: the published SDK's names and positional order, the per-call settings and their
 docs (SETTINGS), the parameters of the overlay's own (OWN), and which method takes what
-(BUILDERS, METHODS). Writes the checked builders into `overlay/xpander_tasks/_spec_params.py`
-and each method's `def` into the marked regions of `_client.py`, `_task.py` and `_agents.py`;
-`--check` only compares and exits 1 when they differ.
+(FLAT_BODIES, builders(), methods()). Writes the checked builders and the body checkers into
+`overlay/xpander_tasks/_spec_params.py` and each method's `def` into the marked regions of
+`_client.py`, `_task.py` and `_agents.py`; `--check` only compares and exits 1 when they
+differ.
 """
 
 from __future__ import annotations
@@ -513,7 +514,7 @@ class Builder(NamedTuple):
 
 
 def builders(spec: dict[str, Any]) -> list[Builder]:
-    """The builders of the reads and lists (create's, update's and report's are above)."""
+    """The builders of the reads and lists (the bodies' checkers are above)."""
     lists = []
     for name, operation, owner, endpoint in (
         ("list_tasks_call", "list_tasks", "agent_id", "list_tasks"),
