@@ -5,9 +5,10 @@ description and checks: `minimum`, `maximum`, `enum`, `pattern`, lengths, which 
 drops), a path or query parameter (its description). What only the overlay knows is declared
 once below: the published SDK's names and positional order, the per-call settings and their
 docs (SETTINGS), the parameters of the overlay's own (OWN), and which method takes what
-(BUILDERS, METHODS). Writes the checked builders into `overlay/xpander_tasks/_spec_params.py`
-and each method's `def` into the marked regions of `_client.py`, `_task.py` and `_agents.py`;
-`--check` only compares and exits 1 when they differ.
+(FLAT_BODIES, builders(), methods()). Writes the checked builders and the body checkers into
+`overlay/xpander_tasks/_spec_params.py` and each method's `def` into the marked regions of
+`_client.py`, `_task.py` and `_agents.py`; `--check` only compares and exits 1 when they
+differ.
 """
 
 from __future__ import annotations
@@ -232,62 +233,69 @@ def flat_parameters(spec: dict[str, Any], schema: str) -> list[dict[str, Any]]:
     return parameters
 
 
-# The update and report builders: (name, body schema, call record, leading parameters,
-# keyword-only parameters before the settings, summary, the record's other arguments).
-FLAT_BUILDERS = (
-    (
-        "update_task_call", "UpdateTaskRequest", "UpdateTaskCall",
+class FlatBody(NamedTuple):
+    """The checker of a flat body in `_spec_params` (`{prefix}_BODY`, its defaults
+    `{prefix}_DEFAULTS`), and the record its methods build around it: the parameters before
+    the body's and the keyword-only ones before the settings (name, annotation, doc), the
+    record's other arguments, and whether a None is left out of the body."""
+
+    prefix: str
+    schema: str
+    record: str
+    leading: list[tuple[str, str, str]]
+    keywords: list[tuple[str, str, str]]
+    others: str
+    omit_none: bool = False
+
+
+FLAT_BODIES = (
+    FlatBody(
+        "UPDATE", "UpdateTaskRequest", "UpdateTaskCall",
         [("task_id", "str", "The task to update.")], [],
-        "Check a partial update, the published SDK's `Tasks.update`: only the fields given "
-        "(not None) are sent; none sends `{}`.",
         'task_id=check_id("task_id", task_id)',
+        omit_none=True,  # the published SDK's partial update: only what is given
     ),
-    (
-        "report_task_call", "ReportExternalTaskRequest", "ReportTaskCall",
+    FlatBody(
+        "REPORT", "ReportExternalTaskRequest", "ReportTaskCall",
         [
             ("configuration", "Configuration | BaseClient | None = None",
              "The SDK's `Configuration`, or a `Tasks`, to send the report with."),
             ("agent_id", "str | None = None", "The agent the task ran for."),
         ],
         [("client", "BaseClient | None = None", "The client to send the report with.")],
-        "Check a report of a task that ran outside xpander, the published SDK's "
-        "`Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` "
-        "worked out when left out), sent with `configuration` or `client`, else with a "
-        "client made from the environment, as the SDK does.",
         'configuration=configuration, client=client, agent_id=check_id("agent_id", agent_id)',
     ),
 )  # fmt: skip
+FLAT_BY_CHECKER = {f"{flat.prefix}_BODY": flat for flat in FLAT_BODIES}
 
 
-def _flat_builder(spec: dict[str, Any], builder: tuple[Any, ...]) -> tuple[str, set[str]]:
-    """A flat builder's code, and the model names its annotations use."""
-    name, schema, record, leading, keywords, summary, others = builder
-    fields = flat_parameters(spec, schema)
-    parameters = [
-        {"name": n, "annotation": a, "positional": True, "description": d}
-        for n, a, d in leading
-    ] + fields + [
-        {"name": n, "annotation": a, "positional": False, "description": d}
-        for n, a, d in keywords
-    ]  # fmt: skip
-    constant = name.removesuffix("_task_call").upper() + "_BODY"
-    settings = settings_for(spec, schema)
-    omit_none = [f["name"] for f in fields] if name == "update_task_call" else []
+def flat_method_parameters(spec: dict[str, Any], flat: FlatBody) -> list[dict[str, Any]]:
+    """The parameters of a flat body's methods but their settings, in the SDK's order."""
+    return (
+        [own(n, a, d) for n, a, d in flat.leading]
+        + flat_parameters(spec, flat.schema)
+        + [own(n, a, d, positional=False) for n, a, d in flat.keywords]
+    )
+
+
+def _flat_checker(spec: dict[str, Any], flat: FlatBody) -> tuple[str, set[str]]:
+    """A flat body's defaults table and checker, and the model names its fields use."""
+    fields = flat_parameters(spec, flat.schema)
+    defaults = f"{flat.prefix}_DEFAULTS"
+    omit_none = f"omit_none=frozenset({defaults}), " if flat.omit_none else ""
+    left_out = " (a None left out: the SDK's partial body)" if flat.omit_none else ""
+    comment = (
+        f"The checker of the {flat.schema} fields, which the public methods pass once, as "
+        f"one dict in `{defaults}`' order, each with its signature's default{left_out}."
+    )
     code = (
-        f"def {name}(  # noqa: PLR0917 - the published SDK's positional parameters\n"
-        + _signature(parameters, "    ", self=False, settings=settings)
-        + f") -> {record}:\n"
-        + _doc(parameters, "    ", "\n    ".join(textwrap.wrap(summary, 88)), settings)
-        + f"    return {record}({others}, body={constant}({{"
-        + "".join(f'"{f["name"]}": {f["name"]},' for f in fields)
-        + "}), options=call_options("
-        + ", ".join(f"{n}={n}" for n in settings)
-        + "))\n\n\n"
-        + f"{constant}: Final = _Body({schema}, {_defaults(fields)}, "
-        + f"fields={{}}, omit_none=frozenset({omit_none!r}), "
+        "".join(f"# {line}\n" for line in textwrap.wrap(comment, 86))
+        + f"{defaults}: Final[dict[str, Any]] = {_defaults(fields)}\n"
+        f"{flat.prefix}_BODY: Final = _Body({flat.schema}, {defaults}, fields={{}}, "
+        + omit_none
         + f"checks={ {f['name']: f['checks'] for f in fields if f['checks']}!r})\n\n\n"
     )
-    return code, {schema, *_model_names(fields, body=False)}
+    return code, {flat.schema, *_model_names(fields, body=False)}
 
 
 def _defaults(body: list[dict[str, Any]]) -> str:
@@ -350,18 +358,37 @@ def _summary(text: str, indent: str) -> str:
     return f"\n{indent}".join(textwrap.wrap(text, 96 - len(indent)))
 
 
-def _built_call(body: list[dict[str, Any]], agent_id: str = "agent_id") -> str:
-    """The checked create call from the parameters, passed once: each body one by its name
-    to the spec's checker, `CREATE_BODY` (ruff formats it)."""
+def _body_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parameters that fill body fields (not a path, a header or the overlay's own)."""
+    return [p for p in parameters if "wire" in p and not p["wire"].startswith(("path:", "header:"))]
+
+
+def _built_call(
+    record: str,
+    others: str,
+    checker: str,
+    body: list[dict[str, Any]],
+    settings: dict[str, tuple[str, str]],
+) -> str:
+    """The checked call from the parameters, passed once: the record's `others`, each body
+    one by its name to the spec's `checker`, the settings (ruff formats it)."""
     return (
-        f'CreateTaskCall(agent_id=check_id("agent_id", {agent_id}), agent_version=None '
-        'if agent_version is None else check_version("agent_version", agent_version), '
-        "body=CREATE_BODY({"
+        f"{record}({others}, body={checker}({{"
         + "".join(f'"{p["name"]}": {p["name"]},' for p in body)
         + "}), options="
-        + _options(SETTINGS)
+        + _options(settings)
         + ")"
     )
+
+
+def _create_call(body: list[dict[str, Any]], agent_id: str = "agent_id") -> str:
+    """The checked create call: the agent's id, its version header, `CREATE_BODY`'s body."""
+    return _built_call(
+        "CreateTaskCall",
+        f'agent_id=check_id("agent_id", {agent_id}), agent_version=None if agent_version is '
+        'None else check_version("agent_version", agent_version)',
+        "CREATE_BODY", body, SETTINGS,
+    )  # fmt: skip
 
 
 def _options(settings: dict[str, tuple[str, str]] | tuple[str, ...]) -> str:
@@ -487,7 +514,7 @@ class Builder(NamedTuple):
 
 
 def builders(spec: dict[str, Any]) -> list[Builder]:
-    """The builders of the reads and lists (create's, update's and report's are above)."""
+    """The builders of the reads and lists (the bodies' checkers are above)."""
     lists = []
     for name, operation, owner, endpoint in (
         ("list_tasks_call", "list_tasks", "agent_id", "list_tasks"),
@@ -557,12 +584,9 @@ def _builder_code(builder: Builder) -> str:
     )
 
 
-BUILDER_NAMES = ("create_task_call", "report_task_call", "update_task_call")
-
-
 def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str:
-    body = [p for p in parameters if not p["wire"].startswith(("path:", "header:"))]
-    flat = [_flat_builder(spec, builder) for builder in FLAT_BUILDERS]
+    body = _body_parameters(parameters)
+    flat = [_flat_checker(spec, flat) for flat in FLAT_BODIES]
     reads = builders(spec)
     models = sorted(
         set(_model_names(parameters)).union(
@@ -572,24 +596,26 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
     )
     renamed = {p["name"]: p["wire"] for p in body if p["name"] != p["wire"]}
     constraints = {p["name"]: p["checks"] for p in body if p["checks"]}
-    names = [*BUILDER_NAMES, *(b.name for b in reads)]
+    names = ["create_task_call", *(b.name for b in reads)]
+    checkers = sorted(["CREATE_BODY", *FLAT_BY_CHECKER])
+    # Mapping for the settings; Sequence if a read's or a list's parameter takes one.
+    annotations = " ".join(p["annotation"] for b in reads for p in b.parameters)
+    abc = ["Mapping", *(["Sequence"] if "Sequence[" in annotations else [])]
     return (
-        '"""The checked builders of the public methods\' calls, generated from openapi.yaml by\n'
-        "`.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the\n"
-        'published SDK are that script\'s tables; the rest is the spec\'s."""\n\n'
+        '"""The checked builders of the public methods\' calls and the checkers of their bodies,\n'
+        "generated from openapi.yaml by `.ci/signatures.py` (`nox -s generate`); do not edit.\n"
+        "The order and names of the published SDK are that script's tables; the rest is the\n"
+        'spec\'s."""\n\n'
         "from __future__ import annotations\n\n"
-        "from collections.abc import Mapping, Sequence\n"
-        "from typing import TYPE_CHECKING, Any, Final\n\n"
+        f"from collections.abc import {', '.join(abc)}\n"
+        "from typing import Any, Final\n\n"
         "import httpx\n\n"
         "from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks\n"
         "from xpander_tasks_api.models import " + ", ".join(models) + "\n\n"
-        "from ._config import Configuration\n"
         "from ._params import CreateTaskCall, GetAgentCall, GetTaskCall, ListTasksCall, "
-        "ReportTaskCall, UpdateTaskCall, _Body, call_options, check_id, check_version, "
-        "list_call\n\n"
-        "if TYPE_CHECKING:\n    from ._base_client import BaseClient\n\n"
+        "_Body, call_options, check_id, check_version, list_call\n\n"
         "# What the generated methods' annotations and bodies name.\n"
-        f"__all__ = {['CREATE_BODY', *models, *sorted(names)]!r}\n\n"
+        f"__all__ = {[*checkers, *models, *sorted(names)]!r}\n\n"
         "# SDK parameter -> the body field it fills (wire names), where they differ.\n"
         f"CREATE_FIELDS: Final = {renamed!r}\n"
         "# The spec's checks of each body parameter's value, made before sending.\n"
@@ -621,9 +647,10 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
 
 class Method(NamedTuple):
     """A public method and its async twin (`a` + name): its parameters, passed by name to
-    `builder` (`call_options`: the settings alone; `CREATE_BODY`: the create call built
-    inline, as `Tasks.create`'s), whose record goes to the private method that sends
-    (`_list`; the twin's `_alist`), after the arguments named in `direct`."""
+    `builder` (`call_options`: the settings alone; a body's checker, `CREATE_BODY` or one of
+    FLAT_BODIES': the call built inline, as `Tasks.create`'s), whose record goes to the
+    private method that sends (`_list`; the twin's `_alist`), after the arguments named in
+    `direct`."""
 
     cls: str
     name: str
@@ -639,18 +666,12 @@ class Method(NamedTuple):
 
 
 def _builder_parameters(spec: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    """A generated builder's parameters but its settings."""
+    """A generated builder's (or a flat body checker's methods') parameters but the settings."""
     for builder in builders(spec):
         if builder.name == name:
             return builder.parameters
-    for flat in FLAT_BUILDERS:
-        if flat[0] == name:
-            leading, keywords = flat[3], flat[4]
-            return (
-                [own(n, a, d) for n, a, d in leading]
-                + flat_parameters(spec, flat[1])
-                + [own(n, a, d, positional=False) for n, a, d in keywords]
-            )
+    if name in FLAT_BY_CHECKER:
+        return flat_method_parameters(spec, FLAT_BY_CHECKER[name])
     raise SystemExit(f"no builder {name!r}")
 
 
@@ -667,7 +688,7 @@ def agent_task_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, An
 def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
     """The public methods that need more than their operation says (the others are
     `operation_methods`'), but `Tasks.create` (whose body builds its call inline)."""
-    update = _builder_parameters(spec, "update_task_call")
+    update = _builder_parameters(spec, "UPDATE_BODY")
     return [
         Method(
             "Tasks", "list",
@@ -689,8 +710,7 @@ def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
             ("Update some of a task's fields (sync); see `aupdate`.",
              "Update some of a task's fields, the published SDK's five; only those given "
              "(not None) are sent, none sends `{}`."),
-            "Task", update, settings_for(spec, "UpdateTaskRequest"), "update_task_call",
-            "_update",
+            "Task", update, settings_for(spec, "UpdateTaskRequest"), "UPDATE_BODY", "_update",
         ),
         Method(
             "Tasks", "stop",
@@ -718,8 +738,8 @@ def methods(spec: dict[str, Any], create: list[dict[str, Any]]) -> list[Method]:
              "Report a task that ran outside xpander: stored `completed`, or `failed` when "
              "`is_success` is false. Not sent twice on a lost answer: the error says it may "
              "have been stored."),
-            "Self", _builder_parameters(spec, "report_task_call"),
-            settings_for(spec, "ReportExternalTaskRequest"), "report_task_call", "_report",
+            "Self", _builder_parameters(spec, "REPORT_BODY"),
+            settings_for(spec, "ReportExternalTaskRequest"), "REPORT_BODY", "_report",
             first="cls",
         ),
         Method(
@@ -867,8 +887,14 @@ def _method_code(method: Method, asynchronous: bool) -> str:
     if method.builder == "call_options":
         call = _options(method.settings)
     elif method.builder == "CREATE_BODY":
-        body = [p for p in method.parameters if not p["wire"].startswith(("path:", "header:"))]
-        call = _built_call(body, agent_id=dict(method.fixed)["agent_id"])
+        body = _body_parameters(method.parameters)
+        call = _create_call(body, agent_id=dict(method.fixed)["agent_id"])
+    elif method.builder in FLAT_BY_CHECKER:
+        flat = FLAT_BY_CHECKER[method.builder]
+        call = _built_call(
+            flat.record, flat.others, method.builder, _body_parameters(method.parameters),
+            method.settings,
+        )  # fmt: skip
     else:
         call = (
             f"{method.builder}({', '.join([*arguments, *(f'{n}={n}' for n in method.settings)])})"
@@ -889,7 +915,7 @@ def _method_code(method: Method, asynchronous: bool) -> str:
 
 def create_methods(parameters: list[dict[str, Any]]) -> list[str]:
     """`Tasks.create` and `acreate`: the checked call built inline (the hot path)."""
-    body = [p for p in parameters if not p["wire"].startswith(("path:", "header:"))]
+    body = _body_parameters(parameters)
     code = []
     for name, summary, call in (
         ("create", "Create a task for an agent (sync); it starts `pending`.", "self._create"),
@@ -902,7 +928,7 @@ def create_methods(parameters: list[dict[str, Any]]) -> list[str]:
             + _signature(parameters, "        ", self=True)
             + "    ) -> Task:\n"
             + _doc(parameters, "        ", summary)
-            + f"        return {call}({_built_call(body)})\n"
+            + f"        return {call}({_create_call(body)})\n"
         )
     return code
 
@@ -930,7 +956,7 @@ def client_region(parameters: list[dict[str, Any]], spec: dict[str, Any] | None 
 # `_spec_params` (one import statement for both).
 MODULES = {
     CLIENT_MODULE: (("Tasks",), ["CREATE_BODY"]),
-    TASK_MODULE: (("Task",), ["get_task_call", "update_task_call"]),
+    TASK_MODULE: (("Task",), ["UPDATE_BODY", "get_task_call"]),
     AGENTS_MODULE: (("Agent", "Agents"), []),
 }
 

@@ -27,6 +27,7 @@ from ._params import (
 # BEGIN generated imports (.ci/signatures.py)
 from ._spec_params import (
     CREATE_BODY,
+    UPDATE_BODY,
     AgentExecutionStatus,
     AttachmentRef,
     LLMReasoningEffort,
@@ -38,7 +39,6 @@ from ._spec_params import (
     get_task_call,
     list_tasks_call,
     list_user_tasks_call,
-    update_task_call,
 )
 
 # END generated imports
@@ -580,18 +580,24 @@ class Tasks(BaseClient):
             extra_query: Query parameters to add.
         """
         return self._update(
-            update_task_call(
-                task_id=task_id,
-                tool_call_payload_extension=tool_call_payload_extension,
-                source=source,
-                status=status,
-                last_executed_node_id=last_executed_node_id,
-                result=result,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
+            UpdateTaskCall(
+                task_id=check_id("task_id", task_id),
+                body=UPDATE_BODY(
+                    {
+                        "tool_call_payload_extension": tool_call_payload_extension,
+                        "source": source,
+                        "status": status,
+                        "last_executed_node_id": last_executed_node_id,
+                        "result": result,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                ),
             )
         )
 
@@ -628,18 +634,24 @@ class Tasks(BaseClient):
             extra_query: Query parameters to add.
         """
         return await self._aupdate(
-            update_task_call(
-                task_id=task_id,
-                tool_call_payload_extension=tool_call_payload_extension,
-                source=source,
-                status=status,
-                last_executed_node_id=last_executed_node_id,
-                result=result,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
+            UpdateTaskCall(
+                task_id=check_id("task_id", task_id),
+                body=UPDATE_BODY(
+                    {
+                        "tool_call_payload_extension": tool_call_payload_extension,
+                        "source": source,
+                        "status": status,
+                        "last_executed_node_id": last_executed_node_id,
+                        "result": result,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                ),
             )
         )
 

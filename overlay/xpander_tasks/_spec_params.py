@@ -1,11 +1,12 @@
-"""The checked builders of the public methods' calls, generated from openapi.yaml by
-`.ci/signatures.py` (`nox -s generate`); do not edit. The order and names of the
-published SDK are that script's tables; the rest is the spec's."""
+"""The checked builders of the public methods' calls and the checkers of their bodies,
+generated from openapi.yaml by `.ci/signatures.py` (`nox -s generate`); do not edit.
+The order and names of the published SDK are that script's tables; the rest is the
+spec's."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 import httpx
 
@@ -25,14 +26,11 @@ from xpander_tasks_api.models import (
     User,
 )
 
-from ._config import Configuration
 from ._params import (
     CreateTaskCall,
     GetAgentCall,
     GetTaskCall,
     ListTasksCall,
-    ReportTaskCall,
-    UpdateTaskCall,
     _Body,
     call_options,
     check_id,
@@ -40,12 +38,11 @@ from ._params import (
     list_call,
 )
 
-if TYPE_CHECKING:
-    from ._base_client import BaseClient
-
 # What the generated methods' annotations and bodies name.
 __all__ = [
     "CREATE_BODY",
+    "REPORT_BODY",
+    "UPDATE_BODY",
     "AgentExecutionStatus",
     "AttachmentRef",
     "CreateTaskRequest",
@@ -63,8 +60,6 @@ __all__ = [
     "get_task_call",
     "list_tasks_call",
     "list_user_tasks_call",
-    "report_task_call",
-    "update_task_call",
 ]
 
 # SDK parameter -> the body field it fills (wire names), where they differ.
@@ -152,163 +147,34 @@ def create_task_call(agent_id: str, **arguments: Any) -> CreateTaskCall:
     )
 
 
-def update_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    task_id: str,
-    tool_call_payload_extension: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    status: AgentExecutionStatus | str | None = None,
-    last_executed_node_id: str | None = None,
-    result: str | None = None,
-    *,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
-) -> UpdateTaskCall:
-    """Check a partial update, the published SDK's `Tasks.update`: only the fields given (not
-    None) are sent; none sends `{}`.
-
-    Args:
-        task_id: The task to update.
-        tool_call_payload_extension: Extra fields merged into every tool-call payload.
-        source: Origin tag.
-        status: The task's new status; it overrides the task's own progress.
-        last_executed_node_id: The workflow node the task ran last.
-        result: The task's result text.
-        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
-        max_retries: Retries of this call; the client's own when None.
-        extra_headers: Headers to add (not the key's, nor the transport's).
-        extra_query: Query parameters to add.
-    """
-    return UpdateTaskCall(
-        task_id=check_id("task_id", task_id),
-        body=UPDATE_BODY(
-            {
-                "tool_call_payload_extension": tool_call_payload_extension,
-                "source": source,
-                "status": status,
-                "last_executed_node_id": last_executed_node_id,
-                "result": result,
-            }
-        ),
-        options=call_options(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-        ),
-    )
-
-
+# The checker of the UpdateTaskRequest fields, which the public methods pass once, as
+# one dict in `UPDATE_DEFAULTS`' order, each with its signature's default (a None left
+# out: the SDK's partial body).
+UPDATE_DEFAULTS: Final[dict[str, Any]] = {
+    "tool_call_payload_extension": None,
+    "source": None,
+    "status": None,
+    "last_executed_node_id": None,
+    "result": None,
+}
 UPDATE_BODY: Final = _Body(
-    UpdateTaskRequest,
-    {
-        "tool_call_payload_extension": None,
-        "source": None,
-        "status": None,
-        "last_executed_node_id": None,
-        "result": None,
-    },
-    fields={},
-    omit_none=frozenset(
-        ["tool_call_payload_extension", "source", "status", "last_executed_node_id", "result"]
-    ),
-    checks={},
+    UpdateTaskRequest, UPDATE_DEFAULTS, fields={}, omit_none=frozenset(UPDATE_DEFAULTS), checks={}
 )
 
 
-def report_task_call(  # noqa: PLR0917 - the published SDK's positional parameters
-    configuration: Configuration | BaseClient | None = None,
-    agent_id: str | None = None,
-    id: str | None = None,
-    input: str | None = None,
-    llm_response: Any = None,
-    tokens: Tokens | Mapping[str, Any] | None = None,
-    is_success: bool = True,
-    result: str | None = None,
-    duration: float = 0,
-    used_tools: Sequence[str] | None = None,
-    *,
-    client: BaseClient | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    total_timeout: float | None = None,
-    max_retries: int | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-    extra_query: Mapping[str, str | int | float | bool] | None = None,
-    extra_body: Mapping[str, Any] | None = None,
-) -> ReportTaskCall:
-    """Check a report of a task that ran outside xpander, the published SDK's
-    `Task.report_external_task`: `tokens` as a `Tokens` or a dict (its `total_tokens` worked
-    out when left out), sent with `configuration` or `client`, else with a client made from
-    the environment, as the SDK does.
-
-    Args:
-        configuration: The SDK's `Configuration`, or a `Tasks`, to send the report with.
-        agent_id: The agent the task ran for.
-        id: The id to store the task under; a new one when null.
-        input: The task's input text.
-        llm_response: The model's raw answer, any JSON.
-        tokens: Token usage of a task. The SDK computes `total_tokens` as prompt plus completion
-            tokens and always sends it.
-        is_success: False stores the task as `failed`.
-        result: The task's result text.
-        duration: Seconds the task ran.
-        used_tools: The names of the tools the task used.
-        client: The client to send the report with.
-        timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
-        max_retries: Retries of this call; the client's own when None.
-        extra_headers: Headers to add (not the key's, nor the transport's).
-        extra_query: Query parameters to add.
-        extra_body: Body fields the spec does not have yet (JSON); a field the call has a
-            parameter for is refused.
-    """
-    return ReportTaskCall(
-        configuration=configuration,
-        client=client,
-        agent_id=check_id("agent_id", agent_id),
-        body=REPORT_BODY(
-            {
-                "id": id,
-                "input": input,
-                "llm_response": llm_response,
-                "tokens": tokens,
-                "is_success": is_success,
-                "result": result,
-                "duration": duration,
-                "used_tools": used_tools,
-            }
-        ),
-        options=call_options(
-            timeout=timeout,
-            total_timeout=total_timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        ),
-    )
-
-
-REPORT_BODY: Final = _Body(
-    ReportExternalTaskRequest,
-    {
-        "id": None,
-        "input": None,
-        "llm_response": None,
-        "tokens": None,
-        "is_success": True,
-        "result": None,
-        "duration": 0,
-        "used_tools": None,
-    },
-    fields={},
-    omit_none=frozenset([]),
-    checks={},
-)
+# The checker of the ReportExternalTaskRequest fields, which the public methods pass
+# once, as one dict in `REPORT_DEFAULTS`' order, each with its signature's default.
+REPORT_DEFAULTS: Final[dict[str, Any]] = {
+    "id": None,
+    "input": None,
+    "llm_response": None,
+    "tokens": None,
+    "is_success": True,
+    "result": None,
+    "duration": 0,
+    "used_tools": None,
+}
+REPORT_BODY: Final = _Body(ReportExternalTaskRequest, REPORT_DEFAULTS, fields={}, checks={})
 
 
 def get_task_call(

@@ -32,13 +32,7 @@ from ._params import (
 )
 
 # BEGIN generated imports (.ci/signatures.py)
-from ._spec_params import (
-    AgentExecutionStatus,
-    Tokens,
-    get_task_call,
-    report_task_call,
-    update_task_call,
-)
+from ._spec_params import REPORT_BODY, UPDATE_BODY, AgentExecutionStatus, Tokens, get_task_call
 
 # END generated imports
 
@@ -259,24 +253,30 @@ class Task(BoundModel[BaseClient], GeneratedTask):
                 parameter for is refused.
         """
         return cls._report(
-            report_task_call(
+            ReportTaskCall(
                 configuration=configuration,
-                agent_id=agent_id,
-                id=id,
-                input=input,
-                llm_response=llm_response,
-                tokens=tokens,
-                is_success=is_success,
-                result=result,
-                duration=duration,
-                used_tools=used_tools,
                 client=client,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
+                agent_id=check_id("agent_id", agent_id),
+                body=REPORT_BODY(
+                    {
+                        "id": id,
+                        "input": input,
+                        "llm_response": llm_response,
+                        "tokens": tokens,
+                        "is_success": is_success,
+                        "result": result,
+                        "duration": duration,
+                        "used_tools": used_tools,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
             )
         )
 
@@ -329,24 +329,30 @@ class Task(BoundModel[BaseClient], GeneratedTask):
                 parameter for is refused.
         """
         return await cls._areport(
-            report_task_call(
+            ReportTaskCall(
                 configuration=configuration,
-                agent_id=agent_id,
-                id=id,
-                input=input,
-                llm_response=llm_response,
-                tokens=tokens,
-                is_success=is_success,
-                result=result,
-                duration=duration,
-                used_tools=used_tools,
                 client=client,
-                timeout=timeout,
-                total_timeout=total_timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
+                agent_id=check_id("agent_id", agent_id),
+                body=REPORT_BODY(
+                    {
+                        "id": id,
+                        "input": input,
+                        "llm_response": llm_response,
+                        "tokens": tokens,
+                        "is_success": is_success,
+                        "result": result,
+                        "duration": duration,
+                        "used_tools": used_tools,
+                    }
+                ),
+                options=call_options(
+                    timeout=timeout,
+                    total_timeout=total_timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
             )
         )
 
@@ -827,7 +833,7 @@ def _plan_tasks(plan: object) -> bool:
 def _status_and_result(
     status: AgentExecutionStatus | str, result: str | None
 ) -> tuple[AgentExecutionStatus, str | None]:
-    call = update_task_call("-", status=status, result=result)  # checked as an update's
-    checked = call.body.status
+    body = UPDATE_BODY.given({"status": status, "result": result}, "set_status")  # an update's
+    checked = body.status
     assert isinstance(checked, AgentExecutionStatus)  # given, and not None
-    return checked, result if result is None else str(call.body.result)
+    return checked, result if result is None else str(body.result)

@@ -106,6 +106,8 @@ class Lifecycle:
         """The statuses a run walks through; a new task has the first."""
         self.succeeded = self.path[-1]
         """Where a successful run ends (`completed`)."""
+        self.failed = frozenset(spec.error_statuses())
+        """The final statuses of a task that did not succeed (`x-error-statuses`)."""
         self.stopped = spec.set_status("stop_task")
         """The status a stop leaves (`x-sets-status`)."""
         self._stamps = spec.status_stamps()

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import re2
 import yaml
@@ -34,7 +34,7 @@ from xpander_tasks_server._faults import Fault, FaultKind, ReceivedCreate, Strea
 from xpander_tasks_server._spec import load_spec
 
 FINAL_STATUSES = load_spec().final_statuses()
-"""The statuses a scripted run can end in."""
+"""The statuses a scripted run can end in: the spec's `x-final-statuses`."""
 Result = str | Callable[[str], str]
 """A scripted result: the text, or a function of the prompt that makes it."""
 MAX_SECONDS = 365 * 24 * 3600.0
@@ -59,8 +59,9 @@ class AgentBehaviour:
     """How the tasks of `agent_id` whose prompt matches `prompt` run (None matches any).
 
     A run is `pending` for `pending` seconds, `executing` for `executing` seconds (each None:
-    the server's step delay), then ends in `status` with `result` (None: the server's echo of
-    the prompt for a completed task, no result otherwise). While it executes it streams
+    the server's step delay), then ends in `status` (None: where a successful run ends, the
+    spec's last `x-lifecycle` status) with `result` (None: the server's echo of the prompt
+    for a successful run, no result otherwise). While it executes it streams
     `events` (each `{"type": ..., "data": ..., "identity": ...}`, spread evenly), or by
     default the result in three `chunk`s. `tokens`, `duration` and `used_tools` are set on
     the finished task when given.
@@ -69,7 +70,7 @@ class AgentBehaviour:
     agent_id: str | None = None
     prompt: PromptPattern | None = None
     result: Result | None = None
-    status: str = "completed"
+    status: str | None = None
     pending: float | None = None
     executing: float | None = None
     events: tuple[Mapping[str, Any], ...] | None = None
@@ -122,7 +123,7 @@ class Script:
         *,
         prompt: str | re.Pattern[str] | None = None,
         result: Result | None = None,
-        status: Literal["completed", "failed", "error", "stopped"] = "completed",
+        status: str | None = None,
         pending: float | None = None,
         executing: float | None = None,
         events: Iterable[Mapping[str, Any]] | None = None,
@@ -140,7 +141,7 @@ class Script:
             agent_id=_optional_text("agent_id", agent_id),
             prompt=_pattern(prompt),
             result=_result(result),
-            status=_choice("status", status, FINAL_STATUSES),
+            status=None if status is None else _choice("status", status, FINAL_STATUSES),
             pending=check_seconds("pending", pending),
             executing=check_seconds("executing", executing),
             events=None if events is None else _events(events),

@@ -182,6 +182,17 @@ class Spec:
             )
         return path
 
+    def error_statuses(self) -> tuple[str, ...]:
+        """The final statuses of a task that did not succeed: `x-error-statuses`."""
+        errors = self._statuses("x-error-statuses")
+        not_final = [status for status in errors if status not in self.final_statuses()]
+        if not_final:
+            raise SpecError(
+                f"AgentExecutionStatus: x-error-statuses names statuses not in x-final-statuses: "
+                f"{not_final}"
+            )
+        return errors
+
     def set_status(self, operation_id: str, extension: str = "x-sets-status") -> str:
         """The status an operation leaves its task in: its `x-sets-status` (a failed
         report's: `x-sets-status-on-failure`), one of `AgentExecutionStatus`'s values."""

@@ -129,7 +129,7 @@ def activity_thread(lifecycle: Lifecycle, record: TaskRecord, now: float) -> dic
                 "created_at": finished,
                 "tool_name": "compose_answer",
                 "payload": {"prompt": text},
-                "is_error": task["status"] in ("failed", "error"),
+                "is_error": task["status"] in lifecycle.failed,
                 "result": task["result"],
             },
             {

@@ -29,13 +29,13 @@ from xpander_tasks._spec_params import (
     CREATE_CHECKS,
     CREATE_DEFAULTS,
     CREATE_FIELDS,
+    REPORT_DEFAULTS,
+    UPDATE_DEFAULTS,
     create_task_call,
     get_agent_call,
     get_task_call,
     list_tasks_call,
     list_user_tasks_call,
-    report_task_call,
-    update_task_call,
 )
 from xpander_tasks_api.models import CreateTaskRequest
 
@@ -172,18 +172,35 @@ def _query_parameters(operation_id: str) -> set[str]:
 SETTINGS = set(SCRIPT.SETTINGS)  # the per-call settings, extras included
 
 
-@pytest.mark.parametrize(
-    ("build", "schema", "outside"),
-    [
-        (update_task_call, "UpdateTaskRequest", {"task_id"}),
-        (report_task_call, "ReportExternalTaskRequest", {"configuration", "agent_id", "client"}),
-    ],
-)
+UPDATE_AND_REPORT = [
+    (Tasks.update, "UpdateTaskRequest", UPDATE_DEFAULTS, {"self", "task_id"}),
+    (Tasks.aupdate, "UpdateTaskRequest", UPDATE_DEFAULTS, {"self", "task_id"}),
+    (Task.report_external_task, "ReportExternalTaskRequest", REPORT_DEFAULTS,
+     {"configuration", "agent_id", "client"}),
+    (Task.areport_external_task, "ReportExternalTaskRequest", REPORT_DEFAULTS,
+     {"configuration", "agent_id", "client"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("method", "schema", "defaults", "outside"), UPDATE_AND_REPORT)
 def test_each_update_and_report_field_is_a_parameter_and_the_reverse(
-    build: Any, schema: str, outside: set[str]
+    method: Any, schema: str, defaults: dict[str, Any], outside: set[str]
 ) -> None:
-    parameters = set(inspect.signature(build).parameters) - SETTINGS - outside
+    parameters = set(inspect.signature(method).parameters) - SETTINGS - outside
     assert parameters == set(SPEC["components"]["schemas"][schema]["properties"])
+    assert set(defaults) == parameters
+
+
+@pytest.mark.parametrize(("method", "schema", "defaults", "outside"), UPDATE_AND_REPORT)
+def test_the_update_and_report_checkers_defaults_are_the_signatures_in_its_order(
+    method: Any, schema: str, defaults: dict[str, Any], outside: set[str]
+) -> None:
+    """As create's: the methods pass their body parameters once, as a dict in the checker's
+    order, each default the very object the checker takes as prepared."""
+    parameters = inspect.signature(method).parameters
+    assert [name for name in parameters if name in defaults] == list(defaults)
+    for name, default in defaults.items():
+        assert parameters[name].default is default, name
 
 
 @pytest.mark.parametrize(
@@ -203,8 +220,6 @@ def test_each_list_filter_is_a_keyword_and_the_reverse(
 @pytest.mark.parametrize(
     ("method", "build"),
     [
-        (Tasks.update, update_task_call),
-        (Tasks.aupdate, update_task_call),
         (Tasks.list, list_tasks_call),
         (Tasks.alist, list_tasks_call),
         (Tasks.list_user_tasks, list_user_tasks_call),
@@ -212,8 +227,6 @@ def test_each_list_filter_is_a_keyword_and_the_reverse(
         (Tasks.get, get_task_call),
         (Tasks.astop, get_task_call),
         (Agents.aget, get_agent_call),
-        (Task.report_external_task, report_task_call),
-        (Task.areport_external_task, report_task_call),
     ],
 )
 def test_the_methods_take_their_builders_parameters(method: Any, build: Any) -> None:
@@ -229,10 +242,14 @@ def test_a_new_update_field_in_a_copy_of_the_spec_becomes_a_checked_parameter() 
         "description": "A note kept with the task.",
     }
     module = SCRIPT.params_module(SCRIPT.create_parameters(spec), spec)
-    update = module[module.index("def update_task_call(") : module.index("UPDATE_BODY: Final")]
-    assert "    note: str | None = None,\n" in update.split("*,")[0]
+    checker = module[module.index("UPDATE_DEFAULTS: Final") : module.index("REPORT_DEFAULTS")]
+    assert '"note": None,' in checker
+    assert "'note': {'maxLength': 200}" in checker
+    region = SCRIPT.client_region(SCRIPT.create_parameters(spec), spec)
+    update = region[region.index("    def update(") : region.index("    async def aupdate(")]
+    assert "        note: str | None = None,\n" in update.split("*,")[0]
     assert "note: A note kept with the task." in update
-    assert "'note': {'maxLength': 200}" in module
+    assert '"note": note,' in update  # passed once, to UPDATE_BODY
 
 
 def test_a_new_list_filter_in_a_copy_of_the_spec_becomes_a_documented_keyword() -> None:
