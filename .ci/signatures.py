@@ -291,11 +291,11 @@ def _flat_checker(spec: dict[str, Any], flat: FlatBody) -> tuple[str, set[str]]:
     code = (
         "".join(f"# {line}\n" for line in textwrap.wrap(comment, 86))
         + f"{defaults}: Final[dict[str, Any]] = {_defaults(fields)}\n"
-        f"{flat.prefix}_BODY: Final = _Body({flat.schema}, {defaults}, fields={{}}, "
+        f'{flat.prefix}_BODY: Final = _Body("{flat.schema}", {defaults}, fields={{}}, '
         + omit_none
         + f"checks={ {f['name']: f['checks'] for f in fields if f['checks']}!r})\n\n\n"
     )
-    return code, {flat.schema, *_model_names(fields, body=False)}
+    return code, set(_model_names(fields))
 
 
 def _defaults(body: list[dict[str, Any]]) -> str:
@@ -400,9 +400,9 @@ def _options(settings: dict[str, tuple[str, str]] | tuple[str, ...]) -> str:
 NOT_MODELS = {"Sequence", "Mapping", "Any", "None", "Configuration", "BaseClient"}
 
 
-def _model_names(parameters: list[dict[str, Any]], *, body: bool = True) -> list[str]:
-    """The generated models and enums the annotations name, and the create body's."""
-    names = {"CreateTaskRequest"} if body else set()
+def _model_names(parameters: list[dict[str, Any]]) -> list[str]:
+    """The generated models and enums the annotations name."""
+    names: set[str] = set()
     for parameter in parameters:
         names |= set(re.findall(r"\b[A-Z]\w*", parameter["annotation"].split(" = ")[0]))
     return sorted(names - NOT_MODELS)
@@ -531,7 +531,7 @@ def builders(spec: dict[str, Any]) -> list[Builder]:
                 "filters as keyword arguments (a status as the member or its value); a filter "
                 "the spec does not name is sent as given (a near miss logged with a \"did you "
                 "mean\").",
-                f'list_call({endpoint}.sync_detailed, "{owner}", {owner}, filters, given={given}, '
+                f'list_call(OPERATIONS["{endpoint}"], "{owner}", {owner}, filters, given={given}, '
                 "options={options})",
             )
         )  # fmt: skip
@@ -591,7 +591,7 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
     models = sorted(
         set(_model_names(parameters)).union(
             *(names for _, names in flat),
-            *(_model_names(b.parameters, body=False) for b in reads),
+            *(_model_names(b.parameters) for b in reads),
         )
     )
     renamed = {p["name"]: p["wire"] for p in body if p["name"] != p["wire"]}
@@ -610,8 +610,8 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
         f"from collections.abc import {', '.join(abc)}\n"
         "from typing import Any, Final\n\n"
         "import httpx\n\n"
-        "from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks\n"
-        "from xpander_tasks_api.models import " + ", ".join(models) + "\n\n"
+        "from xpander_tasks_api.models import " + ", ".join(models) + "\n"
+        "from xpander_tasks_api.spec_extensions import OPERATIONS\n\n"
         "from ._params import CreateTaskCall, GetAgentCall, GetTaskCall, ListTasksCall, "
         "_Body, call_options, check_id, check_version, list_call\n\n"
         "# What the generated methods' annotations and bodies name.\n"
@@ -625,7 +625,7 @@ def params_module(parameters: list[dict[str, Any]], spec: dict[str, Any]) -> str
         f"CREATE_DEFAULTS: Final[dict[str, Any]] = {_defaults(body)}\n\n"
         "# The checker of a create's body parameters, which the public methods pass once, as one\n"
         "# dict in `CREATE_DEFAULTS`' order.\n"
-        "CREATE_BODY: Final = _Body(\n    CreateTaskRequest,\n    CREATE_DEFAULTS,\n"
+        'CREATE_BODY: Final = _Body(\n    "CreateTaskRequest",\n    CREATE_DEFAULTS,\n'
         "    fields=CREATE_FIELDS,\n    checks=CREATE_CHECKS,\n)\n\n\n"
         "def create_task_call(agent_id: str, **arguments: Any) -> CreateTaskCall:\n"
         '    """Check a create given by keyword, as a batch item gives it: `Tasks.create`\'s\n'
@@ -971,9 +971,9 @@ def _imports(
     used = [m for m in methods(spec, parameters) if m.cls in classes]
     names = set(extra) | {m.builder for m in used if m.builder != "call_options"}
     for method in used:
-        names |= set(_model_names(method.parameters, body=False))
+        names |= set(_model_names(method.parameters))
     if "Tasks" in classes:
-        names |= set(_model_names(parameters, body=False))
+        names |= set(_model_names(parameters))
     # isort's order: constants, classes, functions; a blank line closes the block.
     ordered = sorted(names, key=lambda n: (not n.isupper(), not n[0].isupper(), n))
     return IMPORTS_BEGIN + f"from ._spec_params import {', '.join(ordered)}\n\n" + IMPORTS_END

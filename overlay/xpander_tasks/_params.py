@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import inspect
 import itertools
 import json
@@ -27,14 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, ParamSpec, TypeVar
 import httpx
 
 from xpander_tasks_api import models as generated_models
-from xpander_tasks_api.models import (
-    CreateTaskRequest,
-    MCPServerDetails,
-    MCPServerType,
-    Principal,
-    ReportExternalTaskRequest,
-    UpdateTaskRequest,
-)
+from xpander_tasks_api.models import MCPServerDetails, MCPServerType, Principal
 from xpander_tasks_api.spec_extensions import API_KEY_HEADER, HEADER_PARAMETERS
 from xpander_tasks_api.types import UNSET, Unset
 
@@ -43,6 +37,13 @@ from ._exceptions import InvalidArgumentError, InvalidResponseError
 from ._fields import is_model, model_fields, model_hints
 
 if TYPE_CHECKING:
+    from xpander_tasks_api.models import (
+        CreateTaskRequest,
+        ReportExternalTaskRequest,
+        UpdateTaskRequest,
+    )
+    from xpander_tasks_api.spec_extensions import Operation
+
     from ._base_client import BaseClient
 
 logger = logging.getLogger("xpander_tasks")
@@ -741,6 +742,7 @@ class _Plan(NamedTuple):
     sent: dict[str | None, dict[str, Any]]  # field -> value, by part
     fresh: tuple[tuple[str | None, str], ...]  # mutable defaults (`[]`), made anew each time
     parts: dict[str, type]
+    model: type  # the body's
 
 
 class _Body:
@@ -750,14 +752,16 @@ class _Body:
 
     def __init__(
         self,
-        model: type,
+        model: str,
         defaults: Mapping[str, Any],
         *,
         fields: Mapping[str, str],
         omit_none: frozenset[str] = frozenset(),
         checks: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        """`defaults`: the body's parameters, each with its default (the methods' own);
+        """`model`: the generated body model's name, loaded on the first call (an update's
+        is not needed by an app that only creates); `defaults`: the body's parameters, each
+        with its default (the methods' own);
         `fields`: parameter -> the field it fills, where the names differ; `omit_none`:
         parameters left out of the body when None (the published SDK's partial bodies);
         `checks`: the spec's value checks of each parameter (`minimum`, `pattern`...)."""
@@ -767,7 +771,8 @@ class _Body:
     @functools.cached_property
     def _plan(self) -> _Plan:
         """Compiled on the first call rather than at import: it reads every type hint."""
-        hints = _wire_hints(self._model)
+        model: type = getattr(generated_models, self._model)
+        hints = _wire_hints(model)
         parts: dict[str, type] = {}
         parameters = []
         sent: dict[str | None, dict[str, Any]] = {None: {}}
@@ -806,6 +811,7 @@ class _Body:
                 if isinstance(value, list)
             ),
             parts=parts,
+            model=model,
         )
 
     def __call__(self, arguments: Mapping[str, Any]) -> Any:
@@ -821,7 +827,7 @@ class _Body:
         body = values.pop(None)
         for part, model in plan.parts.items():
             body[part] = model(**values[part])
-        return self._model(**body)
+        return plan.model(**body)
 
     def given(self, arguments: Mapping[str, Any], call: str) -> Any:
         """The body from the arguments `call` was given by name, the others at their
@@ -918,7 +924,7 @@ def _endpoint_hints(endpoint: Callable[..., Any]) -> dict[str, Any]:
 
 
 def list_call(
-    endpoint: Callable[..., Any],
+    operation: Operation,
     owner: str,
     owner_id: str,
     filters: object,
@@ -929,7 +935,8 @@ def list_call(
     """Check a list of `owner`'s tasks (an agent's, a user's): the published SDK's `filters`
     dict, or the same filters as keyword arguments (`given`); a filter the spec does not name
     is sent as given, as the SDK sends it (a near miss of a known one logged with a "did you
-    mean")."""
+    mean"); the operation's generated endpoint is imported on the first list."""
+    endpoint = importlib.import_module(operation.endpoint).sync_detailed
     typed, extra = _query(endpoint, filters, given)
     return ListTasksCall(
         owner_id=check_id(owner, owner_id),

@@ -10,21 +10,18 @@ from typing import Any, Final
 
 import httpx
 
-from xpander_tasks_api.api.tasks import list_tasks, list_user_tasks
 from xpander_tasks_api.models import (
     AgentExecutionStatus,
     AttachmentRef,
-    CreateTaskRequest,
     LLMReasoningEffort,
     MCPServerDetails,
     OutputFormat,
     Principal,
-    ReportExternalTaskRequest,
     ThinkMode,
     Tokens,
-    UpdateTaskRequest,
     User,
 )
+from xpander_tasks_api.spec_extensions import OPERATIONS
 
 from ._params import (
     CreateTaskCall,
@@ -45,15 +42,12 @@ __all__ = [
     "UPDATE_BODY",
     "AgentExecutionStatus",
     "AttachmentRef",
-    "CreateTaskRequest",
     "LLMReasoningEffort",
     "MCPServerDetails",
     "OutputFormat",
     "Principal",
-    "ReportExternalTaskRequest",
     "ThinkMode",
     "Tokens",
-    "UpdateTaskRequest",
     "User",
     "create_task_call",
     "get_agent_call",
@@ -113,7 +107,7 @@ CREATE_DEFAULTS: Final[dict[str, Any]] = {
 # The checker of a create's body parameters, which the public methods pass once, as one
 # dict in `CREATE_DEFAULTS`' order.
 CREATE_BODY: Final = _Body(
-    CreateTaskRequest,
+    "CreateTaskRequest",
     CREATE_DEFAULTS,
     fields=CREATE_FIELDS,
     checks=CREATE_CHECKS,
@@ -158,7 +152,7 @@ UPDATE_DEFAULTS: Final[dict[str, Any]] = {
     "result": None,
 }
 UPDATE_BODY: Final = _Body(
-    UpdateTaskRequest, UPDATE_DEFAULTS, fields={}, omit_none=frozenset(UPDATE_DEFAULTS), checks={}
+    "UpdateTaskRequest", UPDATE_DEFAULTS, fields={}, omit_none=frozenset(UPDATE_DEFAULTS), checks={}
 )
 
 
@@ -174,7 +168,7 @@ REPORT_DEFAULTS: Final[dict[str, Any]] = {
     "duration": 0,
     "used_tools": None,
 }
-REPORT_BODY: Final = _Body(ReportExternalTaskRequest, REPORT_DEFAULTS, fields={}, checks={})
+REPORT_BODY: Final = _Body("ReportExternalTaskRequest", REPORT_DEFAULTS, fields={}, checks={})
 
 
 def get_task_call(
@@ -243,7 +237,7 @@ def list_tasks_call(
         extra_query: Query parameters to add.
     """
     return list_call(
-        list_tasks.sync_detailed,
+        OPERATIONS["list_tasks"],
         "agent_id",
         agent_id,
         filters,
@@ -297,7 +291,7 @@ def list_user_tasks_call(
         extra_query: Query parameters to add.
     """
     return list_call(
-        list_user_tasks.sync_detailed,
+        OPERATIONS["list_user_tasks"],
         "user_id",
         user_id,
         filters,

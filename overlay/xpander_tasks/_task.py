@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from xpander_tasks_api.models import Task as GeneratedTask
-from xpander_tasks_api.models import UpdateTaskRequest
 from xpander_tasks_api.spec_extensions import OPERATIONS
 from xpander_tasks_api.types import UNSET, Unset
 
@@ -37,7 +36,7 @@ from ._spec_params import REPORT_BODY, UPDATE_BODY, AgentExecutionStatus, Tokens
 # END generated imports
 
 if TYPE_CHECKING:
-    from xpander_tasks_api.models import AgentActivityThread
+    from xpander_tasks_api.models import AgentActivityThread, UpdateTaskRequest
 
     from ._events import TaskUpdateEvent
 

@@ -37,7 +37,6 @@ from xpander_tasks._spec_params import (
     list_tasks_call,
     list_user_tasks_call,
 )
-from xpander_tasks_api.models import CreateTaskRequest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -138,7 +137,7 @@ def test_the_spec_checks_refuse_what_the_server_would_refuse() -> None:
     """The checks a new field gets, on a body built from a small synthetic signature."""
 
     body = _Body(
-        CreateTaskRequest, {"tool_call_limit": None, "title": None}, fields={},
+        "CreateTaskRequest", {"tool_call_limit": None, "title": None}, fields={},
         checks={"tool_call_limit": {"minimum": 0, "maximum": 10},
                 "title": {"maxLength": 3, "pattern": "^[a-z]+$"}},
     )  # fmt: skip

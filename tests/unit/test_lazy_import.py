@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -47,6 +48,40 @@ def test_list_items_load_on_first_use() -> None:
         "print(TasksListItem.__module__, 'xpander_tasks._list_item' in sys.modules)\n"
     )
     assert out.splitlines() == ["False", "xpander_tasks True"]
+
+
+# Loaded by the first call that needs them: an app that only creates never loads them.
+FIRST_USE = (
+    "xpander_tasks_api.api.tasks.create_task",
+    "xpander_tasks_api.api.tasks.list_tasks",
+    "xpander_tasks_api.models.create_task_request",
+    "xpander_tasks_api.models.update_task_request",
+    "xpander_tasks_api.models.report_external_task_request",
+    "xpander_tasks_api.models.tasks_list_item",
+)
+
+
+@pytest.mark.timeout(60)
+def test_request_bodies_and_endpoints_load_with_their_first_call() -> None:
+    out = _run(
+        "import sys, httpx, xpander_tasks\n"
+        f"loaded = lambda: sorted(name for name in {FIRST_USE!r} if name in sys.modules)\n"
+        "print(loaded())\n"
+        "def answer(request):\n"
+        "    task = {'id': 't', 'agent_id': 'a', 'organization_id': 'o', 'status': 'pending',\n"
+        "            'input': {'text': ''}, 'created_at': '2026-01-01T00:00:00Z'}\n"
+        "    return httpx.Response(200, json=[] if request.method == 'GET' else task)\n"
+        "http = httpx.Client(transport=httpx.MockTransport(answer))\n"
+        "tasks = xpander_tasks.Tasks('k', base_url='https://api.test', http_client=http)\n"
+        "tasks.create('a', prompt='hi')\n"
+        "print(loaded())\n"
+        "tasks.list('a'), tasks.update('t', result='r')\n"
+        "print(loaded())\n"
+    )
+    first, created, later = (ast.literal_eval(line) for line in out.splitlines())
+    assert first == []
+    assert created == sorted(FIRST_USE[0:1] + FIRST_USE[2:3])
+    assert set(later) == set(FIRST_USE) - {"xpander_tasks_api.models.report_external_task_request"}
 
 
 def test_re_exported_models_and_their_old_names_load_on_access() -> None:
