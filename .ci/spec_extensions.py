@@ -21,6 +21,9 @@ from typing import NamedTuple
 FINAL_STATUSES: frozenset[str] = frozenset({final})
 """`AgentExecutionStatus` values after which a task does nothing more (`x-final-statuses`)."""
 
+SUCCESS_STATUS: str = {success!r}
+"""The status a task that ran to its end is left in: the last of `x-lifecycle`."""
+
 API_KEY_HEADER: str = {api_key_header!r}
 """The header that carries the API key (the spec's security scheme)."""
 
@@ -67,6 +70,15 @@ def final_statuses(spec: dict[str, object]) -> list[str]:
     if unknown:
         raise SystemExit(f"x-final-statuses names statuses the enum lacks: {unknown}")
     return final
+
+
+def success_status(spec: dict[str, Any]) -> str:
+    """The last status of `AgentExecutionStatus`'s `x-lifecycle`, which must be final."""
+    schema = spec["components"]["schemas"]["AgentExecutionStatus"]
+    success: str = schema["x-lifecycle"][-1]
+    if success not in schema["x-final-statuses"]:
+        raise SystemExit(f"x-lifecycle ends in {success!r}, which x-final-statuses lacks")
+    return success
 
 
 def _streams(operation: dict[str, Any]) -> bool:
@@ -153,6 +165,7 @@ def main(spec_path: str, target: str) -> None:
     entries = "".join(_entry(fields) for fields in operations(spec).values())
     module = _MODULE.format(
         final="{" + listed + "}",
+        success=success_status(spec),
         operations="{" + entries + "\n}",
         api_key_header=api_key_header(spec),
         secret_fields=_set(secret_fields(spec)),

@@ -5,6 +5,9 @@ from typing import NamedTuple
 FINAL_STATUSES: frozenset[str] = frozenset({"completed", "failed", "error", "stopped"})
 """`AgentExecutionStatus` values after which a task does nothing more (`x-final-statuses`)."""
 
+SUCCESS_STATUS: str = 'completed'
+"""The status a task that ran to its end is left in: the last of `x-lifecycle`."""
+
 API_KEY_HEADER: str = 'x-api-key'
 """The header that carries the API key (the spec's security scheme)."""
 

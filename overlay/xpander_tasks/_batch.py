@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from xpander_tasks_api.models import Tokens
+from xpander_tasks_api.spec_extensions import SUCCESS_STATUS
 
 from ._config import MAX_CONCURRENCY, check_count, check_seconds
 from ._exceptions import APIStatusError, InvalidArgumentError, ModuleException, NotFoundError
@@ -178,7 +179,7 @@ class BatchStats:
         self.window = 0.0
 
     def count(self, outcome: BatchOutcome) -> None:
-        if outcome.status == "completed":
+        if outcome.status == SUCCESS_STATUS:
             self.completed += 1
         elif outcome.recorded:
             self.failed += 1
@@ -1045,7 +1046,7 @@ def outcome_of(key: str, line: int, task: Task) -> BatchOutcome:
     if duration is None and isinstance(task.finished_at, datetime):  # the server's own clock
         duration = (task.finished_at - task.created_at).total_seconds()
     error = None
-    if status != "completed":
+    if status != SUCCESS_STATUS:
         error = {
             "type": "TaskEnded",
             "status_code": None,

@@ -82,3 +82,21 @@ def test_wait_ends_on_a_status_the_list_names(monkeypatch: pytest.MonkeyPatch) -
         # Unlisted, `queued` would be polled until the timeout (test_new_values.py).
         task = tasks.get("t-1").wait(timeout=5, poll_interval=0.01)
     assert task.status == "queued" and isinstance(task.status, AgentExecutionStatus)
+
+
+def test_the_success_status_is_where_the_specs_lifecycle_ends(tmp_path: Path) -> None:
+    """What a batch counts as completed is the last of `x-lifecycle`, which must be final."""
+    lifecycle = SPEC["components"]["schemas"]["AgentExecutionStatus"]["x-lifecycle"]
+    assert spec_extensions.SUCCESS_STATUS == lifecycle[-1] == "completed"
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["schemas"]["AgentExecutionStatus"]["x-lifecycle"] = ["pending", "paused"]
+    spec_file = tmp_path / "openapi.yaml"
+    spec_file.write_text(yaml.safe_dump(spec))
+    run = subprocess.run(
+        [sys.executable, str(_SOURCE), str(spec_file), str(tmp_path / "out.py")],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=50,
+    )
+    assert run.returncode != 0 and "'paused'" in run.stderr
