@@ -464,9 +464,9 @@ class BaseClient:
         slots = self._slots
         retries = 0
         while True:
+            slots.get()  # the wait for a slot is not the answer's time: timed after it
             deadline = None if total is None else time.monotonic() + total
             attempt = _Attempt(operation, options, total, deadline, about=about)
-            slots.get()
             try:
                 response = self._send(attempt, endpoint.request_kwargs(**arguments))
                 answer = endpoint.build_response(client=self._api, response=response)
