@@ -706,11 +706,14 @@ class _BodyGuard:
         if encoding.lower() not in (b"", b"identity"):
             # Asked for uncompressed: a compressed body would slip past the size cap.
             raise guard.invalid(f"is {_text(encoding)!r}-encoded, which was not asked for")
+        media_type = media_type.partition(b";")[0].strip()
         if guard._streaming:
+            # Events or nothing: a page in their place is an answer, not a dropped stream.
+            if media_type.lower() != b"text/event-stream":
+                raise guard.invalid(f"is {_text(media_type)!r}, not an event stream")
             return guard
         if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             raise guard.too_large(f"{int(declared)} bytes")
-        media_type = media_type.partition(b";")[0].strip()
         if success and media_type and not _is_json(media_type.lower()):
             raise guard.invalid(f"is {_text(media_type)!r}, not JSON")  # as sent: redaction matches
         return guard

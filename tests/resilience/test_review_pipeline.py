@@ -1,14 +1,18 @@
-"""Hostile review of the request pipeline: what a call's total timeout counts."""
+"""Hostile review of the request pipeline: what a call's total timeout counts, and an
+event stream's answer that is none."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
+import httpx
+import pytest
 from faultserver import FaultServer, slow, task_ok
-from support import API_KEY, FAST, LONG, WATCHDOG
+from support import API_KEY, FAST, LONG, WATCHDOG, fake_task
 
-from xpander_tasks import Task, Tasks
+from xpander_tasks import InvalidResponseError, Task, Tasks
 
 
 def test_the_wait_for_a_request_slot_is_not_the_answers_time() -> None:
@@ -35,3 +39,43 @@ def test_the_wait_for_a_request_slot_is_not_the_answers_time() -> None:
         holder.join(WATCHDOG)
         tasks.close()
     assert queued.id and len(first) == 1
+
+
+def _events_answered_by(answer: httpx.Response) -> tuple[Task, list[httpx.Request]]:
+    """A streaming task whose events request gets `answer`."""
+    sent: list[httpx.Request] = []
+    task_json = fake_task({"input": {"text": "hi", "files": []}, "events_streaming": True})
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/events"):
+            sent.append(request)
+            return answer
+        return httpx.Response(200, json=task_json)
+
+    transport = httpx.MockTransport(handle)
+    tasks = Tasks(
+        api_key=API_KEY,
+        max_retries=0,
+        http_client=httpx.Client(transport=transport),
+        async_http_client=httpx.AsyncClient(transport=transport),
+    )
+    return tasks.get("task-1"), sent
+
+
+async def _first_event(task: Task) -> object:
+    return await anext(aiter(task.aevents()))
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_2xx_that_is_no_event_stream_fails_at_once(mode: str) -> None:
+    """A login page or a JSON body in place of the events is the server's answer, not a
+    dropped connection: one request, an InvalidResponseError naming what came."""
+    page = httpx.Response(200, text="<html>Sign in</html>", headers={"content-type": "text/html"})
+    task, sent = _events_answered_by(page)
+    with pytest.raises(InvalidResponseError) as caught:
+        if mode == "sync":
+            next(iter(task.events()))
+        else:
+            asyncio.run(_first_event(task))
+    assert "'text/html', not an event stream" in str(caught.value)
+    assert len(sent) == 1
