@@ -87,10 +87,16 @@ def _ordered(found: Iterable[str]) -> list[str]:
 
 
 def _json_forms(secret: str) -> set[str]:
+    escaped = json.dumps(secret)[1:-1]
+    # Other servers' encoders escape more: "/" (PHP), and "<", ">", "&" (Go's HTML-safe).
+    html_safe = escaped.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return {
         secret,
-        json.dumps(secret)[1:-1],
+        escaped,
         json.dumps(secret, ensure_ascii=False)[1:-1],
+        escaped.replace("/", "\\/"),
+        html_safe,
+        html_safe.replace("/", "\\/"),
     }
 
 

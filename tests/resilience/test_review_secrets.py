@@ -65,3 +65,28 @@ def test_an_error_answer_never_repeats_the_secrets_it_echoes(mode: str, body: ob
     assert "agent-123" in shown  # the rest of the answer is kept
     for secret in SECRETS:
         assert secret not in shown
+
+
+@pytest.mark.parametrize(
+    ("token", "echoed"),
+    [
+        ("tok/3f9a+b2==", "tok\\/3f9a+b2=="),  # PHP's json_encode escapes "/"
+        ("tok&3f9a<b2>", "tok\\u00263f9a\\u003cb2\\u003e"),  # Go's encoding/json: HTML-safe
+    ],
+    ids=["slash", "html-safe"],
+)
+def test_a_secret_echoed_in_another_servers_json_escapes_is_blanked(
+    token: str, echoed: str
+) -> None:
+    """Servers escape more than Python's json does: a token sent is blanked in those forms
+    of it too."""
+    text = '{"detail": "bad token ' + echoed + '"}'
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(400, text=text, headers={"content-type": "application/json"})
+    )
+    tasks = Tasks(api_key=API_KEY, max_retries=0, http_client=httpx.Client(transport=transport))
+    with pytest.raises(ModuleException) as caught:
+        tasks.create("agent-1", prompt="hi", user_oidc_token=token)
+    shown = _shown(caught.value)
+    assert "bad token" in shown
+    assert echoed not in shown and token not in shown
