@@ -75,7 +75,7 @@ class _Attempt:
     answer must be complete, and its request and the task it is `about`, whose secrets no
     error may repeat."""
 
-    __slots__ = ("about", "deadline", "label", "options", "request", "streaming", "total")
+    __slots__ = ("about", "deadline", "label", "options", "request", "sent", "streaming", "total")
 
     def __init__(
         self,
@@ -93,11 +93,20 @@ class _Attempt:
         self.total = total
         self.deadline = deadline
         self.request: httpx.Request | None = None
+        self.sent = True  # unless a trace tells it is still connecting
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
-            f"{self.label}: no complete answer within {self.total:g} s", request_sent=True
+            f"{self.label}: no complete answer within {self.total:g} s", request_sent=self.sent
         )
+
+    async def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's `trace` extension (async): an `asyncio.timeout` firing while a new
+        connection is still being made cancels a request that never left."""
+        if event.startswith("connection.connect_") and event.endswith(".started"):
+            self.sent = False
+        elif event.endswith("send_request_headers.started"):
+            self.sent = True
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -355,7 +364,9 @@ class BaseClient:
             request.url = request.url.copy_merge_params(options.extra_query)
         if options.extra_headers:
             request.headers.update(options.extra_headers)
-        attempt.request = request
+        attempt.request, attempt.sent = request, True
+        if isinstance(http, httpx.AsyncClient):
+            request.extensions["trace"] = attempt.trace
         return request
 
     def _checked(self, response: httpx.Response, attempt: _Attempt) -> bool:

@@ -9,10 +9,10 @@ import time
 
 import httpx
 import pytest
-from faultserver import FaultServer, slow, task_ok
-from support import API_KEY, FAST, LONG, WATCHDOG, fake_task
+from faultserver import FaultServer, blackhole_port, hang, slow, task_ok
+from support import API_KEY, FAST, LONG, MAY_HAVE_RUN, WATCHDOG, fake_task
 
-from xpander_tasks import InvalidResponseError, Task, Tasks
+from xpander_tasks import APITimeoutError, InvalidResponseError, Task, Tasks
 
 
 def test_the_wait_for_a_request_slot_is_not_the_answers_time() -> None:
@@ -79,3 +79,27 @@ def test_a_2xx_that_is_no_event_stream_fails_at_once(mode: str) -> None:
             asyncio.run(_first_event(task))
     assert "'text/html', not an event stream" in str(caught.value)
     assert len(sent) == 1
+
+
+@pytest.mark.parametrize("server_got_it", [False, True], ids=["never-connected", "sent"])
+def test_an_async_total_timeout_says_whether_the_request_left(server_got_it: bool) -> None:
+    """An async call's total timeout may fire while it still connects: then nothing was sent,
+    and a create is neither reported as maybe made nor kept from its retry."""
+
+    async def create(url: str) -> APITimeoutError:
+        tasks = Tasks(api_key=API_KEY, base_url=url, max_retries=0, timeout=LONG, total_timeout=1)
+        with pytest.raises(APITimeoutError) as caught:
+            await asyncio.wait_for(tasks.acreate("agent-1", prompt="hi"), WATCHDOG)
+        await tasks.aclose()
+        return caught.value
+
+    if server_got_it:
+        with FaultServer(default=hang()) as server:
+            server.start()
+            error = asyncio.run(create(server.url))
+        assert server.creates == 1
+    else:
+        with blackhole_port() as port:
+            error = asyncio.run(create(f"http://127.0.0.1:{port}"))
+    assert error.request_sent is server_got_it
+    assert (MAY_HAVE_RUN in str(error)) is server_got_it
