@@ -32,6 +32,8 @@ _NAMING_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSchema
 # these alone never ends (one through `properties` or `items` descends into the value).
 _IN_PLACE_ONE = ("not", "if", "then", "else")
 _IN_PLACE_MANY = ("allOf", "anyOf", "oneOf")
+# Nodes of a spec with its YAML aliases expanded: the project's has about 2,400.
+_MAX_NODES = 1_000_000
 
 
 class SpecError(ValueError):
@@ -128,9 +130,13 @@ class Spec:
         value, each component schema is valid JSON Schema, and each property's `default`
         and examples are valid values of it; a SpecError naming the first problem. (The
         packaged spec is checked by `nox -s lint`: this is for a spec given to the server.)"""
-        self._check_refs()
-        self._check_schemas()
-        self._check_filler()
+        try:
+            _check_size(self.document)
+            self._check_refs()
+            self._check_schemas()
+            self._check_filler()
+        except RecursionError:
+            raise SpecError("the document is nested too deeply to follow") from None
         return self
 
     def _check_refs(self) -> None:
@@ -204,6 +210,8 @@ class Spec:
             raise SpecError(f"cannot read {os.fspath(path)}: {exc}") from None
         try:
             document = yaml.safe_load(text)
+        except RecursionError:
+            raise SpecError(f"{os.fspath(path)} is nested too deeply to read") from None
         except yaml.YAMLError as exc:
             problem = shorten(" ".join(str(exc).split()))
             raise SpecError(f"{os.fspath(path)} is not valid YAML: {problem}") from None
@@ -448,15 +456,44 @@ def _as_typed(prop: Mapping[str, Any], value: Any) -> Any:
     return float(value) if whole and "number" in kinds and "integer" not in kinds else value
 
 
-def _mappings(node: Any, pointer: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every mapping of a JSON document with its JSON pointer."""
-    if isinstance(node, Mapping):
-        yield pointer, node
-        for key, value in node.items():
-            yield from _mappings(value, f"{pointer}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _mappings(value, f"{pointer}/{index}")
+def _check_size(document: Any) -> None:
+    """A document every walk can finish: no YAML alias inside its own anchor, and not too
+    large with its aliases expanded (a few lines of them can stand for billions of nodes)."""
+    sizes: dict[int, int] = {}
+    walking: set[int] = set()
+
+    def size(node: Any) -> int:
+        if not isinstance(node, Mapping | list):
+            return 1
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in walking:
+            raise SpecError("a YAML alias of the document contains itself")
+        walking.add(id(node))
+        total = 1 + sum(map(size, node.values() if isinstance(node, Mapping) else node))
+        walking.discard(id(node))
+        if total > _MAX_NODES:
+            raise SpecError(f"the document is too large: over {_MAX_NODES} values once expanded")
+        sizes[id(node)] = total
+        return total
+
+    size(document)
+
+
+def _mappings(document: Any, pointer: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping of a JSON document with a JSON pointer to it, each once."""
+    seen: set[int] = set()
+    stack: list[tuple[str, Any]] = [(pointer, document)]
+    while stack:
+        pointer, node = stack.pop()
+        if not isinstance(node, Mapping | list) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Mapping):
+            yield pointer, node
+            stack += [(f"{pointer}/{_escape(str(key))}", value) for key, value in node.items()]
+        else:
+            stack += [(f"{pointer}/{index}", value) for index, value in enumerate(node)]
 
 
 def _escape(token: str) -> str:

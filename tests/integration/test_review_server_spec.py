@@ -6,12 +6,14 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from support import FAST
 
 from xpander_tasks_server import SpecError, create_app, spec_path
 
@@ -120,3 +122,36 @@ def test_the_command_line_refuses_it_in_one_line(tmp_path: Path, case: str) -> N
 
 def test_the_packaged_spec_passes_the_checks() -> None:
     create_app(api_keys=["k"], spec=spec_path())
+
+
+def _self_containing(spec: dict[str, Any]) -> None:
+    loop: dict[str, Any] = {"type": "object"}
+    loop["allOf"] = [loop]  # YAML writes it as an alias inside its own anchor
+    _schemas(spec)["Loop"] = loop
+
+
+def _alias_bomb(spec: dict[str, Any]) -> None:
+    level: list[Any] = ["lol"] * 9
+    for _ in range(9):  # 9**10 strings once expanded, a few lines of YAML
+        level = [level] * 9
+    spec["x-lols"] = level
+
+
+YAML_HOSTILE: dict[str, tuple[Edit, str, str]] = {
+    "an alias inside itself": (_self_containing, "", "contains itself"),
+    "an alias bomb": (_alias_bomb, "", "too large"),
+    "nested too deeply": (lambda spec: None, "x-deep: " + "[" * 5000 + "]" * 5000, "deeply"),
+}
+
+
+@pytest.mark.parametrize("case", YAML_HOSTILE)
+def test_a_yaml_document_no_walk_can_finish_is_refused(tmp_path: Path, case: str) -> None:
+    """YAML aliases can make a document contain itself, or grow past any size once expanded:
+    refused at once, not a RecursionError or minutes of work."""
+    edit, tail, problem = YAML_HOSTILE[case]
+    path = _written(tmp_path, edit)
+    path.write_text(path.read_text() + tail + "\n")
+    started = time.monotonic()
+    with pytest.raises(SpecError, match=problem):
+        create_app(api_keys=["k"], spec=path)
+    assert time.monotonic() - started < FAST
