@@ -122,6 +122,8 @@ class Spec:
                     operation.get("operationId"), str
                 ):
                     raise SpecError(f"paths/{path}/{method} has no operationId")
+                if operation["operationId"] in self._operations:
+                    raise SpecError(f"operationId {operation['operationId']!r} is used twice")
                 self._operations[operation["operationId"]] = f"/paths/{_escape(path)}/{method}"
         self._validators: dict[str, Draft202012Validator] = {}
 

@@ -69,6 +69,10 @@ def _no_operation_id(spec: dict[str, Any]) -> None:
     del _operation(spec, "get_task")["operationId"]
 
 
+def _operation_id_twice(spec: dict[str, Any]) -> None:
+    spec["paths"]["/agent-execution/again"] = {"get": copy.deepcopy(_operation(spec, "get_task"))}
+
+
 def _no_security(spec: dict[str, Any]) -> None:
     del spec["security"]
 
@@ -88,6 +92,7 @@ HOSTILE: dict[str, tuple[Edit, str]] = {
     "$ref to nowhere": (_ref_nowhere, "#/components/parameters/Nope"),
     "invalid schema": (_bad_pattern, "components/schemas/CreateTaskRequest"),
     "operation without operationId": (_no_operation_id, "operationId"),
+    "operationId twice": (_operation_id_twice, "get_task"),
     "no security scheme": (_no_security, "security"),
     "property not a schema": (_properties_a_list, "components/schemas/Task"),
 }
