@@ -74,7 +74,7 @@ class _Attempt:
     answer must be complete, and its request and the task it is `about`, whose secrets no
     error may repeat."""
 
-    __slots__ = ("about", "deadline", "label", "options", "request", "streaming", "total")
+    __slots__ = ("about", "deadline", "label", "options", "request", "sent", "streaming", "total")
 
     def __init__(
         self,
@@ -92,11 +92,20 @@ class _Attempt:
         self.total = total
         self.deadline = deadline
         self.request: httpx.Request | None = None
+        self.sent = True  # unless a trace tells it is still connecting
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
-            f"{self.label}: no complete answer within {self.total:g} s", request_sent=True
+            f"{self.label}: no complete answer within {self.total:g} s", request_sent=self.sent
         )
+
+    async def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's `trace` extension (async): an `asyncio.timeout` firing while a new
+        connection is still being made cancels a request that never left."""
+        if event.startswith("connection.connect_") and event.endswith(".started"):
+            self.sent = False
+        elif event.endswith("send_request_headers.started"):
+            self.sent = True
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -354,7 +363,9 @@ class BaseClient:
             request.url = request.url.copy_merge_params(options.extra_query)
         if options.extra_headers:
             request.headers.update(options.extra_headers)
-        attempt.request = request
+        attempt.request, attempt.sent = request, True
+        if isinstance(http, httpx.AsyncClient):
+            request.extensions["trace"] = attempt.trace
         return request
 
     def _checked(self, response: httpx.Response, attempt: _Attempt) -> bool:
@@ -463,9 +474,9 @@ class BaseClient:
         slots = self._slots
         retries = 0
         while True:
+            slots.get()  # the wait for a slot is not the answer's time: timed after it
             deadline = None if total is None else time.monotonic() + total
             attempt = _Attempt(operation, options, total, deadline, about=about)
-            slots.get()
             try:
                 response = self._send(attempt, endpoint.request_kwargs(**arguments))
                 answer = endpoint.parse_response(client=self._api, response=response)
@@ -706,11 +717,14 @@ class _BodyGuard:
         if encoding.lower() not in (b"", b"identity"):
             # Asked for uncompressed: a compressed body would slip past the size cap.
             raise guard.invalid(f"is {_text(encoding)!r}-encoded, which was not asked for")
+        media_type = media_type.partition(b";")[0].strip()
         if guard._streaming:
+            # Events or nothing: a page in their place is an answer, not a dropped stream.
+            if media_type.lower() != b"text/event-stream":
+                raise guard.invalid(f"is {_text(media_type)!r}, not an event stream")
             return guard
         if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             raise guard.too_large(f"{int(declared)} bytes")
-        media_type = media_type.partition(b";")[0].strip()
         if success and media_type and not _is_json(media_type.lower()):
             raise guard.invalid(f"is {_text(media_type)!r}, not JSON")  # as sent: redaction matches
         return guard

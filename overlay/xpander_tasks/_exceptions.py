@@ -32,7 +32,7 @@ from typing import Any, ClassVar, Final
 
 import httpx
 
-from ._redact import redact_text
+from ._redact import redact_text, with_echoed_secrets
 
 # Long error bodies (an HTML page, a stack dump) are cut so messages stay readable.
 _MAX_DESCRIPTION = 1000
@@ -228,7 +228,8 @@ def _describe_issue(issue: object) -> str:
 
 def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
     """The public exception for a non-2xx answer whose body has been read; `secrets` (see
-    `request_secrets`) never show in its description."""
+    `request_secrets`), and what the body holds under a secret key, never show in its
+    description."""
     status = response.status_code
     error_class = _STATUS_ERRORS.get(status)
     if error_class is None:
@@ -236,6 +237,7 @@ def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APISt
     request_id = next(
         (response.headers[name] for name in _REQUEST_ID_HEADERS if name in response.headers), None
     )
+    secrets = with_echoed_secrets(secrets, response.text)
     error = error_class(status, _body_text(response, secrets), request_id=request_id)
     error.detail = _describe_body(response, secrets)
     error.response = response

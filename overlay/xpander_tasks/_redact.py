@@ -66,6 +66,20 @@ def request_secrets(
     found.extend(_secret_values(body))
     if is_model(type(about)):
         found.extend(_secret_values(about.to_dict()))  # type: ignore[attr-defined]
+    return _ordered(found)
+
+
+def with_echoed_secrets(secrets: Sequence[str], answer: str) -> Sequence[str]:
+    """`secrets` and the values under secret keys of an `answer`'s JSON: an error answer
+    may echo a task whose secrets the call did not know (a read by id)."""
+    try:
+        echoed = list(_secret_values(json.loads(answer)))
+    except (ValueError, RecursionError):
+        return secrets
+    return _ordered([*secrets, *echoed]) if echoed else secrets
+
+
+def _ordered(found: Iterable[str]) -> list[str]:
     # As a server may echo it too: inside a JSON string, escaped (`\"`, `\u00e4`) or not.
     forms = {form for secret in found for form in _json_forms(secret)}
     # Longest first, so a secret that contains another is blanked whole.
@@ -73,10 +87,16 @@ def request_secrets(
 
 
 def _json_forms(secret: str) -> set[str]:
+    escaped = json.dumps(secret)[1:-1]
+    # Other servers' encoders escape more: "/" (PHP), and "<", ">", "&" (Go's HTML-safe).
+    html_safe = escaped.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return {
         secret,
-        json.dumps(secret)[1:-1],
+        escaped,
         json.dumps(secret, ensure_ascii=False)[1:-1],
+        escaped.replace("/", "\\/"),
+        html_safe,
+        html_safe.replace("/", "\\/"),
     }
 
 

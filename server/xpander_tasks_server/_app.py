@@ -179,7 +179,7 @@ def create_app(
         organization_id=organization_id,
         script=script or Script(),
         ping_interval=ping_interval,
-        spec=load_spec() if spec is None else Spec.from_file(spec),
+        spec=load_spec() if spec is None else Spec.from_file(spec).check(),
     )
     if drop_stream_after is not None:
         service.script.drop_stream(after=drop_stream_after)

@@ -11,12 +11,13 @@ import os
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, Self, TypedDict, cast
 
 import yaml
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:xpander-tasks:openapi.yaml"
@@ -27,6 +28,12 @@ _FORMATS = Draft202012Validator.FORMAT_CHECKER
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keywords under which a schema names properties rather than applying a subschema.
 _NAMING_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSchemas")
+# Keywords whose subschemas apply to the same value as the schema: a `$ref` cycle through
+# these alone never ends (one through `properties` or `items` descends into the value).
+_IN_PLACE_ONE = ("not", "if", "then", "else")
+_IN_PLACE_MANY = ("allOf", "anyOf", "oneOf")
+# Nodes of a spec with its YAML aliases expanded: the project's has about 2,400.
+_MAX_NODES = 1_000_000
 
 
 class SpecError(ValueError):
@@ -104,13 +111,97 @@ class Spec:
         resource = Resource.from_contents(document, default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         # operationId -> JSON pointer of the operation object in the document.
-        self._operations: dict[str, str] = {
-            operation["operationId"]: f"/paths/{_escape(path)}/{method}"
-            for path, item in document["paths"].items()
-            for method, operation in item.items()
-            if isinstance(operation, Mapping) and "operationId" in operation
-        }
+        self._operations: dict[str, str] = {}
+        for path, item in document["paths"].items():
+            if not isinstance(item, Mapping):
+                raise SpecError(f"paths/{path} is not a mapping of operations")
+            for method, operation in item.items():
+                if method not in _METHODS:
+                    continue
+                if not isinstance(operation, Mapping) or not isinstance(
+                    operation.get("operationId"), str
+                ):
+                    raise SpecError(f"paths/{path}/{method} has no operationId")
+                if operation["operationId"] in self._operations:
+                    raise SpecError(f"operationId {operation['operationId']!r} is used twice")
+                self._operations[operation["operationId"]] = f"/paths/{_escape(path)}/{method}"
         self._validators: dict[str, Draft202012Validator] = {}
+
+    def check(self) -> Self:
+        """This spec, once checked as a whole: every `$ref` leads somewhere and loops on no
+        value, each component schema is valid JSON Schema, and each property's `default`
+        and examples are valid values of it; a SpecError naming the first problem. (The
+        packaged spec is checked by `nox -s lint`: this is for a spec given to the server.)"""
+        try:
+            _check_size(self.document)
+            self._check_refs()
+            self._check_schemas()
+            self._check_filler()
+        except RecursionError:
+            raise SpecError("the document is nested too deeply to follow") from None
+        return self
+
+    def _check_refs(self) -> None:
+        """Every `$ref` of the document leads somewhere, and no chain of them comes back to
+        where it started on the same value (validation would never end)."""
+        done: set[str] = set()
+
+        def visit(pointer: str, node: Any, trail: tuple[str, ...]) -> None:
+            if not isinstance(node, Mapping) or pointer in done:
+                return
+            if pointer in trail:
+                raise SpecError(f"a $ref loop: {' -> '.join(trail[trail.index(pointer) :])}")
+            trail += (pointer,)
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    target = self._lookup(ref.removeprefix("#"))
+                except Unresolvable:
+                    raise SpecError(f"{pointer}: $ref {ref!r} leads nowhere") from None
+                visit(ref.removeprefix("#"), target, trail)
+            for keyword in _IN_PLACE_ONE:
+                visit(f"{pointer}/{keyword}", node.get(keyword), trail)
+            for keyword in _IN_PLACE_MANY:
+                branches = node.get(keyword)
+                for index, branch in enumerate(branches if isinstance(branches, list) else ()):
+                    visit(f"{pointer}/{keyword}/{index}", branch, trail)
+            done.add(pointer)
+
+        for pointer, node in _mappings(self.document, ""):
+            visit(pointer, node, ())
+
+    def _check_schemas(self) -> None:
+        """Each component schema is a valid JSON Schema."""
+        schemas = self.document.get("components", {}).get("schemas", {})
+        for name, schema in schemas.items() if isinstance(schemas, Mapping) else ():
+            try:
+                Draft202012Validator.check_schema(schema)
+            except SchemaError as exc:
+                where = "/".join(str(step) for step in exc.absolute_path)
+                problem = shorten(" ".join(exc.message.split()))
+                raise SpecError(f"components/schemas/{name}/{where}: {problem}") from None
+
+    def _check_filler(self) -> None:
+        """The server answers with a property's default or example: each must be valid."""
+        for name, schema in self.document.get("components", {}).get("schemas", {}).items():
+            properties = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
+            for key, prop in properties.items():
+                if not isinstance(prop, Mapping):  # `true`: nothing to check
+                    continue
+                given = [("default", prop["default"])] if "default" in prop else []
+                given += [("example", prop["example"])] if "example" in prop else []
+                given += [("example", value) for value in prop.get("examples", [])]
+                for kind, value in given:
+                    self._check_value(name, key, prop, kind, value)
+
+    def _check_value(
+        self, schema: str, key: str, prop: Mapping[str, Any], kind: str, value: Any
+    ) -> None:
+        pointer = f"/components/schemas/{_escape(schema)}/properties/{_escape(key)}"
+        issue = next(_relevant_errors(self._validator(pointer), _as_typed(prop, value)), None)
+        if issue is not None:
+            problem = shorten(" ".join(issue.message.split()))
+            raise SpecError(f"{schema}.{key}: its {kind} {value!r} is not valid: {problem}")
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Spec:
@@ -121,6 +212,8 @@ class Spec:
             raise SpecError(f"cannot read {os.fspath(path)}: {exc}") from None
         try:
             document = yaml.safe_load(text)
+        except RecursionError:
+            raise SpecError(f"{os.fspath(path)} is nested too deeply to read") from None
         except yaml.YAMLError as exc:
             problem = shorten(" ".join(str(exc).split()))
             raise SpecError(f"{os.fspath(path)} is not valid YAML: {problem}") from None
@@ -147,13 +240,17 @@ class Spec:
 
     def api_key_header(self) -> str:
         """The header that carries the API key: the document's one security scheme."""
-        (requirement,) = self.document["security"]
-        (name,) = requirement
-        scheme = self.document["components"]["securitySchemes"][name]
-        if scheme["type"] != "apiKey" or scheme["in"] != "header":
-            raise ValueError(f"security scheme {name!r} is not an API key in a header")
-        header: str = scheme["name"]
-        return header
+        try:
+            (requirement,) = self.document["security"]
+            (name,) = requirement
+            scheme = self.document["components"]["securitySchemes"][name]
+            if scheme["type"] == "apiKey" and scheme["in"] == "header":
+                return str(scheme["name"])
+        except (KeyError, TypeError, ValueError):
+            pass
+        raise SpecError(
+            "security must name one scheme of components/securitySchemes, an apiKey in a header"
+        )
 
     def local_port(self) -> int:
         """The local task server's default port: the `port` variable of the spec's servers."""
@@ -247,6 +344,8 @@ class Spec:
         properties: Mapping[str, Any] = schema.get("properties", {})
         filler: dict[str, Any] = {}
         for name, prop in properties.items():
+            if not isinstance(prop, Mapping):  # `true`: any value, nothing to fill
+                continue
             if "default" in prop:
                 filler[name] = _as_typed(prop, prop["default"])
             elif "example" in prop:
@@ -269,7 +368,10 @@ class Spec:
     def defaults(self, schema_name: str) -> dict[str, Any]:
         """Every top-level property of component schema `schema_name`, with its default or None."""
         properties = self._schema(schema_name).get("properties", {})
-        return {key: prop.get("default") for key, prop in properties.items()}
+        return {
+            key: prop.get("default") if isinstance(prop, Mapping) else None
+            for key, prop in properties.items()
+        }
 
     def _schema(self, schema_name: str) -> Mapping[str, Any]:
         schema = self.document.get("components", {}).get("schemas", {}).get(schema_name)
@@ -365,6 +467,46 @@ def _as_typed(prop: Mapping[str, Any], value: Any) -> Any:
     kinds = [kinds] if isinstance(kinds, str) else kinds
     whole = isinstance(value, int) and not isinstance(value, bool)
     return float(value) if whole and "number" in kinds and "integer" not in kinds else value
+
+
+def _check_size(document: Any) -> None:
+    """A document every walk can finish: no YAML alias inside its own anchor, and not too
+    large with its aliases expanded (a few lines of them can stand for billions of nodes)."""
+    sizes: dict[int, int] = {}
+    walking: set[int] = set()
+
+    def size(node: Any) -> int:
+        if not isinstance(node, Mapping | list):
+            return 1
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in walking:
+            raise SpecError("a YAML alias of the document contains itself")
+        walking.add(id(node))
+        total = 1 + sum(map(size, node.values() if isinstance(node, Mapping) else node))
+        walking.discard(id(node))
+        if total > _MAX_NODES:
+            raise SpecError(f"the document is too large: over {_MAX_NODES} values once expanded")
+        sizes[id(node)] = total
+        return total
+
+    size(document)
+
+
+def _mappings(document: Any, pointer: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping of a JSON document with a JSON pointer to it, each once."""
+    seen: set[int] = set()
+    stack: list[tuple[str, Any]] = [(pointer, document)]
+    while stack:
+        pointer, node = stack.pop()
+        if not isinstance(node, Mapping | list) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Mapping):
+            yield pointer, node
+            stack += [(f"{pointer}/{_escape(str(key))}", value) for key, value in node.items()]
+        else:
+            stack += [(f"{pointer}/{index}", value) for index, value in enumerate(node)]
 
 
 def _escape(token: str) -> str:
