@@ -87,7 +87,10 @@ SETTINGS = {
         "float | httpx.Timeout | None = None",
         "Seconds for each phase (or an `httpx.Timeout`); the client's own when None.",
     ),
-    "total_timeout": ("float | None = None", "Seconds for the whole answer, retries included."),
+    "total_timeout": (
+        "float | None = None",
+        "Seconds for each attempt's whole answer; the client's own when None.",
+    ),
     "max_retries": ("int | None = None", "Retries of this call; the client's own when None."),
     "extra_headers": (
         "Mapping[str, str] | None = None",

@@ -141,7 +141,7 @@ class Agent(BoundModel["Tasks"], GeneratedAgent):
             attachments: Structured attachments; sent only when non-empty.
             permission_mode: Permission mode of the harness (`full`, `gated`).
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -282,7 +282,7 @@ class Agent(BoundModel["Tasks"], GeneratedAgent):
             attachments: Structured attachments; sent only when non-empty.
             permission_mode: Permission mode of the harness (`full`, `gated`).
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -423,7 +423,7 @@ class Agents(BaseClient):
                 `XPANDER_AGENT_ID`'s.
             version: Pin a specific agent version.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -459,7 +459,7 @@ class Agents(BaseClient):
                 `XPANDER_AGENT_ID`'s.
             version: Pin a specific agent version.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.

@@ -148,7 +148,7 @@ class Tasks(BaseClient):
             attachments: Structured attachments; sent only when non-empty.
             permission_mode: Permission mode of the harness (`full`, `gated`).
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -290,7 +290,7 @@ class Tasks(BaseClient):
             attachments: Structured attachments; sent only when non-empty.
             permission_mode: Permission mode of the harness (`full`, `gated`).
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -378,7 +378,7 @@ class Tasks(BaseClient):
             status: Only the tasks in this status.
             internal_status: Only the tasks with this internal status.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -430,7 +430,7 @@ class Tasks(BaseClient):
             status: Only the tasks in this status.
             internal_status: Only the tasks with this internal status.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -479,7 +479,7 @@ class Tasks(BaseClient):
             status: Only the tasks in this status.
             internal_status: Only the tasks with this internal status.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -527,7 +527,7 @@ class Tasks(BaseClient):
             status: Only the tasks in this status.
             internal_status: Only the tasks with this internal status.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -574,7 +574,7 @@ class Tasks(BaseClient):
             last_executed_node_id: The workflow node the task ran last.
             result: The task's result text.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -628,7 +628,7 @@ class Tasks(BaseClient):
             last_executed_node_id: The workflow node the task ran last.
             result: The task's result text.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -671,7 +671,7 @@ class Tasks(BaseClient):
         Args:
             task_id: The task's id.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -703,7 +703,7 @@ class Tasks(BaseClient):
         Args:
             task_id: The task's id.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -735,7 +735,7 @@ class Tasks(BaseClient):
         Args:
             task_id: The task's id.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -768,7 +768,7 @@ class Tasks(BaseClient):
         Args:
             task_id: The task's id.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.

@@ -185,7 +185,7 @@ def get_task_call(
     Args:
         task_id: The task's id.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
+        total_timeout: Seconds for each attempt's whole answer; the client's own when None.
         max_retries: Retries of this call; the client's own when None.
         extra_headers: Headers to add (not the key's, nor the transport's).
         extra_query: Query parameters to add.
@@ -231,7 +231,7 @@ def list_tasks_call(
         status: Only the tasks in this status.
         internal_status: Only the tasks with this internal status.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
+        total_timeout: Seconds for each attempt's whole answer; the client's own when None.
         max_retries: Retries of this call; the client's own when None.
         extra_headers: Headers to add (not the key's, nor the transport's).
         extra_query: Query parameters to add.
@@ -285,7 +285,7 @@ def list_user_tasks_call(
         status: Only the tasks in this status.
         internal_status: Only the tasks with this internal status.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
+        total_timeout: Seconds for each attempt's whole answer; the client's own when None.
         max_retries: Retries of this call; the client's own when None.
         extra_headers: Headers to add (not the key's, nor the transport's).
         extra_query: Query parameters to add.
@@ -329,7 +329,7 @@ def get_agent_call(
             `XPANDER_AGENT_ID`'s.
         version: Pin a specific agent version.
         timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-        total_timeout: Seconds for the whole answer, retries included.
+        total_timeout: Seconds for each attempt's whole answer; the client's own when None.
         max_retries: Retries of this call; the client's own when None.
         extra_headers: Headers to add (not the key's, nor the transport's).
         extra_query: Query parameters to add.

@@ -244,7 +244,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             used_tools: The names of the tools the task used.
             client: The client to send the report with.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -320,7 +320,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
             used_tools: The names of the tools the task used.
             client: The client to send the report with.
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -369,7 +369,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
         Args:
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.
@@ -398,7 +398,7 @@ class Task(BoundModel[BaseClient], GeneratedTask):
 
         Args:
             timeout: Seconds for each phase (or an `httpx.Timeout`); the client's own when None.
-            total_timeout: Seconds for the whole answer, retries included.
+            total_timeout: Seconds for each attempt's whole answer; the client's own when None.
             max_retries: Retries of this call; the client's own when None.
             extra_headers: Headers to add (not the key's, nor the transport's).
             extra_query: Query parameters to add.

@@ -158,10 +158,8 @@ def test_a_backtracking_pattern_cannot_freeze_the_server(
         hostile = client.post("/agent-execution/bot", json={"input": {"text": "a" * 5000 + "!"}})
         assert hostile.status_code == 200
         assert client.get("/agents/bot").status_code == 200
-    assert script.plan_for("bot", {"input": {"text": "aaa"}}) == {
-        "status": "completed",
-        "result": "all a",
-    }
+    # No status scripted: the run ends where the spec's lifecycle does.
+    assert script.plan_for("bot", {"input": {"text": "aaa"}}) == {"result": "all a"}
 
 
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"a(?=b)", r"(?<!x)y"])
