@@ -9,6 +9,7 @@ timeout. Both margins are many times what a busy 2-core machine adds.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import os
 import signal
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
+import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
@@ -238,3 +240,53 @@ def delete_task_operation(**changes: Any) -> dict[str, Any]:
         },
     }
     return operation | changes
+
+
+# The task events whose `data` is a Task.
+TASK_EVENTS = ("task_created", "task_updated", "task_finished")
+
+
+def read_events(
+    server: LocalTaskServer, client: httpx.Client, task_id: str, last_event_id: int | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """One connection's messages as (id, TaskEvent), checked against the spec, until it ends."""
+    from xpander_tasks_server import load_spec
+
+    spec = load_spec()
+    headers = {} if last_event_id is None else {"Last-Event-ID": str(last_event_id)}
+    url = f"{server.events_root}/agent-execution/{task_id}/events"
+    with client.stream("GET", url, headers=headers) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        assert response.headers["cache-control"] == "no-cache"
+        text = response.read().decode()
+    events = []
+    for message in filter(None, text.split("\n\n")):
+        fields = dict(line.split(": ", 1) for line in message.split("\n"))
+        assert set(fields) == {"id", "data"}
+        event = json.loads(fields["data"])
+        assert spec.schema_issues("TaskEvent", event) == []
+        assert (event["task_id"], event["organization_id"]) == (task_id, server.organization_id)
+        if event["type"] in TASK_EVENTS:
+            assert spec.schema_issues("Task", event["data"]) == []
+        events.append((int(fields["id"]), event))
+    return events
+
+
+# The project's spec as data, to edit a copy of.
+SPEC_DATA: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+SpecEdit = Callable[[dict[str, Any]], None]
+
+
+def spec_schema(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = spec["components"]["schemas"][name]
+    return schema
+
+
+def write_spec(tmp_path: Path, edit: SpecEdit) -> Path:
+    """The project's spec with `edit` applied, as a file."""
+    spec = copy.deepcopy(SPEC_DATA)
+    edit(spec)
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path

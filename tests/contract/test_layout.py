@@ -63,3 +63,25 @@ print(sorted(m for m in ("httpx_sse", "xpander_tasks._events") if m in sys.modul
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.splitlines() == ["[]"]
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in `tests/support.py`, `tests/batch_support.py` and `conftest.py`:
+    a test file run alone, from any folder, finds them without a path set up for it."""
+    tests = Path(__file__).resolve().parents[1]
+    offenders = []
+    for path in sorted(tests.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.relative_to(tests)}: {name}"
+                for name in names
+                if name.split(".")[0].startswith("test_")
+            ]
+    assert offenders == []

@@ -7,18 +7,14 @@ import copy
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from support import FAST
+from support import FAST, write_spec
+from support import SpecEdit as Edit
 
 from xpander_tasks_server import SpecError, create_app, spec_path
-
-SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text())
-Edit = Callable[[dict[str, Any]], None]
 
 
 def _schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -98,26 +94,18 @@ HOSTILE: dict[str, tuple[Edit, str]] = {
 }
 
 
-def _written(tmp_path: Path, edit: Edit) -> Path:
-    spec = copy.deepcopy(SPEC)
-    edit(spec)
-    path = tmp_path / "openapi.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    return path
-
-
 @pytest.mark.parametrize("case", HOSTILE)
 def test_a_spec_the_server_cannot_follow_is_refused_at_start(tmp_path: Path, case: str) -> None:
     edit, named = HOSTILE[case]
     with pytest.raises(SpecError) as caught:
-        create_app(api_keys=["k"], spec=_written(tmp_path, edit))
+        create_app(api_keys=["k"], spec=write_spec(tmp_path, edit))
     assert named in str(caught.value)
     assert "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize("case", ["$ref to nowhere", "no security scheme", "invalid schema"])
 def test_the_command_line_refuses_it_in_one_line(tmp_path: Path, case: str) -> None:
-    path = _written(tmp_path, HOSTILE[case][0])
+    path = write_spec(tmp_path, HOSTILE[case][0])
     argv = [sys.executable, "-m", "xpander_tasks_server", "--spec", str(path), "--port", "0"]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2 and done.stdout == "", done.stderr
@@ -154,7 +142,7 @@ def test_a_yaml_document_no_walk_can_finish_is_refused(tmp_path: Path, case: str
     """YAML aliases can make a document contain itself, or grow past any size once expanded:
     refused at once, not a RecursionError or minutes of work."""
     edit, tail, problem = YAML_HOSTILE[case]
-    path = _written(tmp_path, edit)
+    path = write_spec(tmp_path, edit)
     path.write_text(path.read_text() + tail + "\n")
     started = time.monotonic()
     with pytest.raises(SpecError, match=problem):

@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import TaskServerFactory, client_for
-from test_server_from_spec import CREATE, SPEC, _schema, write_spec
+from support import SPEC_DATA as SPEC
+from support import TaskServerFactory, client_for, write_spec
+from support import spec_schema as _schema
 
 from xpander_tasks_server import Script, SpecError, create_app
+
+CREATE = "/agent-execution/agent-123"
 
 
 def _with_final_status(spec: dict[str, Any], name: str) -> dict[str, Any]:

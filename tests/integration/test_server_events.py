@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
-from support import TaskServerFactory, client_for
+from support import TaskServerFactory, client_for, read_events
 
 from xpander_tasks_server import (
     UNKNOWN_EVENT_MARKER,
@@ -20,7 +19,6 @@ from xpander_tasks_server import (
 
 SPEC = load_spec()
 CREATE = "/agent-execution/agent-123"
-TASK_EVENTS = ("task_created", "task_updated", "task_finished")
 
 
 def create(client: httpx.Client, **body: Any) -> str:
@@ -28,30 +26,6 @@ def create(client: httpx.Client, **body: Any) -> str:
     assert response.status_code == 200, response.text
     task_id: str = response.json()["id"]
     return task_id
-
-
-def read_events(
-    server: LocalTaskServer, client: httpx.Client, task_id: str, last_event_id: int | None = None
-) -> list[tuple[int, dict[str, Any]]]:
-    """One connection's messages as (id, TaskEvent), checked against the spec, until it ends."""
-    headers = {} if last_event_id is None else {"Last-Event-ID": str(last_event_id)}
-    url = f"{server.events_root}/agent-execution/{task_id}/events"
-    with client.stream("GET", url, headers=headers) as response:
-        assert response.status_code == 200
-        assert response.headers["content-type"].startswith("text/event-stream")
-        assert response.headers["cache-control"] == "no-cache"
-        text = response.read().decode()
-    events = []
-    for message in filter(None, text.split("\n\n")):
-        fields = dict(line.split(": ", 1) for line in message.split("\n"))
-        assert set(fields) == {"id", "data"}
-        event = json.loads(fields["data"])
-        assert SPEC.schema_issues("TaskEvent", event) == []
-        assert (event["task_id"], event["organization_id"]) == (task_id, server.organization_id)
-        if event["type"] in TASK_EVENTS:
-            assert SPEC.schema_issues("Task", event["data"]) == []
-        events.append((int(fields["id"]), event))
-    return events
 
 
 def test_a_stream_follows_the_task_to_its_end(task_server: LocalTaskServer) -> None:

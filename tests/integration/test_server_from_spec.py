@@ -3,42 +3,23 @@ and examples, the lifecycle from `x-lifecycle`, and a clear error for a spec it 
 
 from __future__ import annotations
 
-import copy
 import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
-from support import TaskServerFactory, client_for
-from test_server_cli import started
-from test_server_events import read_events
+from support import SPEC_DATA as SPEC
+from support import SpecEdit as Edit
+from support import TaskServerFactory, client_for, read_events, started, write_spec
+from support import spec_schema as _schema
 
-from xpander_tasks_server import LocalTaskServer, Script, Spec, SpecError, create_app, spec_path
+from xpander_tasks_server import LocalTaskServer, Script, Spec, SpecError, create_app
 
-SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text())
 CREATE = "/agent-execution/agent-123"
-
-Edit = Callable[[dict[str, Any]], None]
-
-
-def _schema(spec: dict[str, Any], name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = spec["components"]["schemas"][name]
-    return schema
-
-
-def write_spec(tmp_path: Path, edit: Edit) -> Path:
-    """The project's spec with `edit` applied, as a file."""
-    spec = copy.deepcopy(SPEC)
-    edit(spec)
-    path = tmp_path / "openapi.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    return path
 
 
 def add_task_field(name: str, **schema: Any) -> Edit:
