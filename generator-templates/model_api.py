@@ -79,12 +79,8 @@ def _dump(value: Any, json: bool, declared: type | None, options: dict[str, Any]
     if isinstance(value, (list, tuple)):
         return [_dump(item, json, declared, options) for item in value]
     if isinstance(value, dict):
-        fields = _fields_of(declared) if declared else {}
-        return {
-            key: _dump(item, json, field.declared if field else None, options)
-            for key, item in value.items()
-            if not ((field := fields.get(key)) and field.attribute.metadata.get("secret"))
-        }
+        kept = value if declared is None else _raw_without_secrets(value, declared)
+        return {key: _dump(item, json, None, options) for key, item in kept.items()}
     if json and isinstance(value, (_enum.Enum, _datetime.date, _datetime.time)):
         return _jsonable(value)
     return value
